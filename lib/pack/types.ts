@@ -1,0 +1,122 @@
+/**
+ * The knowledge pack: everything Sourcelight knows, derived from the five vendored
+ * articles in `data/sources/` by `npm run pack`. These types are the contract between the
+ * pack build (Node), the background (which holds the full pack) and the detector (which
+ * only needs the slim `DetectorPack`).
+ */
+
+export const ENTITY_KINDS = [
+  'person',
+  'organization',
+  'model',
+  'product',
+  'chip',
+  'place',
+  'publication',
+  'event',
+  'concept',
+] as const;
+export type EntityKind = (typeof ENTITY_KINDS)[number];
+
+/** `core`: about DeepSeek itself; `context`: everyone and everything else the sources name. */
+export type Tier = 'core' | 'context';
+
+export interface Source {
+  /** Stable id, e.g. `s000`. */
+  id: string;
+  /** File name under `data/sources/`. */
+  file: string;
+  /** Headline as printed; null where the text prints none. */
+  title: string | null;
+  /** Date as an ISO string (YYYY-MM-DD) only when printed in full; else null. */
+  date: string | null;
+  /** Date exactly as printed (e.g. "Friday, January 31"); null when none is printed. */
+  dateAsPrinted: string | null;
+  outlet: string | null;
+  byline: string | null;
+  /** BCP 47 tag of the body text. */
+  language: string;
+  /** The article exactly as vendored, byte for byte (as a JS string). */
+  text: string;
+}
+
+/**
+ * How strictly one alias must match. Most aliases need nothing here; short codes and
+ * common words ("R1", "Meta", "Nature", "Apple") do.
+ */
+export interface AliasRule {
+  /** `sensitive`: only the exact letter case. The detector issue may add fields here. */
+  case: 'sensitive' | 'insensitive';
+}
+
+export interface Entity {
+  id: string;
+  label: string;
+  kind: EntityKind;
+  tier: Tier;
+  /** Every written form the detector should find, the label included. */
+  aliases: string[];
+  /** Rules for the aliases that need more than the default; keyed by alias. */
+  aliasRules: Record<string, AliasRule>;
+  /** One line, drawn from what the sources say. */
+  description: string;
+  related: string[];
+}
+
+export interface Claim {
+  id: string;
+  sourceId: string;
+  /** UTF-16 offsets into the source's `text`; `quote === text.slice(start, end)`. */
+  start: number;
+  end: number;
+  quote: string;
+  entityIds: string[];
+}
+
+export type FigureValue = number | { min: number; max: number };
+
+export interface Figure {
+  id: string;
+  sourceId: string;
+  /** UTF-16 offsets into the source's `text`; `text === source.text.slice(start, end)`. */
+  start: number;
+  end: number;
+  text: string;
+  value: FigureValue;
+  /** e.g. `USD`, `CNY`, `USD/1M tokens`, `chips`, `people`, `percent`, `year`, `rank`. */
+  unit: string;
+  /** The source's own hedge, verbatim: "less than", "about", "over", "fewer than"; else null. */
+  qualifier: string | null;
+  claimId: string;
+  topicId: string | null;
+}
+
+export interface Topic {
+  id: string;
+  label: string;
+  /** The entity the measure is about, when there is one (e.g. `deepseek`). */
+  subjectId: string | null;
+  figureIds: string[];
+  /** Computed from the figures' values, never typed in. */
+  disagree: boolean;
+}
+
+export interface Pack {
+  version: number;
+  sources: Source[];
+  entities: Entity[];
+  claims: Claim[];
+  figures: Figure[];
+  topics: Topic[];
+}
+
+/**
+ * What detection needs and nothing more: the content script ships this, compiled at
+ * build time, and asks the background for quotes when a card opens. The full `Pack` is
+ * assignable to it, so `createDetector` accepts either.
+ */
+export interface DetectorPack {
+  entities: Pick<Entity, 'id' | 'label' | 'kind' | 'tier' | 'aliases' | 'aliasRules'>[];
+  figures: Pick<Figure, 'id' | 'value' | 'unit' | 'topicId'>[];
+  topics: Pick<Topic, 'id' | 'label'>[];
+}
