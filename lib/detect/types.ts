@@ -1,0 +1,39 @@
+import type { EntityKind, FigureValue, Tier } from '../pack/types';
+
+/** One marked term in a text. Offsets are UTF-16 code units of the string passed in. */
+export interface Match {
+  start: number;
+  end: number;
+  /** `input.slice(start, end)`, exactly. */
+  text: string;
+  kind: 'entity' | 'figure';
+  /** Entity id; for a figure, the id of the pack topic it matches (or the pack figure's id). */
+  id: string;
+  /** Entity label, or topic label for a figure. */
+  label: string;
+  /** The entity's kind; null for figures. */
+  entityKind: EntityKind | null;
+  /** Figures count as `context`: they are only marked on a page about DeepSeek. */
+  tier: Tier;
+  /** For figures: the value and unit read from the input text. */
+  value?: FigureValue;
+  unit?: string;
+}
+
+export interface DetectorOptions {
+  /**
+   * Context gating (default true): `context` entities and figures are returned only when
+   * the text mentions a `core` entity.
+   */
+  gating?: boolean;
+}
+
+export interface Detector {
+  /** Matches in order, never overlapping, gated as the options say. */
+  detect(text: string): Match[];
+  /**
+   * Every match, ungated. The page calls this per block of text and gates once for the
+   * whole page, since one paragraph may name DeepSeek and the next only Nvidia.
+   */
+  detectAll(text: string): Match[];
+}
