@@ -1,9 +1,11 @@
 /**
  * The one typed message contract between the content script, the background and the
- * extension pages. Each entry names a request and its response; `send` and the background's
- * handler map are both typed from this table, so a caller and its handler cannot drift.
+ * extension pages. Each entry names a request and its response; callers (`send`,
+ * `sendToTab`) and handler maps (`Handlers`) are typed from these tables, so a caller and
+ * its handler cannot drift. Extend the tables; never send an untyped message.
  */
 import { browser } from 'wxt/browser';
+import type { EntityKind } from './pack/types';
 
 export interface PackSummary {
   sources: { id: string; title: string | null; date: string | null; outlet: string | null }[];
@@ -13,10 +15,32 @@ export interface PackSummary {
   topicCount: number;
 }
 
-export interface Protocol {
-  'pack:summary': { req: Record<string, never>; res: PackSummary };
+/** One term found on a page, with how often. */
+export interface TermCount {
+  /** Entity id, or topic id for a figure. */
+  id: string;
+  label: string;
+  kind: 'entity' | 'figure';
+  entityKind: EntityKind | null;
+  count: number;
 }
 
+/** Messages the background handles (sent with `send`). */
+export interface BackgroundProtocol {
+  'pack:summary': { req: Record<string, never>; res: PackSummary };
+  /** The content script reports what it marked: badge count and reading history. */
+  'page:terms': { req: { url: string; title: string; terms: TermCount[] }; res: null };
+}
+
+/** Messages a tab's content script handles (sent with `sendToTab`). */
+export interface TabProtocol {
+  /** Terms marked on this page now. */
+  'tab:terms': { req: Record<string, never>; res: TermCount[] };
+  /** Open the sidebar, on one term or (no id) on the page's list of terms. */
+  'tab:open-sidebar': { req: { id?: string }; res: null };
+}
+
+type Protocol = BackgroundProtocol & TabProtocol;
 export type MessageName = keyof Protocol;
 export type RequestOf<N extends MessageName> = Protocol[N]['req'];
 export type ResponseOf<N extends MessageName> = Protocol[N]['res'];
@@ -28,13 +52,33 @@ export interface Envelope<N extends MessageName = MessageName> {
   payload: RequestOf<N>;
 }
 
-const NAMES: ReadonlySet<string> = new Set<MessageName>(['pack:summary']);
+const BACKGROUND_NAMES: ReadonlySet<string> = new Set<keyof BackgroundProtocol>([
+  'pack:summary',
+  'page:terms',
+]);
+const TAB_NAMES: ReadonlySet<string> = new Set<keyof TabProtocol>([
+  'tab:terms',
+  'tab:open-sidebar',
+]);
 
-/** Boundary check: anything that is not one of our envelopes is ignored by the handlers. */
-export function isEnvelope(value: unknown): value is Envelope {
+function isEnvelopeIn(names: ReadonlySet<string>, value: unknown): boolean {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
-  return v.sourcelight === 1 && typeof v.name === 'string' && NAMES.has(v.name);
+  return (
+    v.sourcelight === 1 &&
+    typeof v.name === 'string' &&
+    names.has(v.name) &&
+    typeof v.payload === 'object' &&
+    v.payload !== null
+  );
+}
+
+/** Boundary checks: anything that is not one of our envelopes is ignored by the handlers. */
+export function isBackgroundEnvelope(value: unknown): value is Envelope<keyof BackgroundProtocol> {
+  return isEnvelopeIn(BACKGROUND_NAMES, value);
+}
+export function isTabEnvelope(value: unknown): value is Envelope<keyof TabProtocol> {
+  return isEnvelopeIn(TAB_NAMES, value);
 }
 
 export function envelope<N extends MessageName>(name: N, payload: RequestOf<N>): Envelope<N> {
@@ -42,13 +86,28 @@ export function envelope<N extends MessageName>(name: N, payload: RequestOf<N>):
 }
 
 /** Ask the background. */
-export async function send<N extends MessageName>(
+export async function send<N extends keyof BackgroundProtocol>(
   name: N,
   payload: RequestOf<N>,
 ): Promise<ResponseOf<N>> {
   return (await browser.runtime.sendMessage(envelope(name, payload))) as ResponseOf<N>;
 }
 
-export type Handlers = {
-  [N in MessageName]: (payload: RequestOf<N>) => ResponseOf<N> | Promise<ResponseOf<N>>;
+/** Ask a tab's content script (top frame only). */
+export async function sendToTab<N extends keyof TabProtocol>(
+  tabId: number,
+  name: N,
+  payload: RequestOf<N>,
+): Promise<ResponseOf<N>> {
+  return (await browser.tabs.sendMessage(tabId, envelope(name, payload), {
+    frameId: 0,
+  })) as ResponseOf<N>;
+}
+
+/** A handler per message; `sender` lets a handler check who asked. */
+export type Handlers<P extends Record<string, { req: unknown; res: unknown }>> = {
+  [N in keyof P]: (
+    payload: P[N]['req'],
+    sender: { tabId?: number; url?: string; frameId?: number },
+  ) => P[N]['res'] | Promise<P[N]['res']>;
 };

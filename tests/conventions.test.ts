@@ -38,7 +38,9 @@ describe('project conventions', () => {
 
   // Page text and pack text are only ever rendered as text.
   it.each(files)('$path parses no HTML', ({ text }) => {
-    expect(text).not.toMatch(/\.(innerHTML|outerHTML)\s*[+]?=|insertAdjacentHTML|document\.write\(/);
+    expect(text).not.toMatch(
+      /\.(innerHTML|outerHTML)\s*[+]?=|insertAdjacentHTML|document\.write\(/,
+    );
     expect(text).not.toMatch(/dangerouslySetInnerHTML/);
   });
 
