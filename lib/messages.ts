@@ -30,6 +30,16 @@ export interface BackgroundProtocol {
   'pack:summary': { req: Record<string, never>; res: PackSummary };
   /** The content script reports what it marked: badge count and reading history. */
   'page:terms': { req: { url: string; title: string; terms: TermCount[] }; res: null };
+  /** Reading history for one term: the pages it was seen on before (not this one). */
+  'history:seen': { req: { id: string; url: string }; res: SeenBefore };
+  /** Open the source reader in a tab, scrolled to a claim: `reader.html?source=ID&claim=ID`. */
+  'reader:open': { req: { sourceId: string; claimId?: string }; res: null };
+}
+
+export interface SeenBefore {
+  /** False when history is off, private, or IndexedDB failed: the UI says so. */
+  available: boolean;
+  pages: { url: string; title: string; lastSeen: number }[];
 }
 
 /** Messages a tab's content script handles (sent with `sendToTab`). */
@@ -55,6 +65,8 @@ export interface Envelope<N extends MessageName = MessageName> {
 const BACKGROUND_NAMES: ReadonlySet<string> = new Set<keyof BackgroundProtocol>([
   'pack:summary',
   'page:terms',
+  'history:seen',
+  'reader:open',
 ]);
 const TAB_NAMES: ReadonlySet<string> = new Set<keyof TabProtocol>([
   'tab:terms',
