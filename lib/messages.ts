@@ -5,6 +5,7 @@
  * its handler cannot drift. Extend the tables; never send an untyped message.
  */
 import { browser } from 'wxt/browser';
+import type { TermDetail, TermDetailRequest } from './knowledge/types';
 import type { EntityKind } from './pack/types';
 
 export interface PackSummary {
@@ -34,6 +35,8 @@ export interface BackgroundProtocol {
   'history:seen': { req: { id: string; url: string }; res: SeenBefore };
   /** Open the source reader in a tab, scrolled to a claim: `reader.html?source=ID&claim=ID`. */
   'reader:open': { req: { sourceId: string; claimId?: string }; res: null };
+  /** What the card and sidebar show about one term; null when the pack does not know it. */
+  'term:detail': { req: TermDetailRequest; res: TermDetail | null };
 }
 
 export interface SeenBefore {
@@ -67,6 +70,7 @@ const BACKGROUND_NAMES: ReadonlySet<string> = new Set<keyof BackgroundProtocol>(
   'page:terms',
   'history:seen',
   'reader:open',
+  'term:detail',
 ]);
 const TAB_NAMES: ReadonlySet<string> = new Set<keyof TabProtocol>([
   'tab:terms',
