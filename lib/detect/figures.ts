@@ -5,6 +5,7 @@
  */
 import type { DetectorPack, FigureValue } from '../pack/types';
 import { parseQuantities } from '../quantity/parse';
+import { NUMBER_WORDS } from '../quantity/units';
 import { charClass, SEP } from './chars';
 import { normalize, toOriginal } from './normalize';
 
@@ -34,7 +35,11 @@ const BEFORE = 48;
 const AFTER = 120;
 /** How far a window edge may move to reach a space, so no word or number is cut. */
 const SNAP = 24;
-const CANDIDATE_RE = /[0-9]|illion|thousand|[万亿]/g;
+// "a", "an" and "one" count only before a scale word, which is a candidate of its own.
+const NUMBER_WORD_SOURCE = Object.keys(NUMBER_WORDS)
+  .filter((w) => NUMBER_WORDS[w] !== 1)
+  .join('|');
+const CANDIDATE_RE = new RegExp(`[0-9]|illion|thousand|[万亿]|\\b(?:${NUMBER_WORD_SOURCE})\\b`, 'gi');
 
 function valueKey(unit: string, value: FigureValue): string {
   return typeof value === 'number' ? `${unit}|${value}` : `${unit}|${value.min}|${value.max}`;
