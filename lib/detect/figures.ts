@@ -39,7 +39,10 @@ const SNAP = 24;
 const NUMBER_WORD_SOURCE = Object.keys(NUMBER_WORDS)
   .filter((w) => NUMBER_WORDS[w] !== 1)
   .join('|');
-const CANDIDATE_RE = new RegExp(`[0-9]|illion|thousand|[万亿]|\\b(?:${NUMBER_WORD_SOURCE})\\b`, 'gi');
+const CANDIDATE_RE = new RegExp(
+  `[0-9]|illion|thousand|[万亿]|\\b(?:${NUMBER_WORD_SOURCE})\\b`,
+  'gi',
+);
 
 function valueKey(unit: string, value: FigureValue): string {
   return typeof value === 'number' ? `${unit}|${value}` : `${unit}|${value.min}|${value.max}`;
