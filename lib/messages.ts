@@ -5,6 +5,7 @@
  * its handler cannot drift. Extend the tables; never send an untyped message.
  */
 import { browser } from 'wxt/browser';
+import type { TermDetail, TermDetailRequest } from './knowledge/types';
 import type { EntityKind } from './pack/types';
 import type { SearchResult } from './search/types';
 import type { HistoryExport } from './store/history-store';
@@ -44,6 +45,8 @@ export interface BackgroundProtocol {
   'history:list': { req: Record<string, never>; res: HistoryList };
   /** Forget all history. Extension pages only. */
   'history:clear': { req: Record<string, never>; res: { available: boolean } };
+  /** What the card and sidebar show about one term; null when the pack does not know it. */
+  'term:detail': { req: TermDetailRequest; res: TermDetail | null };
 }
 
 /** `off`: turned off in options; `unavailable`: IndexedDB failed (quota, blocked, missing). */
@@ -86,6 +89,7 @@ const BACKGROUND_NAMES: ReadonlySet<string> = new Set<keyof BackgroundProtocol>(
   'history:status',
   'history:list',
   'history:clear',
+  'term:detail',
 ]);
 const TAB_NAMES: ReadonlySet<string> = new Set<keyof TabProtocol>([
   'tab:terms',

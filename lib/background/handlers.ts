@@ -2,6 +2,7 @@
  * What the background does for each message. Built from its dependencies (the pack, the
  * history service, how to open a tab) so tests can run it without a browser.
  */
+import { knowledgeHandlers } from '../knowledge/handlers';
 import type { BackgroundProtocol, Handlers } from '../messages';
 import type { Pack } from '../pack/types';
 import { buildSearchIndex, searchPack } from '../search/pack-search';
@@ -41,6 +42,9 @@ export function createHandlers(deps: HandlerDeps): Handlers<BackgroundProtocol> 
   let index: ReturnType<typeof buildSearchIndex> | undefined;
 
   return {
+    // What the card and sidebar ask about a term (lib/knowledge).
+    ...knowledgeHandlers(pack),
+
     'pack:summary': () => summary,
 
     'page:terms': async ({ url, title, terms }, sender) => {

@@ -24,6 +24,7 @@ function handlers(): Handlers<BackgroundProtocol> {
     'history:status': vi.fn(() => ({ state: 'on' as const })),
     'history:list': vi.fn(() => ({ available: false as const })),
     'history:clear': vi.fn(() => ({ available: true })),
+    'term:detail': vi.fn(() => null),
   };
 }
 
