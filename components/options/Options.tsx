@@ -12,6 +12,7 @@ import {
 import { HistoryActions } from '../shared/HistoryActions';
 import type { HistoryApi } from '../shared/history-api';
 import { KIND_NAMES } from '../shared/kinds';
+import { HISTORY_HREF } from '../shared/links';
 import type { SettingsApi } from '../shared/settings-api';
 import { NumberField } from './NumberField';
 import { SitesEditor } from './SitesEditor';
@@ -153,7 +154,7 @@ export function Options({ settings: api, history }: OptionsProps) {
         />
         <HistoryActions api={history} />
         <p>
-          <a href="/history.html">Open reading history</a>
+          <a href={HISTORY_HREF}>Open reading history</a>
         </p>
       </section>
     </main>

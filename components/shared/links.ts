@@ -6,5 +6,5 @@ export function readerHref(sourceId?: string, claimId?: string): string {
   return `/reader.html?${params}`;
 }
 
-export const HISTORY_HREF = '/history.html';
+export const HISTORY_HREF = '/reading-history.html';
 export const OPTIONS_HREF = '/options.html';

@@ -40,7 +40,7 @@ beforeEach(async () => {
   vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: unknown) => {
     const results = await fakeBrowser.runtime.onMessage.trigger(message, {
       id: fakeBrowser.runtime.id,
-      url: fakeBrowser.runtime.getURL('/history.html'),
+      url: fakeBrowser.runtime.getURL('/reading-history.html'),
     } as never);
     return results[0];
   }) as never);

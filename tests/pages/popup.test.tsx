@@ -183,7 +183,7 @@ describe('popup', () => {
       within(nav)
         .getAllByRole('link')
         .map((a) => a.getAttribute('href')),
-    ).toEqual(['/reader.html', '/history.html', '/options.html']);
+    ).toEqual(['/reader.html', '/reading-history.html', '/options.html']);
   });
 
   it('says when history is unavailable', async () => {
