@@ -28,14 +28,15 @@ function Hit({ hit }: { hit: SearchHit }) {
     <details class="hit">
       <summary>
         <strong>{hit.label}</strong> <span class="muted">Figures</span>
-        {hit.disagree && <span class="warn"> · sources disagree</span>}
+        {hit.disagree && (
+          <span class="warn">
+            {hit.compatible ? ' · sources differ (all can be true)' : ' · sources disagree'}
+          </span>
+        )}
       </summary>
       {hit.figures.map((f) => (
         <div key={f.figureId}>
-          <p class="figure-value">
-            {f.qualifier ? `${f.qualifier} ` : ''}
-            {f.text}
-          </p>
+          <p class="figure-value">{f.text}</p>
           <Quote {...f} />
         </div>
       ))}

@@ -151,7 +151,15 @@ export function createKnowledge(pack: Pack): Knowledge {
       const ft = f.topicId ? topics.get(f.topicId) : undefined;
       if (ft) return topicDetail(ft, req);
       return topicDetail(
-        { id: f.id, label: f.text, subjectId: null, figureIds: [f.id], disagree: false },
+        {
+          id: f.id,
+          label: f.text,
+          subjectId: f.subjectId,
+          figureIds: [f.id],
+          disagree: false,
+          compatible: true,
+          varies: false,
+        },
         req,
       );
     },

@@ -21,8 +21,9 @@ interface IndexedTopic {
   label: string;
   folded: string;
   disagree: boolean;
+  compatible: boolean;
   figureIds: string[];
-  /** Folded figure texts and qualifiers, so "$5.6 million" or "less than" finds the topic. */
+  /** Folded figure texts (verbatim, hedge included), so "$5.6 million" finds the topic. */
   figureTexts: string[];
 }
 
@@ -70,10 +71,11 @@ export function buildSearchIndex(pack: Pack): SearchIndex {
       label: t.label,
       folded: fold(t.label),
       disagree: t.disagree,
+      compatible: t.compatible,
       figureIds: t.figureIds,
       figureTexts: t.figureIds.flatMap((id) => {
         const f = figureById.get(id);
-        return f ? [fold(f.qualifier ? `${f.qualifier} ${f.text}` : f.text)] : [];
+        return f ? [fold(f.text)] : [];
       }),
     })),
     claims: new Map(pack.claims.map((c) => [c.id, c])),
@@ -131,7 +133,14 @@ function topicHit(index: SearchIndex, t: IndexedTopic): TopicHit {
       qualifier: figure.qualifier,
     });
   }
-  return { type: 'topic', id: t.id, label: t.label, disagree: t.disagree, figures };
+  return {
+    type: 'topic',
+    id: t.id,
+    label: t.label,
+    disagree: t.disagree,
+    compatible: t.compatible,
+    figures,
+  };
 }
 
 /**

@@ -33,6 +33,8 @@ export interface TopicHit {
   id: string;
   label: string;
   disagree: boolean;
+  /** The values differ yet can all be true ("less than $6 million" and "$5.6 million"). */
+  compatible: boolean;
   /** The topic's figures, each with the sentence it stands in. */
   figures: FigureRef[];
 }

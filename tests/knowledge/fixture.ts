@@ -78,6 +78,7 @@ function figure(id: string, claimId: string, text: string, rest: Partial<Figure>
     qualifier: null,
     claimId,
     topicId: 'training-cost',
+    subjectId: 'deepseek',
     ...rest,
   };
 }
@@ -129,6 +130,8 @@ export const pack: Pack = {
       subjectId: 'deepseek',
       figureIds: ['f1', 'f2'],
       disagree: true,
+      compatible: true,
+      varies: false,
     },
   ],
 };

@@ -75,7 +75,7 @@ describe('searchPack', () => {
     const hit = searchPack(index, 'training cost').hits[0] as TopicHit;
     expect(hit.disagree).toBe(true);
     expect(hit.figures.map((f) => [f.qualifier, f.text, f.sourceId])).toEqual([
-      ['less than', '$6 million', 's000'],
+      ['less than', 'less than $6 million', 's000'],
       [null, '$5.6 million', 's001'],
     ]);
     expect(hit.figures[1]?.quote).toBe('Training cost $5.6 million on H800 chips.');
