@@ -11,6 +11,12 @@ export default defineConfig({
     description:
       'Marks the names and figures of the DeepSeek story and shows what five reference sources say about each. Offline; sends nothing.',
     permissions: ['storage'],
+    commands: {
+      'open-sidebar': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: 'Open the Sourcelight sidebar',
+      },
+    },
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {
