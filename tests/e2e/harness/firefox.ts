@@ -183,9 +183,11 @@ export async function launchFirefox(
       const url = `${extensionOrigin}/${path.replace(/^\//, '')}`;
       // Over BiDi a moz-extension navigation never reports completion: start it, give up
       // waiting after a moment, then wait for the page's own content instead.
-      await page.goto(url, { timeout: 1_500 }).catch((error: Error) => {
-        if (error.name !== 'TimeoutError') throw error;
-      });
+      // (Not awaited: the page is usually ready long before the timeout.)
+      const navigation = page.goto(url, { timeout: 5_000 }).then(
+        () => null,
+        (error: Error) => (error.name === 'TimeoutError' ? null : error),
+      );
       const wrapped = wrapPage(page, scheme);
       await pollUntil(
         wrapped,
@@ -193,7 +195,9 @@ export async function launchFirefox(
         (sel: string) => location.protocol === 'moz-extension:' && !!document.querySelector(sel),
         readySelector,
         DEFAULT_WAIT_MS,
-      );
+      ).catch(async (error: Error) => {
+        throw (await Promise.race([navigation, null])) ?? error;
+      });
       return wrapped;
     },
     close: () => browser.close(),
