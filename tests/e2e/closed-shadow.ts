@@ -52,6 +52,30 @@ export class ShadowReader {
     return { x, y, width: model.width, height: model.height };
   }
 
+  /**
+   * Evaluates `fn(arg)` in a fresh isolated world: a hostile page that breaks its own
+   * built-ins breaks Playwright's page.evaluate too. `mainWorld` reads the page's own globals.
+   */
+  async evaluate<A, R>(fn: (arg: A) => R, arg: A, mainWorld = false): Promise<R> {
+    let contextId: number | undefined;
+    if (!mainWorld) {
+      const { frameTree } = (await this.cdp.send('Page.getFrameTree')) as {
+        frameTree: { frame: { id: string } };
+      };
+      ({ executionContextId: contextId } = (await this.cdp.send('Page.createIsolatedWorld', {
+        frameId: frameTree.frame.id,
+        worldName: 'sourcelight-test',
+      })) as { executionContextId: number });
+    }
+    const { result, exceptionDetails } = (await this.cdp.send('Runtime.evaluate', {
+      expression: `(${fn.toString()})(${JSON.stringify(arg)})`,
+      returnByValue: true,
+      ...(contextId !== undefined && { contextId }),
+    })) as { result: { value: R }; exceptionDetails?: { text: string } };
+    if (exceptionDetails) throw new Error(`evaluate failed: ${exceptionDetails.text}`);
+    return result.value;
+  }
+
   async click(node: DomNode): Promise<void> {
     const b = await this.box(node);
     await this.page.mouse.click(b.x + b.width / 2, b.y + b.height / 2);

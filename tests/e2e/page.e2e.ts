@@ -176,4 +176,37 @@ describe.skipIf(gate.skip)('Chromium: on the page (demo article)', () => {
     await expect.poll(async () => (await shadow.all('sidebar')).length, { timeout: 5000 }).toBe(0);
     expect((await shadow.all('card')).length).toBe(0);
   });
+
+  it('still gives a working card and sidebar on a hostile page (all: unset, broken built-ins, strict CSP)', async () => {
+    const hostile = await browser.context.newPage();
+    await hostile.goto(server.url('/fixtures/hostile.html'), { waitUntil: 'load' });
+    const reader = await ShadowReader.open(hostile);
+    expect(await reader.evaluate(() => Reflect.get(window, '__hostileLoaded'), null, true)).toBe(
+      true,
+    );
+    await expect
+      .poll(() => reader.evaluate(() => CSS.highlights.size, null), { timeout: 10_000 })
+      .toBeGreaterThan(0);
+    const t = await reader.evaluate(rectOf, '^Liang Wenfeng$');
+    expect(t).not.toBeNull();
+    const term = t as NonNullable<typeof t>;
+    await hostile.mouse.move(term.left + 4, (term.top + term.bottom) / 2);
+    await hostile.mouse.move(term.left + 8, (term.top + term.bottom) / 2);
+    await expect
+      .poll(async () => (await reader.all('card-quote')).length, { timeout: 5000 })
+      .toBeGreaterThan(0);
+    const [card] = await reader.all('card');
+    // Laid out as designed (fixed width), not collapsed or hidden by the page's styles.
+    const box = await reader.box(card as NonNullable<typeof card>);
+    expect(box.width).toBeGreaterThan(300);
+    expect(box.height).toBeGreaterThan(60);
+    const [open] = (await reader.all('link')).filter((n) => textOf(n) === 'Open in sidebar');
+    await reader.click(open as NonNullable<typeof open>);
+    await expect
+      .poll(async () => (await reader.byTag('blockquote')).length, { timeout: 5000 })
+      .toBeGreaterThan(0);
+    const [side] = await reader.all('sidebar');
+    expect((await reader.box(side as NonNullable<typeof side>)).width).toBeGreaterThan(300);
+    await hostile.close();
+  });
 });
