@@ -49,6 +49,8 @@ const PER_TOKENS_RE =
   /(?:[ \u00a0]+per[ \u00a0]+(?:(?:1|one|a)[ \u00a0]+)?|[ \u00a0]?\/[ \u00a0]?1?)(million|thousand|billion|[MKB])[ \u00a0]+tokens(?![\p{L}])/uy;
 const TIME_RE =
   /(?:[ \u00a0]|-)(years?|months?|weeks?|days?|hours?|minutes?|decades?)(?![\p{L}])(?:-old(?![\p{L}]))?/iuy;
+const HYPHEN_AGE_RE = /^\d{1,3}-(?:year|month|week|day|hour|minute)s?-?/;
+const OF_THEM_RE = /[ \u00a0]+of[ \u00a0]+(?:them|these|those)(?![\p{L}])/uy;
 const LOOK_WORD_RE = /[ \u00a0]+([\p{L}\d][\p{L}\d'’.-]*)/uy;
 const CHIP_MODEL_RE = /^[A-Z]{1,3}\d{2,4}[A-Z]?s?$/;
 const RANK_NOUN_RE = /[ \u00a0-](spot|place|position|rank|ranking)(?![\p{L}])/iuy;
@@ -193,7 +195,9 @@ function readNumeric(text: string, at: number): Read | null {
   const prev = at > 0 ? text.charCodeAt(at - 1) : 32;
   if (gluesToNumber(prev)) return null; // "A100", "COP29", "o1"
   if (at > 1 && (prev === 45 || prev === 46 || prev === 44)) {
-    if (isLetterOrDigit(text.charCodeAt(at - 2))) return null; // "GPT-3.5", "1.5", "10,000"
+    // "GPT-3.5", "1.5", "10,000" are inside something else; a glued "this-40-year-old" is not
+    const glued = isLetterOrDigit(text.charCodeAt(at - 2));
+    if (glued && !(prev === 45 && HYPHEN_AGE_RE.test(text.slice(at, at + 24)))) return null;
   }
   const cur = currencyBefore(text, at);
   const first = readNumber(text, at, cur !== null);
@@ -267,7 +271,9 @@ function readNumeric(text: string, at: number): Read | null {
     const before = /([A-Z][\p{L}]*)[ \u00a0]$/u.exec(text.slice(Math.max(0, start - 24), start));
     if (before && !CAPITALIZED_OK.has(before[1] as string)) return null;
   }
-  return { start, end, value, unit: 'count' };
+  // "2,000 of them": the count reaches over the pronoun, which names what is counted
+  const ofThem = execAt(OF_THEM_RE, text, end);
+  return { start, end: ofThem ? end + ofThem[0].length : end, value, unit: 'count' };
 }
 
 function readWordNumber(text: string, at: number, word: string): Read | null {
