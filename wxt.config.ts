@@ -13,6 +13,12 @@ export default defineConfig({
     // activeTab: the popup reads the current tab's address (for the site switch) only when
     // the user clicks the toolbar button; no `tabs` permission, no install warning.
     permissions: ['storage', 'activeTab'],
+    commands: {
+      'open-sidebar': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: 'Open the Sourcelight sidebar',
+      },
+    },
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {
