@@ -14,8 +14,8 @@ const OTHER_SYM = 0;
 const SEP_SYM = 1;
 const APOS_SYM = 2;
 const QUOTE_SYM = 3;
-const FIRST_LETTER_SYM = 4;
-const SKIP_SYM = 0xffff;
+const SKIP_SYM = 4;
+const FIRST_LETTER_SYM = 5;
 
 export interface Automaton {
   /** Code unit -> symbol. */
@@ -125,8 +125,19 @@ export function buildAutomaton(keys: readonly string[]): Automaton {
       }
     }
   }
-  // Separators never reset to the root on "other": an unknown character always does.
-  for (let s = 0; s < count; s++) trie[s * width + OTHER_SYM] = 0;
+  // Normalisation lives in the transitions, so the hot loop has no branches for it: an
+  // unknown character returns to the root, a skipped one stays put, and a separator after
+  // a separator stays put (runs of spaces and dashes are one separator).
+  const viaSep = new Uint8Array(count);
+  for (let s = 0; s < count; s++) {
+    const t = trie[s * width + SEP_SYM] as number;
+    if (t > 0) viaSep[t] = 1;
+  }
+  for (let s = 0; s < count; s++) {
+    trie[s * width + OTHER_SYM] = 0;
+    trie[s * width + SKIP_SYM] = s;
+    if (viaSep[s] === 1) trie[s * width + SEP_SYM] = s;
+  }
 
   // Output closure along failure links, in BFS order so a state's fail is done first.
   const outs: number[][] = new Array(count);
@@ -178,21 +189,11 @@ export function scanAll(a: Automaton, text: string): number[] {
   const found: number[] = [];
   const n = text.length;
   let state = 0;
-  let prevSep = false;
   for (let i = 0; i < n; i++) {
     const sym = symbols[text.charCodeAt(i)] as number;
-    if (sym === OTHER_SYM) {
-      state = 0;
-      prevSep = false;
-      continue;
-    }
-    if (sym === SKIP_SYM) continue;
-    if (sym === SEP_SYM) {
-      if (prevSep) continue;
-      prevSep = true;
-    } else prevSep = false;
     state = delta[state + sym] as number;
-    if (state >= acceptFrom) {
+    // A skipped unit leaves the state as it was: its output was reported already.
+    if (state >= acceptFrom && sym !== SKIP_SYM) {
       const s = state / width;
       for (let k = outStart[s] as number; k < (outStart[s + 1] as number); k++) {
         const id = outIds[k] as number;

@@ -35,14 +35,33 @@ const BEFORE = 48;
 const AFTER = 120;
 /** How far a window edge may move to reach a space, so no word or number is cut. */
 const SNAP = 24;
-// "a", "an" and "one" count only before a scale word, which is a candidate of its own.
+/** Scales a written number may carry ("6 million", "5.6亿", "$8bn", "50k"). */
+const SCALES = [1, 1e3, 1e4, 1e6, 1e8, 1e9, 1e12];
+const WORD_SCALES: Record<string, number> = {
+  thousand: 1e3,
+  million: 1e6,
+  billion: 1e9,
+  trillion: 1e12,
+};
+// "a", "an" and "one" are numbers only before a scale word ("a billion people").
 const NUMBER_WORD_SOURCE = Object.keys(NUMBER_WORDS)
   .filter((w) => NUMBER_WORDS[w] !== 1)
   .join('|');
 const CANDIDATE_RE = new RegExp(
-  `[0-9]|illion|thousand|[万亿]|\\b(?:${NUMBER_WORD_SOURCE})\\b`,
+  `(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?|\\b(?:a|an|one)[ \u00a0]+(thousand|million|billion|trillion)\\b|\\b(${NUMBER_WORD_SOURCE})\\b`,
   'gi',
 );
+
+/** The number a candidate starts with, before any scale. */
+function candidateValue(m: RegExpExecArray): number {
+  if (m[1] !== undefined) return Number(`${m[1].replace(/,/g, '')}${m[2] ? `.${m[2]}` : ''}`);
+  if (m[3] !== undefined) return WORD_SCALES[m[3].toLowerCase()] ?? Number.NaN;
+  return NUMBER_WORDS[(m[4] ?? '').toLowerCase()] ?? Number.NaN;
+}
+
+function numberKey(v: number): string {
+  return v.toPrecision(10);
+}
 
 function valueKey(unit: string, value: FigureValue): string {
   return typeof value === 'number' ? `${unit}|${value}` : `${unit}|${value.min}|${value.max}`;
@@ -70,7 +89,16 @@ export function compileFigures(pack: Pick<DetectorPack, 'figures' | 'topics'>): 
     const had = byValue.get(key);
     if (!had || (had.id === f.id && target.id !== f.id)) byValue.set(key, target);
   }
-  return { find: (text) => (byValue.size === 0 ? [] : findFigures(byValue, text)) };
+  // Every value a markable figure has; numbers on a page that cannot scale to one of
+  // them are not worth parsing (most numbers on most pages).
+  const plausible = new Set<string>();
+  for (const f of pack.figures) {
+    if (UNMARKED_UNITS.has(f.unit)) continue;
+    const vs = typeof f.value === 'number' ? [f.value] : [f.value.min, f.value.max];
+    for (const v of vs) plausible.add(numberKey(v));
+  }
+  const keep = (values: number[]) => values.some((v) => plausible.has(numberKey(v)));
+  return { find: (text) => (byValue.size === 0 ? [] : findFigures(byValue, keep, text)) };
 }
 
 function snapStart(text: string, at: number): number {
@@ -89,14 +117,22 @@ function snapEnd(text: string, at: number): number {
   return at;
 }
 
-/** Windows of text around candidates, merged, in order. */
-export function candidateWindows(text: string): [number, number][] {
+/**
+ * Windows of text around candidate numbers, merged, in order. `keep` sees each candidate's
+ * value times each scale it might carry, and says whether any of them is worth parsing.
+ */
+export function candidateWindows(
+  text: string,
+  keep: (values: number[]) => boolean = () => true,
+): [number, number][] {
   const windows: [number, number][] = [];
   const re = new RegExp(CANDIDATE_RE.source, CANDIDATE_RE.flags);
   let from = -1;
   let to = -1;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     const p = m.index;
+    const v = candidateValue(m);
+    if (!keep(SCALES.map((s) => v * s))) continue;
     if (from >= 0 && p - BEFORE <= to) {
       to = Math.min(text.length, p + AFTER);
     } else {
@@ -104,10 +140,6 @@ export function candidateWindows(text: string): [number, number][] {
       from = Math.max(0, p - BEFORE);
       to = Math.min(text.length, p + AFTER);
     }
-    // Skip the rest of a digit run: one candidate per number is enough.
-    let q = p + m[0].length;
-    while (q < text.length && /[0-9.,]/.test(text[q] as string)) q++;
-    re.lastIndex = q;
   }
   if (from >= 0) windows.push([snapStart(text, from), snapEnd(text, to)]);
   return windows;
@@ -115,11 +147,12 @@ export function candidateWindows(text: string): [number, number][] {
 
 function findFigures(
   byValue: Map<string, { id: string; label: string }>,
+  keep: (values: number[]) => boolean,
   text: string,
 ): FigureHit[] {
   const hits: FigureHit[] = [];
   let lastEnd = 0;
-  for (const [from, to] of candidateWindows(text)) {
+  for (const [from, to] of candidateWindows(text, keep)) {
     const norm = normalize(text.slice(from, to));
     for (const q of parseQuantities(norm.text)) {
       if (UNMARKED_UNITS.has(q.unit)) continue;

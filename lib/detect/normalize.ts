@@ -3,7 +3,7 @@
  * soft hyphens, NBSP, zero-width characters, curly quotes and odd dashes; matching the
  * normalised text and mapping offsets back keeps every match a verbatim slice of the page.
  */
-import { APOS, charClass, fold, isDash, QUOTE, SEP, SKIP } from './chars';
+import { APOS, charClass, fold, isDash, PLAIN, QUOTE, SEP, SKIP } from './chars';
 
 export interface Normalized {
   /** The normalised text. */
@@ -26,6 +26,7 @@ export interface NormalizeOptions {
  */
 export function normalize(input: string, options: NormalizeOptions = {}): Normalized {
   const n = input.length;
+  if (!options.fold && isNormal(input)) return identity(input);
   const out: number[] = [];
   const starts = new Int32Array(n + 1);
   const ends = new Int32Array(n + 1);
@@ -70,6 +71,36 @@ export function normalize(input: string, options: NormalizeOptions = {}): Normal
     text += String.fromCharCode(...out.slice(j, j + 8192));
   }
   return { text, starts: starts.subarray(0, k + 1), ends: ends.subarray(0, k + 1) };
+}
+
+/** True when `normalize` would change nothing (most text): no copy is needed. */
+function isNormal(input: string): boolean {
+  let prevSep = false;
+  for (let i = 0; i < input.length; i++) {
+    const c = input.charCodeAt(i);
+    const cls = charClass(c);
+    if (cls === PLAIN) {
+      prevSep = false;
+      continue;
+    }
+    if (cls === SKIP || prevSep) return false;
+    if (cls === SEP) {
+      if (c !== 0x20 && c !== 0x2d) return false;
+      prevSep = true;
+    } else if (c !== 0x27 && c !== 0x22) return false;
+    else prevSep = false;
+  }
+  return true;
+}
+
+function identity(input: string): Normalized {
+  const starts = new Int32Array(input.length + 1);
+  const ends = new Int32Array(input.length + 1);
+  for (let i = 0; i <= input.length; i++) {
+    starts[i] = i;
+    ends[i] = i < input.length ? i + 1 : i;
+  }
+  return { text: input, starts, ends };
 }
 
 /** Maps a span `[start, end)` of the normalised text back to the original string. */
