@@ -1,12 +1,11 @@
 /**
- * Finding the pack's figures on a page: a cheap scan for digits and scale words picks
- * small windows of text; only those are normalised and read by the quantity parser, and a
+ * Finding the pack's figures on a page: a cheap scan (figure-candidates.ts) picks small
+ * windows of text; only those are normalised and read by the quantity parser, and a
  * quantity is kept when it states a pack figure's value in the same unit.
  */
 import type { DetectorPack, FigureValue } from '../pack/types';
 import { parseQuantities } from '../quantity/parse';
-import { NUMBER_WORDS } from '../quantity/units';
-import { charClass, SEP } from './chars';
+import { type CandidateFilter, candidateFilter, candidateWindows } from './figure-candidates';
 import { normalize, toOriginal } from './normalize';
 
 export interface FigureHit {
@@ -20,7 +19,10 @@ export interface FigureHit {
 }
 
 export interface FigureMatcher {
-  find(text: string): FigureHit[];
+  /** Number words and phrases the pack's figures need: the name pass finds them. */
+  words: readonly string[];
+  /** `wordStarts`: where those words start in `text` (searched here when omitted). */
+  find(text: string, wordStarts?: readonly number[]): FigureHit[];
 }
 
 /**
@@ -28,40 +30,6 @@ export interface FigureMatcher {
  * own could be anything, so they are never marked however well the value agrees.
  */
 export const UNMARKED_UNITS: ReadonlySet<string> = new Set(['count', 'year', 'percent', 'rank']);
-
-/** Characters of context the parser needs before a number (qualifiers, "between", "US$"). */
-const BEFORE = 48;
-/** Characters after a number where its scale and unit noun may be ("2,000 such chips"). */
-const AFTER = 120;
-/** How far a window edge may move to reach a space, so no word or number is cut. */
-const SNAP = 24;
-/** Scales a written number may carry ("6 million", "5.6亿", "$8bn", "50k"). */
-const SCALES = [1, 1e3, 1e4, 1e6, 1e8, 1e9, 1e12];
-const WORD_SCALES: Record<string, number> = {
-  thousand: 1e3,
-  million: 1e6,
-  billion: 1e9,
-  trillion: 1e12,
-};
-// "a", "an" and "one" are numbers only before a scale word ("a billion people").
-const NUMBER_WORD_SOURCE = Object.keys(NUMBER_WORDS)
-  .filter((w) => NUMBER_WORDS[w] !== 1)
-  .join('|');
-const CANDIDATE_RE = new RegExp(
-  `(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?|\\b(?:a|an|one)[ \u00a0]+(thousand|million|billion|trillion)\\b|\\b(${NUMBER_WORD_SOURCE})\\b`,
-  'gi',
-);
-
-/** The number a candidate starts with, before any scale. */
-function candidateValue(m: RegExpExecArray): number {
-  if (m[1] !== undefined) return Number(`${m[1].replace(/,/g, '')}${m[2] ? `.${m[2]}` : ''}`);
-  if (m[3] !== undefined) return WORD_SCALES[m[3].toLowerCase()] ?? Number.NaN;
-  return NUMBER_WORDS[(m[4] ?? '').toLowerCase()] ?? Number.NaN;
-}
-
-function numberKey(v: number): string {
-  return v.toPrecision(10);
-}
 
 function valueKey(unit: string, value: FigureValue): string {
   return typeof value === 'number' ? `${unit}|${value}` : `${unit}|${value.min}|${value.max}`;
@@ -91,68 +59,29 @@ export function compileFigures(pack: Pick<DetectorPack, 'figures' | 'topics'>): 
   }
   // Every value a markable figure has; numbers on a page that cannot scale to one of
   // them are not worth parsing (most numbers on most pages).
-  const plausible = new Set<string>();
+  const values: number[] = [];
   for (const f of pack.figures) {
     if (UNMARKED_UNITS.has(f.unit)) continue;
-    const vs = typeof f.value === 'number' ? [f.value] : [f.value.min, f.value.max];
-    for (const v of vs) plausible.add(numberKey(v));
+    if (typeof f.value === 'number') values.push(f.value);
+    else values.push(f.value.min, f.value.max);
   }
-  const keep = (values: number[]) => values.some((v) => plausible.has(numberKey(v)));
-  return { find: (text) => (byValue.size === 0 ? [] : findFigures(byValue, keep, text)) };
-}
-
-function snapStart(text: string, at: number): number {
-  if (at <= 0) return 0;
-  for (let p = at; p > Math.max(0, at - SNAP); p--) {
-    if (charClass(text.charCodeAt(p - 1)) === SEP) return p;
-  }
-  return at;
-}
-
-function snapEnd(text: string, at: number): number {
-  if (at >= text.length) return text.length;
-  for (let p = at; p < Math.min(text.length, at + SNAP); p++) {
-    if (charClass(text.charCodeAt(p)) === SEP) return p;
-  }
-  return at;
-}
-
-/**
- * Windows of text around candidate numbers, merged, in order. `keep` sees each candidate's
- * value times each scale it might carry, and says whether any of them is worth parsing.
- */
-export function candidateWindows(
-  text: string,
-  keep: (values: number[]) => boolean = () => true,
-): [number, number][] {
-  const windows: [number, number][] = [];
-  const re = new RegExp(CANDIDATE_RE.source, CANDIDATE_RE.flags);
-  let from = -1;
-  let to = -1;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    const p = m.index;
-    const v = candidateValue(m);
-    if (!keep(SCALES.map((s) => v * s))) continue;
-    if (from >= 0 && p - BEFORE <= to) {
-      to = Math.min(text.length, p + AFTER);
-    } else {
-      if (from >= 0) windows.push([snapStart(text, from), snapEnd(text, to)]);
-      from = Math.max(0, p - BEFORE);
-      to = Math.min(text.length, p + AFTER);
-    }
-  }
-  if (from >= 0) windows.push([snapStart(text, from), snapEnd(text, to)]);
-  return windows;
+  const filter = candidateFilter(values);
+  return {
+    words: byValue.size === 0 ? [] : filter.words,
+    find: (text, wordStarts) =>
+      byValue.size === 0 ? [] : findFigures(byValue, filter, text, wordStarts),
+  };
 }
 
 function findFigures(
   byValue: Map<string, { id: string; label: string }>,
-  keep: (values: number[]) => boolean,
+  filter: CandidateFilter,
   text: string,
+  wordStarts: readonly number[] | undefined,
 ): FigureHit[] {
   const hits: FigureHit[] = [];
   let lastEnd = 0;
-  for (const [from, to] of candidateWindows(text, keep)) {
+  for (const [from, to] of candidateWindows(text, filter, wordStarts)) {
     const norm = normalize(text.slice(from, to));
     for (const q of parseQuantities(norm.text)) {
       if (UNMARKED_UNITS.has(q.unit)) continue;

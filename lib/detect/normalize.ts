@@ -8,10 +8,13 @@ import { APOS, charClass, fold, isDash, PLAIN, QUOTE, SEP, SKIP } from './chars'
 export interface Normalized {
   /** The normalised text. */
   text: string;
-  /** `starts[i]`: original offset of the first code unit behind normalised unit `i`. */
-  starts: Int32Array;
+  /**
+   * `starts[i]`: original offset of the first code unit behind normalised unit `i`; null
+   * when nothing changed (offsets are the same), which is most text.
+   */
+  starts: Int32Array | null;
   /** `ends[i]`: original offset just past the last code unit behind normalised unit `i`. */
-  ends: Int32Array;
+  ends: Int32Array | null;
 }
 
 export interface NormalizeOptions {
@@ -94,17 +97,12 @@ function isNormal(input: string): boolean {
 }
 
 function identity(input: string): Normalized {
-  const starts = new Int32Array(input.length + 1);
-  const ends = new Int32Array(input.length + 1);
-  for (let i = 0; i <= input.length; i++) {
-    starts[i] = i;
-    ends[i] = i < input.length ? i + 1 : i;
-  }
-  return { text: input, starts, ends };
+  return { text: input, starts: null, ends: null };
 }
 
 /** Maps a span `[start, end)` of the normalised text back to the original string. */
 export function toOriginal(norm: Normalized, start: number, end: number): [number, number] {
+  if (norm.starts === null || norm.ends === null) return [start, Math.max(start, end)];
   if (end <= start) {
     const at = norm.starts[start] ?? 0;
     return [at, at];

@@ -1,6 +1,6 @@
 /** Figures: page quantities that state a pack figure's value and unit, and nothing else. */
 import { describe, expect, it } from 'vitest';
-import { candidateWindows } from '../../lib/detect/figures';
+import { candidateFilter, candidateWindows } from '../../lib/detect/figure-candidates';
 import { createDetector } from '../../lib/detect/index';
 import { fixturePack } from './fixtures/pack';
 
@@ -71,7 +71,23 @@ describe('figures', () => {
     });
   });
 
-  it('scans only around digits and scale words', () => {
+  it('parses only around numbers that could be a pack value', () => {
+    const filter = candidateFilter([6e6, 5.6e6, 2000, 2]);
+    const pad = ' Nothing to see in this sentence at all.'.repeat(6);
+    const text = `In 2024, 17 of 40 firms paid $7 million.${pad} It cost $5.6 million, in two months.`;
+    const windows = candidateWindows(text, filter).map(([a, b]) => text.slice(a, b));
+    expect(windows).toHaveLength(1);
+    expect(windows[0]).toContain('$5.6 million');
+    expect(windows[0]).toContain('two months');
+    expect(windows[0]).not.toContain('2024');
+    // 2 is a pack value, so "two" is a candidate; "three" (no pack value) is not.
+    expect(candidateWindows('three weeks', filter)).toEqual([]);
+    expect(candidateWindows('took 2 weeks', filter)).toHaveLength(1);
+    expect(candidateWindows('a billion people', candidateFilter([1e9]))).toHaveLength(1);
+    expect(candidateWindows('a million people', candidateFilter([1e9]))).toEqual([]);
+  });
+
+  it('scans only around digits and number words', () => {
     const text = 'No numbers here at all. A lot of words. Then $6 million, and more words.';
     const windows = candidateWindows(text);
     expect(windows).toHaveLength(1);
