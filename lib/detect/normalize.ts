@@ -30,7 +30,7 @@ export interface NormalizeOptions {
 export function normalize(input: string, options: NormalizeOptions = {}): Normalized {
   const n = input.length;
   if (!options.fold && isNormal(input)) return identity(input);
-  const out: number[] = [];
+  const out = new Uint16Array(n);
   const starts = new Int32Array(n + 1);
   const ends = new Int32Array(n + 1);
   let k = 0;
@@ -55,13 +55,13 @@ export function normalize(input: string, options: NormalizeOptions = {}): Normal
         } else if (cc !== SKIP) break;
         i++;
       }
-      out.push(dash ? 0x2d : 0x20);
+      out[k] = dash ? 0x2d : 0x20;
       starts[k] = from;
       ends[k] = last + 1;
       k++;
       continue;
     }
-    out.push(cls === APOS ? 0x27 : cls === QUOTE ? 0x22 : options.fold ? fold(code) : code);
+    out[k] = cls === APOS ? 0x27 : cls === QUOTE ? 0x22 : options.fold ? fold(code) : code;
     starts[k] = i;
     ends[k] = i + 1;
     k++;
@@ -70,8 +70,8 @@ export function normalize(input: string, options: NormalizeOptions = {}): Normal
   starts[k] = n;
   ends[k] = n;
   let text = '';
-  for (let j = 0; j < out.length; j += 8192) {
-    text += String.fromCharCode(...out.slice(j, j + 8192));
+  for (let j = 0; j < k; j += 8192) {
+    text += String.fromCharCode.apply(null, out.subarray(j, Math.min(k, j + 8192)) as never);
   }
   return { text, starts: starts.subarray(0, k + 1), ends: ends.subarray(0, k + 1) };
 }
