@@ -53,7 +53,6 @@ describe('figures in the sources', () => {
     'RTX 4090',
     '36K',
     'H800',
-    'January 20',
     'GPT-3.5',
   ])('reads no figure inside "%s"', (phrase) => {
     let seen = 0;
@@ -135,6 +134,12 @@ describe('topics', () => {
       ['deepseek', 0.1],
       ['openai', 4.4],
     ]);
+    expect(t.disagree).toBe(false);
+  });
+
+  it('R1 release date: three sources agree on January 20', () => {
+    const t = topic('r1-release-date');
+    expect(t.texts).toEqual(['s000 January 20', 's002 January 20', 's004 January 20']);
     expect(t.disagree).toBe(false);
   });
 

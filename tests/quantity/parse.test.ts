@@ -89,6 +89,10 @@ const READS: Row[] = [
   ['nearly 30 engineers', 'nearly 30 engineers', 30, 'people', 'nearly'],
   ['up to $3 million', 'up to $3 million', 3e6, 'USD', 'up to'],
   ['just over $5 billion', 'just over $5 billion', 5e9, 'USD', 'just over'],
+  ['released R1 on January 20, which', 'January 20', 120, 'date', null],
+  ['Wednesday, January 29, 2025', 'January 29, 2025', 20250129, 'date', null],
+  ['on 20 January 2025 it', '20 January 2025', 20250120, 'date', null],
+  ['in May 2023 that', '2023', 2023, 'year', null],
 ];
 
 describe('parseQuantities reads what people write', () => {
@@ -110,7 +114,7 @@ const NOT_FIGURES = [
   'Kai-Fu Lee, the creator of 01.AI',
   'GPT-3.5 APIs',
   'the site 36Kr said',
-  'On January 20, it launched',
+  '$6Mbps',
   'COP29 talks',
   'o1 and R1 and V3',
   'a tenth of the price',
