@@ -8,7 +8,8 @@ import type { Figure, FigureValue, Topic } from './types';
 type Interval = [number, number];
 
 const UPPER = /^(?:less than|fewer than|under|below|up to|at most|as many as|as much as|不到)$/i;
-const LOWER = /^(?:more than|greater than|over|above|at least|upwards of|in excess of|超过|逾)$/i;
+const LOWER =
+  /^(?:more than|greater than|over|above|at least|upwards of|in excess of|超过|逾|\+)$/i;
 const NEAR =
   /^(?:about|around|roughly|approximately|some|an estimated|estimated|close to|约|大约)$/i;
 const JUST_BELOW = /^(?:nearly|almost|近)$/i;

@@ -50,6 +50,17 @@ const PER_TOKENS_RE =
   /(?:[ \u00a0]+per[ \u00a0]+(?:(?:1|one|a)[ \u00a0]+)?|[ \u00a0]?\/[ \u00a0]?1?)(million|thousand|billion|[MKB])[ \u00a0]+tokens(?![\p{L}])/uy;
 const TIME_RE =
   /(?:[ \u00a0]|-)(years?|months?|weeks?|days?|hours?|minutes?|decades?)(?![\p{L}])(?:-old(?![\p{L}]))?/iuy;
+// Chinese counters and units glued to the number: 1万张A100, 不到140人, 5年, 两个月 (digits only)
+const CJK_UNIT_RE =
+  /(?:张|块|枚|颗)?([A-Z]{1,3}\d{2,4}[A-Z]?s?(?![\p{L}\d])|芯片|显卡|GPU|图形处理器)|(?:名)?(人|员工)|(年|个月|周|天|小时|分钟)/uy;
+const CJK_TIME_UNITS: Record<string, string> = {
+  年: 'years',
+  个月: 'months',
+  周: 'weeks',
+  天: 'days',
+  小时: 'hours',
+  分钟: 'minutes',
+};
 const HYPHEN_AGE_RE = /^\d{1,3}-(?:year|month|week|day|hour|minute)s?-?/;
 const OF_THEM_RE = /[ \u00a0]+of[ \u00a0]+(?:them|these|those)(?![\p{L}])/uy;
 const RANK_NOUN_RE = /[ \u00a0-](spot|place|position|rank|ranking)(?![\p{L}])/iuy;
@@ -92,17 +103,19 @@ interface Read {
   end: number;
   value: FigureValue;
   unit: string;
+  /** A hedge written after the number ("10,000+"). */
+  qualifier?: string;
 }
 
 function readNumeric(text: string, at: number): Read | null {
   const prev = at > 0 ? text.charCodeAt(at - 1) : 32;
-  if (gluesToNumber(prev)) return null; // "A100", "COP29", "o1"
+  const cur = currencyBefore(text, at);
+  if (gluesToNumber(prev) && !cur) return null; // "A100", "COP29", "o1"; but "RMB5"
   if (at > 1 && (prev === 45 || prev === 46 || prev === 44)) {
     // "GPT-3.5", "1.5", "10,000" are inside something else; a glued "this-40-year-old" is not
     const glued = isLetterOrDigit(text.charCodeAt(at - 2));
     if (glued && !(prev === 45 && HYPHEN_AGE_RE.test(text.slice(at, at + 24)))) return null;
   }
-  const cur = currencyBefore(text, at);
   const first = readNumber(text, at, cur !== null);
   if (!first) return null;
   let start = cur ? cur.start : at;
@@ -134,10 +147,29 @@ function readNumeric(text: string, at: number): Read | null {
     return null; // "36Kr", "5G", "3D": letters glued to the number make it a name
   }
   if (next === 46 && isLetterOrDigit(text.charCodeAt(end + 1))) return null; // "2.AI"
+  // "10,000+ GPUs": a trailing plus is the writer's "more than"
+  let suffix: string | undefined;
+  if (next === 43 && !isLetterOrDigit(text.charCodeAt(end + 1))) {
+    suffix = '+';
+    end++;
+  }
+  const read = readUnit(text, start, end, value, first, second, cur?.code ?? null);
+  if (read && suffix) read.qualifier = suffix;
+  return read;
+}
 
+function readUnit(
+  text: string,
+  start: number,
+  end: number,
+  value: FigureValue,
+  first: NumberRead,
+  second: NumberRead | null,
+  prefixCode: string | null,
+): Read | null {
   let m = execAt(PERCENT_RE, text, end);
   if (m) return { start, end: end + m[0].length, value, unit: 'percent' };
-  let code = cur?.code ?? null;
+  let code = prefixCode;
   if (!code) {
     m = execAt(CURRENCY_SUFFIX_RE, text, end);
     if (m) {
@@ -154,6 +186,16 @@ function readNumeric(text: string, at: number): Read | null {
     }
     return { start, end, value, unit: code };
   }
+  const yearLike = (r: NumberRead) =>
+    r.int.length === 4 && !r.frac && r.scale === null && +r.int >= 1900 && +r.int <= 2099;
+  m = execAt(CJK_UNIT_RE, text, end);
+  if (m) {
+    const e = end + m[0].length;
+    if (m[1]) return { start, end: e, value, unit: 'chips' };
+    if (m[2]) return { start, end: e, value, unit: 'people' };
+    if (m[3] === '年' && yearLike(first)) return { start, end: e, value, unit: 'year' };
+    return { start, end: e, value, unit: CJK_TIME_UNITS[m[3] as string] ?? 'years' };
+  }
   m = execAt(TIME_RE, text, end);
   if (m) {
     return {
@@ -166,10 +208,8 @@ function readNumeric(text: string, at: number): Read | null {
   const noun = nounAhead(text, end);
   if (noun) return { start, end: noun.end, value, unit: noun.unit };
   const plain = !first.frac && first.scale === null && !first.int.includes(',');
-  const yearLike = (r: NumberRead) =>
-    r.int.length === 4 && !r.frac && r.scale === null && +r.int >= 1900 && +r.int <= 2099;
   if (yearLike(first) && (!second || yearLike(second))) return { start, end, value, unit: 'year' };
-  if (plain && !second && !cur && first.int.length <= 2) {
+  if (plain && !second && !prefixCode && first.int.length <= 2) {
     const date = readDate(text, start, end, Number(first.int));
     if (date) return { ...date, unit: 'date' };
   }
@@ -265,7 +305,7 @@ export function parseQuantities(text: string): Quantity[] {
       const found = qualifierBefore(text, read.start);
       const qualifier = found && found.start >= lastEnd ? found : null;
       const start = qualifier ? qualifier.start : read.start;
-      const q = qualifier ? qualifier.text : null;
+      const q = qualifier ? qualifier.text : (read.qualifier ?? null);
       out.push({
         start,
         end: read.end,

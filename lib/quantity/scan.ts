@@ -13,7 +13,7 @@ import {
 
 const NUM_RE = /(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?/y;
 export const SCALE_RE =
-  /[ \u00a0]?(thousand|million|billion|trillion|mn|bn|tn)(?![\p{L}\d])|(万亿|万|亿|千)/iuy;
+  /[ \u00a0-]?(thousand|million|billion|trillion|mn|bn|tn)(?![\p{L}\d])|(万亿|万|亿|千)/iuy;
 const LETTER_SCALE_RE = /([kKmMbBtT])(?![\p{L}\d])/uy;
 const LOOK_WORD_RE = /[ \u00a0]+([\p{L}\d][\p{L}\d'’.-]*)/uy;
 const CHIP_MODEL_RE = /^[A-Z]{1,3}\d{2,4}[A-Z]?s?$/;
@@ -65,10 +65,13 @@ export function readNumber(text: string, at: number, letterScales: boolean): Num
   if (s) {
     scale = SCALE_WORDS[(s[1] ?? s[2] ?? '').toLowerCase()] ?? null;
     end += s[0].length;
-  } else if (letterScales) {
+  } else {
     const l = execAt(LETTER_SCALE_RE, text, end);
-    if (l) {
-      scale = LETTER_SCALES[(l[1] as string).toLowerCase()] ?? null;
+    const letter = (l?.[1] ?? '').toLowerCase();
+    // After a currency sign any letter scales ("$6M"); otherwise "50k" does, and "671B" only
+    // when a counted noun follows ("671B parameters"), since "5m" may be metres.
+    if (l && (letterScales || letter === 'k' || nounAhead(text, end + 1))) {
+      scale = LETTER_SCALES[letter] ?? null;
       end += 1;
     }
   }
@@ -84,7 +87,6 @@ export function currencyBefore(text: string, at: number): { start: number; code:
     if (s < 0 || !text.startsWith(mark, s)) continue;
     const isSign = !/^[A-Z]+$/.test(mark);
     if (p !== at && isSign && mark.length === 1 && mark !== '¥') continue; // "$ 5" is fine only for ¥
-    if (!isSign && p === at) continue; // "USD5" reads as a code glued to digits
     if (s > 0 && gluesToNumber(text.charCodeAt(s - 1))) continue;
     return { start: s, code };
   }
