@@ -161,6 +161,12 @@ describe('parseQuantities on whole texts', () => {
     for (const q of parseQuantities(text)) expect(units.has(q.unit), q.unit).toBe(true);
   });
 
+  it('returns nothing, without throwing, for empty or non-string input', () => {
+    for (const bad of ['', null, undefined, 42, {}]) {
+      expect(parseQuantities(bad as unknown as string)).toEqual([]);
+    }
+  });
+
   it('never throws and always returns verbatim, ordered, non-overlapping spans', () => {
     const alphabet = fc.constantFrom(
       ...'0123456789 ,.-–$¥%亿万元美 aboutlessthanmillionbillionyuanchipsH100AspotsixthNo.between and to '.split(
