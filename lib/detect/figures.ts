@@ -29,7 +29,27 @@ export interface FigureMatcher {
  * Units that never say what was measured: a bare count, a year or a percentage on its
  * own could be anything, so they are never marked however well the value agrees.
  */
-export const UNMARKED_UNITS: ReadonlySet<string> = new Set(['count', 'year', 'percent', 'rank']);
+export const UNMARKED_UNITS: ReadonlySet<string> = new Set([
+  'count',
+  'year',
+  'date',
+  'percent',
+  'rank',
+]);
+
+/**
+ * Durations ("two years", "40 minutes") are common on any page; one is marked only when
+ * the pack files it under a topic (DeepSeek's training time, Liang Wenfeng's age).
+ */
+const DURATIONS: ReadonlySet<string> = new Set([
+  'years',
+  'months',
+  'weeks',
+  'days',
+  'hours',
+  'minutes',
+  'decades',
+]);
 
 function valueKey(unit: string, value: FigureValue): string {
   return typeof value === 'number' ? `${unit}|${value}` : `${unit}|${value.min}|${value.max}`;
@@ -45,8 +65,10 @@ function describe(value: FigureValue, unit: string): string {
 export function compileFigures(pack: Pick<DetectorPack, 'figures' | 'topics'>): FigureMatcher {
   const topics = new Map(pack.topics.map((t) => [t.id, t.label]));
   const byValue = new Map<string, { id: string; label: string }>();
-  for (const f of pack.figures) {
-    if (UNMARKED_UNITS.has(f.unit)) continue;
+  const markable = pack.figures.filter(
+    (f) => !UNMARKED_UNITS.has(f.unit) && (f.topicId !== null || !DURATIONS.has(f.unit)),
+  );
+  for (const f of markable) {
     const key = valueKey(f.unit, f.value);
     const topicLabel = f.topicId ? topics.get(f.topicId) : undefined;
     const target =
@@ -60,8 +82,7 @@ export function compileFigures(pack: Pick<DetectorPack, 'figures' | 'topics'>): 
   // Every value a markable figure has; numbers on a page that cannot scale to one of
   // them are not worth parsing (most numbers on most pages).
   const values: number[] = [];
-  for (const f of pack.figures) {
-    if (UNMARKED_UNITS.has(f.unit)) continue;
+  for (const f of markable) {
     if (typeof f.value === 'number') values.push(f.value);
     else values.push(f.value.min, f.value.max);
   }

@@ -33,7 +33,8 @@ export function createDetector(pack: DetectorPack, options: DetectorOptions = {}
           id: e.id,
           label: e.label,
           entityKind: e.kind,
-          tier: e.tier,
+          // A weak alias ("R1", "Liang") alone does not make a page about DeepSeek.
+          tier: h.weak ? 'context' : e.tier,
         });
       }
       for (const f of figures.find(

@@ -27,6 +27,8 @@ export interface NameHit {
   end: number;
   /** Index into the pack's entities. */
   entity: number;
+  /** The alias alone does not show the text is about the story: gate it as `context`. */
+  weak: boolean;
 }
 
 export interface NameScan {
@@ -46,6 +48,7 @@ const WORD_POLICY: AliasPolicy = {
   closed: false,
   plural: false,
   nearCore: false,
+  weak: true,
 };
 /** `Variant.entity` of an extra word. */
 const WORD = -1;
@@ -130,13 +133,13 @@ function findNames(a: Automaton, variants: Variant[], core: boolean[], text: str
       words.push(start);
       continue;
     }
-    const hit = { start, end, entity: v.entity };
+    const hit = { start, end, entity: v.entity, weak: v.policy.weak };
     (v.policy.nearCore ? near : hits).push(hit);
   }
   if (near.length > 0) {
     // Anchors come in order of their end; for each near hit, the anchor ending closest
     // after (h.start - window) decides, so one binary search per hit.
-    const ends = hits.filter((h) => core[h.entity]);
+    const ends = hits.filter((h) => core[h.entity] && !h.weak);
     for (const h of near) {
       let lo = 0;
       let hi = ends.length;

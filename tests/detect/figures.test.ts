@@ -30,7 +30,8 @@ describe('figures', () => {
     ['Nvidia lost $600 billion.', ['nvidia-loss:$600 billion']],
     ['fewer than 140 people work there', ['team-size:fewer than 140 people']],
     ['just $0.10 per million tokens', ['token-price:just $0.10 per million tokens']],
-    ['built in two months', ['f11:two months']],
+    ['built in two months', ['training-time:two months']],
+    ['a $1 billion fund', ['f13:$1 billion']],
   ])('marks %j', (text, expected) => {
     expect(figures(text)).toEqual(expected);
   });
@@ -47,6 +48,8 @@ describe('figures', () => {
     ['2000', 'a bare number equal to a chip count'],
     ['page 600', 'a bare number'],
     ['10,000 to 50,000', 'a bare range'],
+    ['for four years', 'a duration the pack has only without a topic'],
+    ['on January 20', 'a date, though the pack has it under a topic'],
   ])('leaves %j alone (%s)', (text) => {
     expect(figures(text)).toEqual([]);
   });
@@ -56,6 +59,11 @@ describe('figures', () => {
     const found = detector.detect(text).filter((m) => m.kind === 'figure');
     expect(found.map((m) => m.text)).toEqual(['$6 million', '50,000 H100s']);
     for (const m of found) expect(text.slice(m.start, m.end)).toBe(m.text);
+  });
+
+  it('labels a figure without a topic by its value', () => {
+    const [m] = detector.detect('a $1 billion fund');
+    expect(m).toMatchObject({ id: 'f13', label: '1,000,000,000 USD' });
   });
 
   it('gives a figure its value, unit and topic', () => {
