@@ -33,13 +33,19 @@ function syntheticPack(base: DetectorPack, count: number, seed: number): Detecto
     return w[0]?.toUpperCase() + w.slice(1);
   };
   const extra: DetectorPack['entities'] = [];
-  for (let i = 0; i < count; i++) {
+  const taken = new Set(
+    base.entities.flatMap((e) => [e.label, ...e.aliases]).map((a) => a.toLowerCase()),
+  );
+  for (let i = 0; extra.length < count; i++) {
     const alias =
       r() < 0.5
         ? `${word()} ${word()}`
         : r() < 0.5
           ? word()
           : `${word()}-${Math.floor(r() * 900) + 10}`;
+    // Distinct even after case folding, so the count of extra aliases is exact.
+    if (taken.has(alias.toLowerCase())) continue;
+    taken.add(alias.toLowerCase());
     extra.push({
       id: `synthetic-${i}`,
       label: alias,

@@ -4,7 +4,7 @@
  * original text.
  */
 import type { DetectorPack } from '../pack/types';
-import { type Automaton, buildAutomaton, scanAll } from './automaton';
+import { type Automaton, buildAutomaton, scanAll, WORD_END, WORD_START } from './automaton';
 import { APOS, charClass, isUpper, isWordChar, QUOTE, SEP, SKIP } from './chars';
 import { normalize } from './normalize';
 import { type AliasPolicy, aliasPolicy, aliasVariants, NEAR_CORE_WINDOW } from './rules';
@@ -113,7 +113,12 @@ export function compileNames(
     });
     keys.push(written);
   }
-  const automaton = buildAutomaton(keys);
+  const edges = variants.map(
+    (v) =>
+      (v.policy.boundary && v.wordStart ? WORD_START : 0) |
+      (v.policy.boundary && v.wordEnd && !v.policy.plural ? WORD_END : 0),
+  );
+  const automaton = buildAutomaton(keys, edges);
   const core = entities.map((e) => e.tier === 'core');
   return { find: (text) => findNames(automaton, variants, core, text) };
 }

@@ -43,7 +43,8 @@ const noisyAlias = fc
     return { text: out, id: plant.id };
   });
 
-describe('detector properties', () => {
+// Hundreds of generated cases: generous time for a busy machine, no timing asserted.
+describe('detector properties', { timeout: 60_000 }, () => {
   it('finds planted aliases at their offsets, through noise', () => {
     fc.assert(
       fc.property(
