@@ -8,9 +8,9 @@ import { NUMBER_WORDS } from '../quantity/units';
 import { charClass, SEP } from './chars';
 
 /** Characters of context the parser needs before a number (qualifiers, "between", "US$"). */
-const BEFORE = 44;
+const BEFORE = 42;
 /** Characters after a number where its scale and unit noun may be ("2,000 such chips"). */
-const AFTER = 80;
+const AFTER = 72;
 /** How far a window edge may move to reach a space, so no word or number is cut. */
 const SNAP = 24;
 /** Scales a written number may carry ("6 million", "5.6亿", "$8bn", "50k", "5万"). */

@@ -6,7 +6,7 @@
 import type { DetectorPack, FigureValue } from '../pack/types';
 import { parseQuantities } from '../quantity/parse';
 import { type CandidateFilter, candidateFilter, candidateWindows } from './figure-candidates';
-import { normalize, toOriginal } from './normalize';
+import { type Normalized, normalize, normalizeText, toOriginal } from './normalize';
 
 export interface FigureHit {
   start: number;
@@ -103,11 +103,14 @@ function findFigures(
   const hits: FigureHit[] = [];
   let lastEnd = 0;
   for (const [from, to] of candidateWindows(text, filter, wordStarts)) {
-    const norm = normalize(text.slice(from, to));
-    for (const q of parseQuantities(norm.text)) {
+    const window = text.slice(from, to);
+    let norm: Normalized | null = null;
+    for (const q of parseQuantities(normalizeText(window))) {
       if (UNMARKED_UNITS.has(q.unit)) continue;
       const target = byValue.get(valueKey(q.unit, q.value));
       if (!target) continue;
+      // The offset map is built only for a window that holds a match: rarely.
+      norm ??= normalize(window);
       const [s, e] = toOriginal(norm, q.start, q.end);
       const start = from + s;
       const end = from + e;

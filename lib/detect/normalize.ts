@@ -76,6 +76,48 @@ export function normalize(input: string, options: NormalizeOptions = {}): Normal
   return { text, starts: starts.subarray(0, k + 1), ends: ends.subarray(0, k + 1) };
 }
 
+let scratch = new Uint16Array(1024);
+
+/**
+ * `normalize(input).text` without the offset map, for the many texts that are only read:
+ * one reused buffer, so reading thousands of small windows allocates next to nothing.
+ */
+export function normalizeText(input: string): string {
+  if (isNormal(input)) return input;
+  if (scratch.length < input.length) scratch = new Uint16Array(input.length * 2);
+  const out = scratch;
+  const n = input.length;
+  let k = 0;
+  let i = 0;
+  while (i < n) {
+    const code = input.charCodeAt(i);
+    const cls = charClass(code);
+    if (cls === PLAIN) {
+      out[k++] = code;
+      i++;
+    } else if (cls === SEP) {
+      let dash = false;
+      while (i < n) {
+        const c = input.charCodeAt(i);
+        const cc = charClass(c);
+        if (cc === SEP) {
+          if (isDash(c)) dash = true;
+        } else if (cc !== SKIP) break;
+        i++;
+      }
+      out[k++] = dash ? 0x2d : 0x20;
+    } else {
+      if (cls !== SKIP) out[k++] = cls === APOS ? 0x27 : 0x22;
+      i++;
+    }
+  }
+  let text = '';
+  for (let j = 0; j < k; j += 8192) {
+    text += String.fromCharCode.apply(null, out.subarray(j, Math.min(k, j + 8192)) as never);
+  }
+  return text;
+}
+
 /** True when `normalize` would change nothing (most text): no copy is needed. */
 function isNormal(input: string): boolean {
   let prevSep = false;
