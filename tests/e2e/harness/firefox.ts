@@ -105,6 +105,8 @@ function wrapPage(page: Page, scheme: ColorScheme): E2EPage {
 
 export interface LaunchOptions {
   colorScheme?: ColorScheme;
+  /** More unpacked extensions to install beside the one under test (e.g. the test probe). */
+  extraExtensions?: string[];
 }
 
 export async function launchFirefox(
@@ -158,6 +160,7 @@ export async function launchFirefox(
     await browser.close();
     throw new Error(`installed add-on is ${installed}, manifest says ${extensionId}`);
   }
+  for (const extra of options.extraExtensions ?? []) await browser.installExtension(extra);
   const extensionOrigin = `moz-extension://${uuid}`;
 
   async function newPage(): Promise<Page> {

@@ -1,0 +1,88 @@
+/**
+ * The fixtures and the probe are what the feature suites stand on, so they are checked
+ * too: a hostile page that is not really hostile, or a probe that cannot see, would let
+ * feature tests pass for the wrong reason.
+ */
+import { expect, it } from 'vitest';
+import { probe } from './harness/probe';
+import { forEachBrowser } from './harness/suite';
+
+forEachBrowser(
+  'fixtures and probe',
+  (session) => {
+    it('serves the hostile page with its strict CSP, and the browser enforces it', async () => {
+      const { browser, server } = session();
+      const response = await fetch(server.url('/fixtures/hostile.html'));
+      expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
+      const page = await browser.openPage(server.url('/fixtures/hostile.html'));
+      // connect-src falls back to 'none': even a same-origin fetch is refused.
+      const fetched = await page.evaluate(() =>
+        fetch('/fixtures/plain.html').then(
+          () => 'allowed',
+          () => 'blocked',
+        ),
+      );
+      expect(fetched).toBe('blocked');
+      await page.close();
+    });
+
+    it('makes the hostile page really hostile: Array.prototype throws, all styles unset', async () => {
+      const { browser, server } = session();
+      const page = await browser.openPage(server.url('/fixtures/hostile.html'));
+      const state = await page.evaluate(() => {
+        let mapThrows = false;
+        try {
+          [1].map((x) => x);
+        } catch {
+          mapThrows = true;
+        }
+        return { mapThrows, headDisplay: getComputedStyle(document.head).display };
+      });
+      // The UA sheet hides <head>; `* { all: unset !important }` makes it inline.
+      expect(state).toEqual({ mapThrows: true, headDisplay: 'inline' });
+      await page.close();
+    });
+
+    it('lets the probe answer from its own world, even on the hostile page', async () => {
+      const { browser, server } = session();
+      const page = await browser.openPage(server.url('/fixtures/hostile.html'));
+      expect(await probe(page, 'ping')).toBe(true);
+      const snap = await probe(page, 'snapshot');
+      expect(snap.title).toBe('Hostile page');
+      expect(JSON.stringify(snap.tree)).toContain('DeepSeek was founded by Liang Wenfeng');
+      await page.close();
+    });
+
+    it('changes a late page and a single-page app as the feature suites expect', async () => {
+      const { browser, server } = session();
+      const late = await browser.openPage(server.url('/fixtures/late.html'));
+      await late.waitFor(
+        'late paragraphs',
+        () => (window as { __fixtureDone?: boolean }).__fixtureDone,
+      );
+      expect(await late.evaluate(() => document.querySelectorAll('#story p').length)).toBe(3);
+      await late.close();
+
+      const spa = await browser.openPage(server.url('/fixtures/spa.html'));
+      const box = await spa.evaluate(() => {
+        const r = document.getElementById('next')?.getBoundingClientRect();
+        return r ? { x: r.x + r.width / 2, y: r.y + r.height / 2 } : null;
+      });
+      expect(box).not.toBeNull();
+      await spa.click(box?.x ?? 0, box?.y ?? 0);
+      await spa.waitFor(
+        'second article',
+        () => (window as { __fixtureDone?: boolean }).__fixtureDone,
+      );
+      const after = await spa.evaluate(() => ({
+        url: location.search,
+        text: document.body.textContent,
+      }));
+      expect(after.url).toBe('?article=2');
+      expect(after.text).toContain('High-Flyer bought H800 chips.');
+      expect(after.text).not.toContain('Liang Wenfeng');
+      await spa.close();
+    });
+  },
+  { probe: true },
+);
