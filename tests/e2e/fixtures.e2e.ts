@@ -53,6 +53,32 @@ forEachBrowser(
       await page.close();
     });
 
+    it('lets the probe see into a closed shadow root and run axe-core there', async () => {
+      const { browser, server } = session();
+      const page = await browser.openPage(server.url('/fixtures/closed-shadow.html'));
+      await page.waitFor(
+        'the stand-in host',
+        () => (window as { __fixtureDone?: boolean }).__fixtureDone,
+      );
+      // The page's own world cannot see in...
+      expect(
+        await page.evaluate(() => document.querySelector('sourcelight-root')?.shadowRoot),
+      ).toBeNull();
+      // ...the probe can.
+      const ui = await probe(page, 'ui');
+      expect(ui).toMatchObject({
+        hosts: 1,
+        hasShadow: true,
+        mode: 'closed',
+        text: 'Stand-in card text',
+      });
+      const [dialog] = await probe(page, 'query', { selector: '[role="dialog"]' });
+      expect(dialog).toMatchObject({ label: 'Stand-in card', visible: true });
+      const violations = await probe(page, 'axe');
+      expect(violations.map((v) => [v.id, v.impact])).toContainEqual(['button-name', 'critical']);
+      await page.close();
+    });
+
     it('changes a late page and a single-page app as the feature suites expect', async () => {
       const { browser, server } = session();
       const late = await browser.openPage(server.url('/fixtures/late.html'));

@@ -45,10 +45,13 @@ export function unpackedExtensionId(absPath: string): string {
  */
 function cdpEvaluator(page: Page) {
   let session: Promise<CDPSession> | null = null;
-  return async (fn: (a: unknown) => unknown, arg: unknown): Promise<unknown> => {
+  return async (fn: ((a: unknown) => unknown) | string, arg?: unknown): Promise<unknown> => {
     session ??= page.context().newCDPSession(page);
     const cdp = await session;
-    const expression = `(${fn.toString()})(${arg === undefined ? '' : JSON.stringify(arg)})`;
+    const expression =
+      typeof fn === 'string'
+        ? fn
+        : `(${fn.toString()})(${arg === undefined ? '' : JSON.stringify(arg)})`;
     const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
       expression,
       awaitPromise: true,
@@ -71,6 +74,7 @@ function wrapPage(page: Page): E2EPage {
       await page.goto(url, { waitUntil: 'load' });
     },
     evaluate: (fn, arg) => evaluate(fn as (a: unknown) => unknown, arg) as never,
+    evaluateSource: (source) => evaluate(source) as never,
     waitFor: (what, fn, arg, timeoutMs = DEFAULT_WAIT_MS) =>
       pollUntil(wrapped, what, fn as (a: unknown) => unknown, arg, timeoutMs),
     mouseMove: (x, y) => page.mouse.move(x, y),
@@ -78,6 +82,7 @@ function wrapPage(page: Page): E2EPage {
     press: (key) => page.keyboard.press(key),
     type: (text) => page.keyboard.type(text),
     setColorScheme: (scheme: ColorScheme) => page.emulateMedia({ colorScheme: scheme }),
+    bringToFront: () => page.bringToFront(),
     screenshot: async (path) => {
       await page.screenshot({ path });
     },

@@ -82,6 +82,7 @@ function wrapPage(page: Page, scheme: ColorScheme): E2EPage {
       await page.goto(url, { waitUntil: 'load' });
     },
     evaluate: (fn, arg) => page.evaluate(fn as (a: unknown) => unknown, arg) as never,
+    evaluateSource: (source) => page.evaluate(source) as never,
     waitFor: (what, fn, arg, timeoutMs = DEFAULT_WAIT_MS) =>
       pollUntil(wrapped, what, fn as (a: unknown) => unknown, arg, timeoutMs),
     mouseMove: (x, y) => page.mouse.move(x, y),
@@ -95,6 +96,7 @@ function wrapPage(page: Page, scheme: ColorScheme): E2EPage {
         );
       }
     },
+    bringToFront: () => page.bringToFront(),
     screenshot: async (path) => {
       await page.screenshot({ path });
     },

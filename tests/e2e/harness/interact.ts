@@ -2,7 +2,7 @@
  * What the feature suites do to pages: wait for marking to settle, hover and click like
  * a reader (real pointer events at real coordinates), find a tab's id for the popup.
  */
-import { type HighlightRange, probe, type Rect } from './probe';
+import { type ElementInfo, type HighlightRange, probe, type Rect } from './probe';
 import type { E2EBrowser, E2EPage } from './session';
 
 const SETTLE_POLL_MS = 250;
@@ -123,4 +123,42 @@ export async function openWithTabId(
   await console.close();
   if (fresh.length !== 1) throw new Error(`expected one new tab, saw ${JSON.stringify(fresh)}`);
   return { page, tabId: fresh[0] as number };
+}
+
+/** Waits until our UI shows a visible element matching `selector` (and `text`). */
+export async function waitInUi(
+  page: E2EPage,
+  selector: string,
+  text?: string,
+  timeoutMs = 10_000,
+): Promise<ElementInfo[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = (await probe(page, 'query', { selector, text })).filter((e) => e.visible);
+    if (found.length > 0) return found;
+    if (Date.now() > deadline) {
+      throw new Error(`our UI never showed ${selector}${text ? ` with "${text}"` : ''}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Waits until no visible element of our UI matches `selector`. */
+export async function waitGoneFromUi(page: E2EPage, selector: string, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = (await probe(page, 'query', { selector })).filter((e) => e.visible);
+    if (found.length === 0) return;
+    if (Date.now() > deadline) throw new Error(`${selector} is still shown`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Hover `term`, wait for its card, and open the sidebar from the card's button. */
+export async function openSidebarFromCard(page: E2EPage, term: string): Promise<void> {
+  await settledHighlights(page, 20_000, (r) => r.some((m) => m.text === term));
+  await hoverMark(page, term);
+  await waitInUi(page, '[role="dialog"] button', 'Open in sidebar');
+  await clickInUi(page, '[role="dialog"] button', 'Open in sidebar');
+  await waitInUi(page, 'aside h2', term);
 }

@@ -98,10 +98,14 @@ interface ProbeOps {
   ping: [Record<string, never>, true];
   highlights: [Record<string, never>, HighlightRange[]];
   snapshot: [Record<string, never>, PageSnapshot];
+  /** The snapshot taken at DOMContentLoaded, before Sourcelight's content script ran. */
+  initialSnapshot: [Record<string, never>, PageSnapshot | null];
   query: [{ selector: string; text?: string; scroll?: boolean }, ElementInfo[]];
   ui: [Record<string, never>, UiState];
   axe: [Record<string, never>, AxeViolation[]];
-  markRect: [{ text: string; nth?: number }, Rect | null];
+  /** Computed text colour and the colour behind the first match in our UI. */
+  colors: [{ selector: string }, { background: string | null; color: string } | null];
+  markRect: [{ text: string; nth?: number; scroll?: boolean }, Rect | null];
 }
 
 let nextId = 1;

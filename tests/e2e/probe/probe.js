@@ -194,7 +194,7 @@ async function axeRun() {
 }
 
 /** Scroll the n-th painted range reading `text` into view and give its first box. */
-function markRect({ text, nth = 0 }) {
+function markRect({ text, nth = 0, scroll = true }) {
   const found = [];
   for (const [name, highlight] of CSS.highlights) {
     if (!name.startsWith('sourcelight-')) continue;
@@ -209,12 +209,37 @@ function markRect({ text, nth = 0 }) {
   found.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
   const range = found[nth];
   if (!range) return null;
-  range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+  if (scroll) range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
   const box = range.getClientRects()[0];
   return box ? { x: box.x, y: box.y, width: box.width, height: box.height } : null;
 }
 
+// The page as it was before any document_idle content script ran (the probe runs at
+// document_start; Sourcelight's script runs after DOMContentLoaded): the baseline that
+// "the page is never changed" is checked against.
+let initialSnapshot = null;
+document.addEventListener('DOMContentLoaded', () => {
+  initialSnapshot = snapshot();
+});
+
+/** The colour actually behind an element: its own background, or the nearest ancestor's. */
+function effectiveBackground(el) {
+  for (let e = el; e; e = e.parentElement ?? e.getRootNode()?.host ?? null) {
+    const bg = getComputedStyle(e).backgroundColor;
+    if (bg && bg !== 'transparent' && !/rgba\(.*,\s*0\)$/.test(bg)) return bg;
+  }
+  return null;
+}
+
+function colors({ selector }) {
+  const el = theShadow()?.querySelector(selector);
+  if (!el) return null;
+  return { background: effectiveBackground(el), color: getComputedStyle(el).color };
+}
+
 const OPS = {
+  colors,
+  initialSnapshot: () => initialSnapshot,
   markRect,
   ping: () => true,
   highlights,
