@@ -50,7 +50,7 @@ forEachBrowser(
       const article = await browser.openPage(server.url(DEMO_ARTICLE));
       await settledHighlights(article, 20_000, (r) => r.length > 0);
       await article.close();
-      const history = await browser.openExtensionPage('history.html', 'main h1');
+      const history = await browser.openExtensionPage('reading-history.html', 'main h1');
       expect(serious(await axeOn(history))).toEqual([]);
       await history.close();
     });

@@ -26,20 +26,27 @@ forEachBrowser(
       await page.close();
     });
 
-    it('makes the hostile page really hostile: Array.prototype throws, all styles unset', async () => {
+    it('makes the hostile page really hostile: built-ins throw, all styles unset', async () => {
       const { browser, server } = session();
       const page = await browser.openPage(server.url('/fixtures/hostile.html'));
       const state = await page.evaluate(() => {
-        let mapThrows = false;
-        try {
-          [1].map((x) => x);
-        } catch {
-          mapThrows = true;
-        }
-        return { mapThrows, headDisplay: getComputedStyle(document.head).display };
+        const throws = (f: () => unknown) => {
+          try {
+            f();
+            return false;
+          } catch {
+            return true;
+          }
+        };
+        return {
+          map: throws(() => [1].map((x) => x)),
+          push: throws(() => [1].push(2)),
+          attachShadow: throws(() => document.createElement('div').attachShadow({ mode: 'open' })),
+          headDisplay: getComputedStyle(document.head).display,
+        };
       });
       // The UA sheet hides <head>; `* { all: unset !important }` makes it inline.
-      expect(state).toEqual({ mapThrows: true, headDisplay: 'inline' });
+      expect(state).toEqual({ map: true, push: true, attachShadow: true, headDisplay: 'inline' });
       await page.close();
     });
 
@@ -48,8 +55,8 @@ forEachBrowser(
       const page = await browser.openPage(server.url('/fixtures/hostile.html'));
       expect(await probe(page, 'ping')).toBe(true);
       const snap = await probe(page, 'snapshot');
-      expect(snap.title).toBe('Hostile page');
-      expect(JSON.stringify(snap.tree)).toContain('DeepSeek was founded by Liang Wenfeng');
+      expect(snap.title).toBe('A hostile page');
+      expect(JSON.stringify(snap.tree)).toContain('Liang Wenfeng founded DeepSeek in Hangzhou');
       await page.close();
     });
 

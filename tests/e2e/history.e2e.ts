@@ -36,7 +36,7 @@ forEachBrowser(
       const title = await article.evaluate(() => document.title);
       await article.close();
 
-      const history = await browser.openExtensionPage('history.html', 'ul.history-list');
+      const history = await browser.openExtensionPage('reading-history.html', 'ul.history-list');
       const byTerm = await history.evaluate(
         () => document.querySelector('main')?.textContent ?? '',
       );
