@@ -16,9 +16,11 @@ export function startBackground(pack: Pack) {
     open: () => openHistoryStore({ onClose: () => history.reset() }),
     settings: () => settingsItem.getValue(),
   });
+  const tabHosts = new Map<number, string>();
   const handlers = createHandlers({
     pack,
     history,
+    tabHosts,
     openTab: async (path, besideTabId) => {
       const url = browser.runtime.getURL(path as '/reader.html');
       const beside = besideTabId === undefined ? undefined : await browser.tabs.get(besideTabId);
@@ -33,7 +35,7 @@ export function startBackground(pack: Pack) {
     extensionOrigin: browser.runtime.getURL('/'),
   });
   browser.runtime.onMessage.addListener(router);
-  const stopBadge = startBadgeReset();
+  const stopBadge = startBadgeReset((tabId) => tabHosts.delete(tabId));
   return {
     handlers,
     history,

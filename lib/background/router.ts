@@ -10,8 +10,12 @@ import { isBackgroundEnvelope } from '../messages';
 
 type Name = keyof BackgroundProtocol;
 
-/** Messages only our extension pages may send: they read or wipe all of history. */
-const EXTENSION_PAGES_ONLY: ReadonlySet<Name> = new Set<Name>(['history:list', 'history:clear']);
+/** Messages only our extension pages may send: they read or wipe history, or read other tabs. */
+const EXTENSION_PAGES_ONLY: ReadonlySet<Name> = new Set<Name>([
+  'history:list',
+  'history:clear',
+  'page:host',
+]);
 
 /** The parts of `runtime.MessageSender` we look at (the same in Chrome and Firefox). */
 export interface Sender {

@@ -75,10 +75,16 @@ describe('background', () => {
       fromTab(id, 'https://news.test/a'),
     );
     expect(await fakeBrowser.action.getBadgeText({ tabId: id })).toBe('2');
+    expect(await deliver(envelope('page:host', { tabId: id }), fromPopup())).toEqual({
+      hostname: 'news.test',
+    });
     await fakeBrowser.tabs.update(id, { url: 'https://news.test/b' });
     // The fake's update reports only the changed url; a real navigation also reports status.
     await fakeBrowser.tabs.onUpdated.trigger(id, { status: 'loading' }, { ...tab, id });
     expect(await fakeBrowser.action.getBadgeText({ tabId: id })).toBe('');
+    expect(await deliver(envelope('page:host', { tabId: id }), fromPopup())).toEqual({
+      hostname: null,
+    });
   });
 
   it('remembers pages across messages and answers "seen before"', async () => {

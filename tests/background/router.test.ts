@@ -24,6 +24,7 @@ function handlers(): Handlers<BackgroundProtocol> {
     'history:status': vi.fn(() => ({ state: 'on' as const })),
     'history:list': vi.fn(() => ({ available: false as const })),
     'history:clear': vi.fn(() => ({ available: true })),
+    'page:host': vi.fn(() => ({ hostname: null })),
     'term:detail': vi.fn(() => null),
   };
 }
@@ -89,14 +90,15 @@ describe('background router', () => {
     expect(h['pack:summary']).not.toHaveBeenCalled();
   });
 
-  it.each(['history:list', 'history:clear'] as const)(
+  it.each(['history:list', 'history:clear', 'page:host'] as const)(
     'takes %s only from extension pages, never from a content script',
     async (name) => {
       const h = handlers();
       const route = createRouter(h, options);
-      expect(route(envelope(name, {}), topFrame)).toBeUndefined();
+      const payload = name === 'page:host' ? { tabId: 7 } : {};
+      expect(route(envelope(name, payload as never), topFrame)).toBeUndefined();
       expect(h[name]).not.toHaveBeenCalled();
-      await route(envelope(name, {}), popup);
+      await route(envelope(name, payload as never), popup);
       expect(h[name]).toHaveBeenCalledOnce();
     },
   );
