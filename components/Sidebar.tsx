@@ -106,6 +106,13 @@ function FigureTable({ topic, pageFigure }: { topic: TopicView; pageFigure: stri
   return (
     <>
       <h3>{topic.label}</h3>
+      {topic.disagree && (
+        <p class="muted">
+          {topic.compatible
+            ? 'The sources give different figures, though all could be true at once.'
+            : 'The sources give figures that cannot all be true.'}
+        </p>
+      )}
       <table class="figures">
         <caption class="visually-hidden">This page's figure beside each source's</caption>
         <tbody>

@@ -95,7 +95,13 @@ export function createKnowledge(pack: Pack): Knowledge {
       if (f) rows.push(figureRow(f, req));
     }
     rows.sort((a, b) => (sourceOrder.get(a.source.id) ?? 0) - (sourceOrder.get(b.source.id) ?? 0));
-    const view: TopicView = { id: t.id, label: t.label, disagree: t.disagree, rows };
+    const view: TopicView = {
+      id: t.id,
+      label: t.label,
+      disagree: t.disagree,
+      compatible: t.compatible,
+      rows,
+    };
     const subject = t.subjectId ? entities.get(t.subjectId) : undefined;
     const sourceCount = new Set(rows.map((r) => r.source.id)).size;
     return {

@@ -46,6 +46,8 @@ export interface TopicView {
   id: string;
   label: string;
   disagree: boolean;
+  /** The values differ but could all be true at once ("less than $6 million", "$5.6 million"). */
+  compatible: boolean;
   rows: FigureRow[];
 }
 
