@@ -4,9 +4,9 @@
  */
 import { browser } from 'wxt/browser';
 import type { Pack } from '../pack/types';
-import { settingsItem } from '../settings';
+import { isSiteEnabled, settingsItem } from '../settings';
 import { openHistoryStore } from '../store/history-store';
-import { startBadgeReset } from './badge';
+import { showTermCount, startBadgeReset } from './badge';
 import { createHandlers } from './handlers';
 import { createHistory } from './history';
 import { createRouter } from './router';
@@ -36,12 +36,21 @@ export function startBackground(pack: Pack) {
   });
   browser.runtime.onMessage.addListener(router);
   const stopBadge = startBadgeReset((tabId) => tabHosts.delete(tabId));
+  // A site turned off stops its content scripts at once; their badges go with them. (Turned
+  // back on, the content script reports its terms again.)
+  const unwatch = settingsItem.watch((settings) => {
+    if (!settings) return;
+    for (const [tabId, host] of tabHosts) {
+      if (!isSiteEnabled(settings, host)) void showTermCount(tabId, 0);
+    }
+  });
   return {
     handlers,
     history,
     stop() {
       browser.runtime.onMessage.removeListener(router);
       stopBadge();
+      unwatch();
     },
   };
 }

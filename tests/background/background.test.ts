@@ -87,6 +87,22 @@ describe('background', () => {
     });
   });
 
+  it('clears the badge of tabs on a site as soon as it is turned off', async () => {
+    await deliver(
+      envelope('page:terms', { url: 'https://news.test/a', title: 'A', terms }),
+      fromTab(3, 'https://news.test/a'),
+    );
+    await deliver(
+      envelope('page:terms', { url: 'https://other.test/', title: 'B', terms }),
+      fromTab(4, 'https://other.test/'),
+    );
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, disabledSites: ['news.test'] });
+    await vi.waitFor(async () =>
+      expect(await fakeBrowser.action.getBadgeText({ tabId: 3 })).toBe(''),
+    );
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 4 })).toBe('2');
+  });
+
   it('remembers pages across messages and answers "seen before"', async () => {
     await deliver(
       envelope('page:terms', { url: 'https://a.test/', title: 'Page A', terms }),

@@ -118,10 +118,18 @@ describe.skipIf(gate.skip)('Chromium: toolbar popup and extension pages (demo ar
   it('turns marking off for the site at once in the open tab, and back on', async () => {
     const toggle = popup.getByRole('switch', { name: /Mark terms on 127\.0\.0\.1/ });
     expect(await toggle.isChecked()).toBe(true);
+    const badge = () =>
+      worker.evaluate((id) => {
+        const { chrome } = globalThis as unknown as { chrome: WorkerChrome };
+        return chrome.action.getBadgeText({ tabId: id });
+      }, tabId);
+    const count = await badge();
     await toggle.click();
     await demo.waitForFunction(() => CSS.highlights.size === 0, null, { timeout: 5000 });
+    await expect.poll(badge).toBe('');
     await toggle.click();
     await demo.waitForFunction(() => CSS.highlights.size > 0, null, { timeout: 5000 });
+    await expect.poll(badge).toBe(count);
   });
 
   it('opens a claim in the reader, highlighted and scrolled into view', async () => {
