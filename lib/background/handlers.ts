@@ -79,7 +79,6 @@ export function createHandlers(deps: HandlerDeps): Handlers<BackgroundProtocol> 
     },
 
     'pack:search': ({ query }) => {
-      if (typeof query !== 'string') throw new Error('pack:search: query must be a string');
       index ??= buildSearchIndex(pack);
       return searchPack(index, query);
     },

@@ -7,6 +7,7 @@
  */
 import type { BackgroundProtocol, Handlers } from '../messages';
 import { isBackgroundEnvelope } from '../messages';
+import { checkPayload } from './validate';
 
 type Name = keyof BackgroundProtocol;
 
@@ -61,6 +62,7 @@ export function createRouter(handlers: Handlers<BackgroundProtocol>, options: Ro
     ) => unknown;
     return (async () => {
       try {
+        checkPayload(message.name, message.payload as Record<string, unknown>);
         return await handler(message.payload, {
           tabId: sender.tab?.id,
           url: sender.url,
