@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ShadowReader, textOf } from './closed-shadow';
 import { ensureBuild } from './harness/build';
 import { type ChromiumSession, launchChromium } from './harness/chromium';
 import { REPO_ROOT } from './harness/paths';
@@ -157,6 +158,15 @@ describe.skipIf(gate.skip)('Chromium: toolbar popup and extension pages (demo ar
     await pages.waitFor({ timeout: 5000 });
     expect(await pages.getByRole('link').first().getAttribute('href')).toBe(demo.url());
     await history.close();
+  });
+
+  it('opens the sidebar on a term clicked in the popup', async () => {
+    const shadow = await ShadowReader.open(demo);
+    expect((await shadow.all('sidebar')).length).toBe(0);
+    await popup.getByRole('button', { name: /^Liang Wenfeng, \d+ on this page/ }).click();
+    await expect.poll(async () => (await shadow.all('sidebar')).length, { timeout: 5000 }).toBe(1);
+    const sidebar = textOf((await shadow.all('sidebar'))[0] as never);
+    expect(sidebar).toContain('Liang Wenfeng');
   });
 
   it('sent no request beyond 127.0.0.1 from any page or worker', () => {
