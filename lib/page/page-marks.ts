@@ -15,6 +15,8 @@ export interface Occurrence {
   match: Match;
   block: TextBlock;
   range: StaticRangeInit;
+  /** What the painter adds to its highlight: a StaticRange in the browser. */
+  paintRange: AbstractRange;
   group: HighlightGroup;
 }
 
@@ -35,6 +37,8 @@ export interface PageMarksEnv {
   /** Called after each finished scan with the terms now painted. */
   onTerms: (terms: TermCount[]) => void;
   isVisible?: (el: Element) => boolean;
+  /** Makes the painted range; tests without StaticRange pass their own. */
+  makeRange?: (init: StaticRangeInit) => AbstractRange;
 }
 
 export interface PageMarks {
@@ -52,43 +56,77 @@ export interface PageMarks {
   stop(): void;
 }
 
+/** Occurrences handled per unit of work when repainting. */
+const COMMIT_CHUNK = 2000;
+
 export function createPageMarks(env: PageMarksEnv): PageMarks {
-  let blocks: ScannedBlock[] = [];
+  // Keyed by a block's first text node: a block read twice (two overlapping re-scans in
+  // flight) replaces itself instead of being counted twice.
+  let blocks = new Map<Text, ScannedBlock>();
   let shown: Occurrence[] = [];
   let byNode: Map<Text, Occurrence[]> | null = null;
   let cache = new SkipCache(env.isVisible);
+  const makeRange = env.makeRange ?? ((init: StaticRangeInit) => new StaticRange(init));
 
   function scanBlock(block: TextBlock): ScannedBlock {
     const occurrences: Occurrence[] = [];
     for (const match of env.detector.detectAll(block.text)) {
+      const range = rangeInit(block, match.start, match.end);
       occurrences.push({
         match,
         block,
-        range: rangeInit(block, match.start, match.end),
+        range,
+        paintRange: makeRange(range),
         group: groupOf(match),
       });
     }
     return { block, occurrences };
   }
 
-  function commit(): void {
+  function add(scanned: ScannedBlock): void {
+    const key = scanned.block.nodes[0] as Text;
+    blocks.delete(key);
+    blocks.set(key, scanned);
+  }
+
+  /**
+   * Recomputes what is painted (kinds, page-level gating) and paints it. A generator that
+   * yields every few thousand occurrences, so a page with tens of thousands of marks does
+   * not make one long task of it; the highlights are swapped in one step at the end.
+   */
+  function* commit(): Generator<void> {
     const s = env.settings();
     const kinds = new Set(s.kinds);
-    const all = blocks.flatMap((b) => b.occurrences);
-    const hasCore = all.some((o) => o.match.tier === 'core');
-    shown = all.filter(
-      (o) => kinds.has(markKindOf(o.match)) && (o.match.tier === 'core' || !s.gating || hasCore),
-    );
-    byNode = null;
-    const set: PaintSet = new Map();
-    for (const o of shown) {
-      let list = set.get(o.group);
-      if (!list) {
-        list = [];
-        set.set(o.group, list);
+    let hasCore = false;
+    for (const b of blocks.values()) {
+      if (b.occurrences.some((o) => o.match.tier === 'core')) {
+        hasCore = true;
+        break;
       }
-      list.push(o.range);
     }
+    const next: Occurrence[] = [];
+    const set: PaintSet = new Map();
+    let n = 0;
+    for (const b of blocks.values()) {
+      for (const o of b.occurrences) {
+        if (!kinds.has(markKindOf(o.match))) continue;
+        if (o.match.tier !== 'core' && s.gating && !hasCore) continue;
+        next.push(o);
+        let list = set.get(o.group);
+        if (!list) {
+          list = [];
+          set.set(o.group, list);
+        }
+        list.push(o.paintRange);
+      }
+      n += b.occurrences.length;
+      if (n >= COMMIT_CHUNK) {
+        n = 0;
+        yield;
+      }
+    }
+    shown = next;
+    byNode = null;
     env.painter.paint(set, s.highlightStyle);
   }
 
@@ -109,16 +147,16 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
         later.push(block);
         continue;
       }
-      blocks.push(scanBlock(block));
+      add(scanBlock(block));
       visibleAdded = true;
       yield;
     }
-    if (visibleAdded) commit();
+    if (visibleAdded) yield* commit();
     for (const block of later) {
-      blocks.push(scanBlock(block));
+      add(scanBlock(block));
       yield;
     }
-    commit();
+    yield* commit();
     onDone();
   }
 
@@ -129,22 +167,27 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
   return {
     scanAll(root) {
       env.scheduler.cancel();
-      blocks = [];
+      blocks = new Map();
       cache = new SkipCache(env.isVisible);
       env.scheduler.push(scanJob([root], report), true);
     },
     rescan(roots) {
       const top = outermost(roots.map((r) => cache.blockOf(r)));
-      blocks = blocks.filter(
-        (b) => b.block.el.isConnected && !top.some((r) => r.contains(b.block.el)),
-      );
+      for (const [key, b] of blocks) {
+        if (!b.block.el.isConnected || top.some((r) => r.contains(b.block.el))) blocks.delete(key);
+      }
       // Attributes such as `hidden` or `contenteditable` may have changed under these roots.
       cache = new SkipCache(env.isVisible);
       env.scheduler.push(scanJob(top, report), true);
     },
     repaint() {
-      commit();
-      report();
+      env.scheduler.push(
+        (function* () {
+          yield* commit();
+          report();
+        })(),
+        true,
+      );
     },
     painted: () => shown,
     terms: () => countTerms(shown),
@@ -154,7 +197,7 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
     },
     stop() {
       env.scheduler.cancel();
-      blocks = [];
+      blocks = new Map();
       shown = [];
       byNode = null;
       env.painter.clear();
