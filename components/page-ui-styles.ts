@@ -31,7 +31,7 @@ export const PAGE_UI_CSS = `
 .sidebar { top: 0; right: 0; bottom: 0; width: min(380px, 100vw); border-width: 0 0 0 1px;
   display: flex; flex-direction: column; animation: slide .16s ease-out; }
 @keyframes fade { from { opacity: 0; } }
-@keyframes slide { from { transform: translateX(24px); opacity: 0; } }
+@keyframes slide { from { transform: translateX(24px); } }
 @media (prefers-reduced-motion: reduce) { .card, .sidebar { animation: none; } }
 .card-head, .sb-head { display: flex; align-items: center; gap: 8px; }
 .sb-head { padding: 8px 12px; border-bottom: 1px solid var(--line); }
