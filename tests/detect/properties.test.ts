@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildAutomaton, scanAll } from '../../lib/detect/automaton';
 import { createDetector } from '../../lib/detect/index';
-import { normalize, normalizeText, toOriginal } from '../../lib/detect/normalize';
+import { normalize, normalizeText, spanToOriginal, toOriginal } from '../../lib/detect/normalize';
 import { fixturePack } from './fixtures/pack';
 
 const ungated = createDetector(fixturePack, { gating: false });
@@ -105,7 +105,7 @@ describe('detector properties', { timeout: 60_000 }, () => {
     );
   });
 
-  it('normalizeText is normalize without the map', () => {
+  it('normalizeText and spanToOriginal agree with normalize and its map', () => {
     const unit = fc.constantFrom(
       'a',
       'B',
@@ -125,7 +125,13 @@ describe('detector properties', { timeout: 60_000 }, () => {
     fc.assert(
       fc.property(fc.array(unit, { maxLength: 40 }), (units) => {
         const text = units.join('');
-        expect(normalizeText(text)).toBe(normalize(text).text);
+        const norm = normalize(text);
+        expect(normalizeText(text)).toBe(norm.text);
+        for (let a = 0; a <= norm.text.length; a++) {
+          for (let b = a; b <= Math.min(norm.text.length, a + 4); b++) {
+            expect(spanToOriginal(text, a, b)).toEqual(toOriginal(norm, a, b));
+          }
+        }
       }),
       { numRuns: 300 },
     );
