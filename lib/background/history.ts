@@ -79,9 +79,9 @@ export function createHistory(deps: HistoryDeps) {
     }
   }
 
-  async function expire(s: HistoryStore, settings: Settings) {
+  async function expire(s: HistoryStore, settings: Settings, force = false) {
     const t = now();
-    if (t - lastExpiry < EXPIRE_EVERY) return;
+    if (!force && t - lastExpiry < EXPIRE_EVERY) return;
     lastExpiry = t;
     await s.expire(t - settings.historyDays * DAY);
   }
@@ -137,11 +137,13 @@ export function createHistory(deps: HistoryDeps) {
       });
     },
 
+    /** Everything kept; what is past the days kept goes first, so no export holds it. */
     async list(): Promise<HistoryList> {
-      return guarded<HistoryList>('listing', { available: false }, async (s) => ({
-        available: true,
-        data: await s.export(now()),
-      }));
+      const settings = await deps.settings();
+      return guarded<HistoryList>('listing', { available: false }, async (s) => {
+        await expire(s, settings, true);
+        return { available: true, data: await s.export(now()) };
+      });
     },
 
     async clear(): Promise<{ available: boolean }> {

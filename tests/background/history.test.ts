@@ -104,6 +104,17 @@ describe('history service', () => {
     expect(list.available && list.data.pages.map((p) => p.url)).toEqual(['https://new.test/']);
   });
 
+  it('lists and exports nothing past the days kept, even between expiry runs', async () => {
+    const { history, advance, settings } = setup({ historyDays: 30 });
+    await history.record(visit('https://a.test/'));
+    advance(10 * DAY);
+    await history.record(visit('https://b.test/'));
+    // The reader shortens the window; the next listing honours it at once.
+    settings.historyDays = 5;
+    const list = await history.list();
+    expect(list.available && list.data.pages.map((p) => p.url)).toEqual(['https://b.test/']);
+  });
+
   it('clears everything', async () => {
     const { history } = setup();
     await history.record(visit('https://a.test/1'));
