@@ -64,6 +64,18 @@ export function Popup({ api }: { api: PopupApi }) {
 
   const siteOn = settings && tab?.hostname ? !settings.disabledSites.includes(tab.hostname) : false;
 
+  // Turned back on, the page scans again: ask for its terms once it has had a moment.
+  const wasOn = useRef(siteOn);
+  useEffect(() => {
+    const turnedOn = siteOn && !wasOn.current;
+    wasOn.current = siteOn;
+    if (!turnedOn || !tab) return;
+    const timers = [300, 1200].map((ms) =>
+      setTimeout(() => void api.tabTerms(tab.id).then(setTerms), ms),
+    );
+    return () => timers.forEach(clearTimeout);
+  }, [siteOn, tab, api]);
+
   return (
     <main class="popup">
       <h1>Sourcelight</h1>
@@ -80,7 +92,9 @@ export function Popup({ api }: { api: PopupApi }) {
             }
           />
         )}
-        {terms === undefined ? (
+        {tab?.hostname && settings && !siteOn ? (
+          <p class="muted">Marking is off on this site.</p>
+        ) : terms === undefined ? (
           <p class="muted">Looking…</p>
         ) : terms === null ? (
           <p class="muted">Sourcelight does not run on this page.</p>

@@ -111,8 +111,15 @@ describe('popup', () => {
       expect((await settingsItem.getValue()).disabledSites).toEqual(['news.test']),
     );
     await waitFor(() => expect((toggle as HTMLInputElement).checked).toBe(false));
+    expect(await screen.findByText('Marking is off on this site.')).toBeTruthy();
+    expect(screen.queryByRole('region', { name: /People/ })).toBeNull();
+    const asked = () => tabMessages.filter((m) => (m as { name: string }).name === 'tab:terms');
+    const before = asked().length;
     fireEvent.click(toggle);
     await waitFor(async () => expect((await settingsItem.getValue()).disabledSites).toEqual([]));
+    // The page's terms are asked for again once it has rescanned.
+    await waitFor(() => expect(asked().length).toBeGreaterThan(before), { timeout: 3000 });
+    expect(screen.getByRole('region', { name: /People/ })).toBeTruthy();
   });
 
   it('gets the site from the content script when the tab shows no URL (no activeTab)', async () => {
