@@ -70,13 +70,15 @@ export const PAGES: readonly PageExpectation[] = [
   },
   {
     path: '/fixtures/hostile.html',
-    why: 'overridden Array.prototype, `* { all: unset }` and a strict CSP: marked all the same, style and data blocks left alone',
+    why: 'broken Array built-ins and attachShadow, `* { all: unset }`, a strict CSP: marked all the same',
     hostile: true,
     marks: [
-      ['DeepSeek', 'organization'],
-      ['DeepSeek', 'organization'],
       ['Liang Wenfeng', 'person'],
-      ['High-Flyer', 'organization'],
+      ['DeepSeek', 'organization'],
+      ['Hangzhou', 'place'],
+      ['about $6 million', 'figure'],
+      ['DeepSeek', 'organization'],
+      ['Nvidia H800', 'chip'],
     ],
   },
 ];
@@ -88,7 +90,8 @@ export const DEMO_MUST_MARK: readonly Mark[] = [
   ['DeepSeek', 'organization'],
   ['Liang Wenfeng', 'person'],
   ['High-Flyer', 'organization'],
-  ['H800', 'chip'],
+  ['Nvidia H800', 'chip'],
+  ['about $6 million', 'figure'],
 ];
 /** The term the card and sidebar suites hover: a core person every source quotes. */
 export const DEMO_HOVER_TERM = 'Liang Wenfeng';

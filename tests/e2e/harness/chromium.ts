@@ -25,6 +25,34 @@ import {
   pollUntil,
 } from './session';
 
+/**
+ * Chromium keeps only the last --disable-features switch, and Playwright passes its own,
+ * so ours repeats Playwright 1.65's list (chromiumSwitches in playwright-core) and adds the
+ * services seen on the wire: the autofill server (asked about every page with a form) and
+ * the optimization guide.
+ */
+const DISABLED_FEATURES = [
+  // Playwright's.
+  'AvoidUnnecessaryBeforeUnloadCheckSync',
+  'DestroyProfileOnBrowserClose',
+  'HttpsUpgrades',
+  'HttpsFirstBalancedModeAutoEnable',
+  'LensOverlay',
+  'MediaRouter',
+  'PaintHolding',
+  'ThirdPartyStoragePartitioning',
+  'AvoidCorsURLLoaderRestartOnRedirect',
+  'OptimizationHints',
+  'NetworkTimeServiceQuerying',
+  'AimEnabled',
+  'PreconnectToSearch',
+  // Ours: content-autofill.googleapis.com, optimizationguide-pa.googleapis.com.
+  'AutofillServerCommunication',
+  'OptimizationGuideModelDownloading',
+  'OptimizationHintsFetching',
+  'OptimizationTargetPrediction',
+];
+
 export interface ChromiumSession extends E2EBrowser {
   context: BrowserContext;
 }
@@ -133,12 +161,11 @@ export async function launchChromium(
       '--disable-gpu',
       '--disable-quic',
       // Chromium's own services still phone home with the flags above (seen on the wire:
-      // accounts.google.com, update.googleapis.com, clients2.google.com/time); point them
-      // at a closed local port or turn them off, so the run's network log stays clean.
+      // accounts.google.com, update.googleapis.com); point them at a closed local port.
       '--gaia-url=http://127.0.0.1:1',
       '--component-updater=url-source=http://127.0.0.1:1/component-updater',
       '--extensions-update-frequency=86400',
-      '--disable-features=NetworkTimeServiceQuerying',
+      `--disable-features=${DISABLED_FEATURES.join(',')}`,
       // Every request, loopback too, goes through the recording proxy.
       `--proxy-server=http://127.0.0.1:${server.port}`,
       '--proxy-bypass-list=<-loopback>',

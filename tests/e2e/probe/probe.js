@@ -27,13 +27,15 @@ function theShadow() {
   return host ? shadowOf(host) : null;
 }
 
-/** A node's path from <html> as child indexes: comparable across snapshots. */
+/** A node's path from the document as child indexes: comparable across snapshots. */
 function pathOf(node) {
   const path = [];
-  for (let n = node; n && n !== document.documentElement; n = n.parentNode) {
-    const parent = n.parentNode;
-    if (!parent) return null;
-    path.unshift([...parent.childNodes].indexOf(n));
+  for (let n = node; n.parentNode; n = n.parentNode) {
+    // Counted by siblings, not indexOf: in Firefox the node may be a waived wrapper that
+    // is not identical to the Xray nodes childNodes hands out.
+    let i = 0;
+    for (let sib = n.previousSibling; sib; sib = sib.previousSibling) i += 1;
+    path.unshift(i);
   }
   return path;
 }
@@ -49,12 +51,25 @@ function closestElement(node) {
   return node.nodeType === Node.ELEMENT_NODE ? node : node.parentElement;
 }
 
+/**
+ * The page's highlight registry as [name, ranges[]] pairs. Firefox's Xray view of the
+ * maplike registry cannot be iterated from a content script, so there the probe reads it
+ * through `wrappedJSObject` (the page's own view; the hostile fixture leaves CSS alone).
+ */
+function ourHighlights() {
+  const registry = window.wrappedJSObject ? window.wrappedJSObject.CSS.highlights : CSS.highlights;
+  const out = [];
+  for (const [name, highlight] of registry) {
+    if (String(name).startsWith('sourcelight-')) out.push([String(name), [...highlight]]);
+  }
+  return out;
+}
+
 /** Every painted range of every `sourcelight-*` highlight, in document order. */
 function highlights() {
   const out = [];
-  for (const [name, highlight] of CSS.highlights) {
-    if (!name.startsWith('sourcelight-')) continue;
-    for (const r of highlight) {
+  for (const [name, ranges] of ourHighlights()) {
+    for (const r of ranges) {
       const connected = r.startContainer.isConnected && r.endContainer.isConnected;
       let valid = connected;
       let text = '';
@@ -196,9 +211,8 @@ async function axeRun() {
 /** Scroll the n-th painted range reading `text` into view and give its first box. */
 function markRect({ text, nth = 0, scroll = true }) {
   const found = [];
-  for (const [name, highlight] of CSS.highlights) {
-    if (!name.startsWith('sourcelight-')) continue;
-    for (const r of highlight) {
+  for (const [, ranges] of ourHighlights()) {
+    for (const r of ranges) {
       if (!r.startContainer.isConnected) continue;
       const range = document.createRange();
       range.setStart(r.startContainer, r.startOffset);
@@ -262,7 +276,7 @@ document.addEventListener('sourcelight-probe:ask', async (event) => {
     if (!op) throw new Error(`unknown probe op ${request.op}`);
     reply = { id: request.id, ok: true, value: await op(request.args ?? {}) };
   } catch (error) {
-    reply = { id: request.id, ok: false, error: String(error?.stack ?? error) };
+    reply = { id: request.id, ok: false, error: `${error}\n${error?.stack ?? ''}` };
   }
   document.dispatchEvent(
     new CustomEvent('sourcelight-probe:reply', { detail: JSON.stringify(reply) }),
