@@ -239,3 +239,13 @@ describe('popup helpers', () => {
     expect(toggleSite(s, 'a.test', true).disabledSites).toEqual(['b.test']);
   });
 });
+
+describe('popup api', () => {
+  it('closes the toolbar popup, but not the popup opened as a page for a tab', () => {
+    const close = vi.spyOn(globalThis, 'close').mockImplementation(() => {});
+    createPopupApi({ search: '?tab=12' }).close();
+    expect(close).not.toHaveBeenCalled();
+    createPopupApi({ search: '' }).close();
+    expect(close).toHaveBeenCalledOnce();
+  });
+});
