@@ -200,10 +200,20 @@ export function createPageUi(deps: PageUiDeps) {
     }
   }
 
-  // The card is placed for where the term was; once the page scrolls it would float loose.
+  // The card follows its term while the page scrolls (once per frame), and closes when the
+  // term leaves the viewport.
+  let scrollFrame = 0;
   function onScroll(): void {
-    hideCard();
-    paint();
+    if (scrollFrame !== 0) return;
+    scrollFrame = win.requestAnimationFrame(() => {
+      scrollFrame = 0;
+      if (!card) return;
+      const term = rangeBox(card.o.range, doc);
+      if (term.bottom < 0 || term.top > win.innerHeight) {
+        hideCard();
+        paint();
+      } else fitCard();
+    });
   }
 
   function scheduleClose(): void {
@@ -268,6 +278,7 @@ export function createPageUi(deps: PageUiDeps) {
     refresh: paint,
     destroy(): void {
       clearTimeout(closeTimer);
+      win.cancelAnimationFrame(scrollFrame);
       win.removeEventListener('scroll', onScroll, true);
       card = null;
       stack = [];
