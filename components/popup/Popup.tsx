@@ -40,7 +40,7 @@ export function Popup({ api }: { api: PopupApi }) {
       setTerms(t ? await api.tabTerms(t.id) : null);
     });
     void api.settings().then(setSettings);
-    void api.ask('pack:summary', {}).then(setSummary);
+    void api.ask('pack:summary', {}).then(setSummary, () => setSummary(null));
     void api.ask('history:status', {}).then(
       (r) => setHistory(r.state),
       () => setHistory('unavailable'),
@@ -52,7 +52,9 @@ export function Popup({ api }: { api: PopupApi }) {
     setQuery(value);
     // Answers can arrive out of order; only the newest query's answer is shown.
     const seq = ++searchSeq.current;
-    const result = value.trim() ? await api.ask('pack:search', { query: value }) : { hits: [] };
+    const result = value.trim()
+      ? await api.ask('pack:search', { query: value }).catch(() => ({ hits: [] }))
+      : { hits: [] };
     if (seq === searchSeq.current) setHits(result.hits);
   }
 
