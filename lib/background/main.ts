@@ -1,0 +1,59 @@
+/**
+ * Starts the background: the message router, the badge, reading history. The entrypoint
+ * only calls this with the bundled pack.
+ */
+import { browser } from 'wxt/browser';
+import type { Pack } from '../pack/types';
+import { isSiteEnabled, settingsItem } from '../settings';
+import { openHistoryStore } from '../store/history-store';
+import { showTermCount, startBadgeReset } from './badge';
+import { createHandlers } from './handlers';
+import { createHistory } from './history';
+import { createRouter } from './router';
+
+export function startBackground(pack: Pack) {
+  const history = createHistory({
+    open: () => openHistoryStore({ onClose: () => history.reset() }),
+    settings: () => settingsItem.getValue(),
+  });
+  const tabHosts = new Map<number, string>();
+  const handlers = createHandlers({
+    pack,
+    history,
+    tabHosts,
+    openTab: async (path, besideTabId) => {
+      const url = browser.runtime.getURL(path as '/reader.html');
+      const beside = besideTabId === undefined ? undefined : await browser.tabs.get(besideTabId);
+      await browser.tabs.create({
+        url,
+        ...(beside && { index: beside.index + 1, windowId: beside.windowId }),
+      });
+    },
+  });
+  const router = createRouter(handlers, {
+    extensionId: browser.runtime.id,
+    extensionOrigin: browser.runtime.getURL('/'),
+  });
+  browser.runtime.onMessage.addListener(router);
+  const stopBadge = startBadgeReset((tabId) => tabHosts.delete(tabId));
+  const onRemoved = (tabId: number) => tabHosts.delete(tabId);
+  browser.tabs.onRemoved.addListener(onRemoved);
+  // A site turned off stops its content scripts at once; their badges go with them. (Turned
+  // back on, the content script reports its terms again.)
+  const unwatch = settingsItem.watch((settings) => {
+    if (!settings) return;
+    for (const [tabId, host] of tabHosts) {
+      if (!isSiteEnabled(settings, host)) void showTermCount(tabId, 0);
+    }
+  });
+  return {
+    handlers,
+    history,
+    stop() {
+      browser.runtime.onMessage.removeListener(router);
+      stopBadge();
+      browser.tabs.onRemoved.removeListener(onRemoved);
+      unwatch();
+    },
+  };
+}
