@@ -25,7 +25,8 @@ async function openCard(page: E2EPage, term: string): Promise<{ card: ElementInf
 }
 
 async function checkQuotes(page: E2EPage): Promise<void> {
-  const quotes = await probe(page, 'query', { selector: `${CARD} q` });
+  // The card opens at once and fills in when the background answers.
+  const quotes = await waitInUi(page, `${CARD} q`);
   expect(quotes.length).toBeGreaterThanOrEqual(1);
   expect(quotes.length).toBeLessThanOrEqual(2);
   for (const q of quotes) expect(isVerbatim(q.text), q.text).toBe(true);
@@ -66,18 +67,24 @@ forEachBrowser(
       const { browser, server } = session();
       const page = await browser.openPage(server.url(DEMO_ARTICLE));
       await settledHighlights(page, 20_000, (r) => r.length > 0);
-      // Put a marked term in the last 60 px of the viewport.
-      const term = await hoverMark(page, DEMO_HOVER_TERM);
-      await page.press('Escape');
+      // Room above the article, so the term (near its top) can be scrolled down to the
+      // viewport's bottom edge; the test's own edit, not the extension's.
+      await page.evaluate(() => {
+        document.body.style.paddingTop = '1500px';
+      });
+      // Put a marked term in the last 60 px of the viewport (no card opened before).
+      const centred = await probe(page, 'markRect', { text: DEMO_HOVER_TERM });
+      expect(centred).not.toBeNull();
       const height = await page.evaluate(() => innerHeight);
       await page.evaluate(
         (dy: number) => scrollBy({ top: dy, behavior: 'instant' }),
-        term.y - (height - 60),
+        (centred as Rect).y - (height - 60),
       );
       const near = await probe(page, 'markRect', { text: DEMO_HOVER_TERM, scroll: false });
       expect(near).not.toBeNull();
       const r = near as Rect;
       await page.mouseMove(2, 2);
+      await page.mouseMove(r.x + r.width / 2 - 3, r.y + r.height / 2);
       await page.mouseMove(r.x + r.width / 2, r.y + r.height / 2);
       const [card] = await waitInUi(page, CARD);
       const box = (card as ElementInfo).rect;

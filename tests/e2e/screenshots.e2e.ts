@@ -15,6 +15,7 @@ import {
   openWithTabId,
   settledHighlights,
   waitInUi,
+  waitUiStill,
 } from './harness/interact';
 import { ARTIFACTS_DIR, REPO_ROOT } from './harness/paths';
 import { probe } from './harness/probe';
@@ -70,6 +71,7 @@ for (const scheme of ['light', 'dark'] as const) {
         const { browser, server } = session();
         const page = await browser.openPage(server.url(DEMO_ARTICLE));
         await openSidebarFromCard(page, DEMO_HOVER_TERM);
+        await waitUiStill(page);
         expectScheme(scheme, (await probe(page, 'colors', { selector: 'aside' }))?.background);
         await page.screenshot(file('sidebar'));
         await saved(file('sidebar'));
@@ -89,6 +91,8 @@ for (const scheme of ['light', 'dark'] as const) {
           return getComputedStyle(document.documentElement).backgroundColor;
         });
         expectScheme(scheme, background);
+        // About the size a toolbar popup opens at.
+        await popup.setViewport(400, 600);
         await popup.screenshot(file('popup'));
         await saved(file('popup'));
         await popup.close();

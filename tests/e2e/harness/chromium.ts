@@ -111,6 +111,7 @@ function wrapPage(page: Page): E2EPage {
     type: (text) => page.keyboard.type(text),
     setColorScheme: (scheme: ColorScheme) => page.emulateMedia({ colorScheme: scheme }),
     bringToFront: () => page.bringToFront(),
+    setViewport: (width, height) => page.setViewportSize({ width, height }),
     screenshot: async (path) => {
       await page.screenshot({ path });
     },

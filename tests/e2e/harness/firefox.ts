@@ -96,6 +96,7 @@ function wrapPage(page: Page, scheme: ColorScheme): E2EPage {
         );
       }
     },
+    setViewport: (width, height) => page.setViewport({ width, height }),
     bringToFront: async () => {
       // Right after another tab closes itself (the popup does, after a click), BiDi's
       // browsingContext.activate can fail with "no such frame" once; the tab is fine.

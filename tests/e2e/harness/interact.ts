@@ -162,3 +162,12 @@ export async function openSidebarFromCard(page: E2EPage, term: string): Promise<
   await clickInUi(page, '[role="dialog"] button', 'Open in sidebar');
   await waitInUi(page, 'aside h2', term);
 }
+
+/** Waits until our UI's animations and transitions have finished (before a picture). */
+export async function waitUiStill(page: E2EPage, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while ((await probe(page, 'animating')) > 0) {
+    if (Date.now() > deadline) throw new Error('our UI kept animating');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

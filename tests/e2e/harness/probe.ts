@@ -103,6 +103,7 @@ interface ProbeOps {
   query: [{ selector: string; text?: string; scroll?: boolean }, ElementInfo[]];
   ui: [Record<string, never>, UiState];
   axe: [Record<string, never>, AxeViolation[]];
+  animating: [Record<string, never>, number];
   /** Computed text colour and the colour behind the first match in our UI. */
   colors: [{ selector: string }, { background: string | null; color: string } | null];
   markRect: [{ text: string; nth?: number; scroll?: boolean }, Rect | null];

@@ -27,6 +27,8 @@ export interface E2EPage {
   press(key: string): Promise<void>;
   type(text: string): Promise<void>;
   setColorScheme(scheme: ColorScheme): Promise<void>;
+  /** Resize the page's viewport (e.g. to a toolbar popup's size for its picture). */
+  setViewport(width: number, height: number): Promise<void>;
   /** Make this the visible tab (background tabs get throttled timers and frames). */
   bringToFront(): Promise<void>;
   screenshot(path: string): Promise<void>;

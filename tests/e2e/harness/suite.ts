@@ -7,6 +7,7 @@
  * install command; with CI=true it fails, because CI must prove both browsers.
  */
 import { accessSync, constants } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuild, type Target } from './build';
 import { launchChromium } from './chromium';
@@ -69,13 +70,33 @@ export interface SuiteOptions {
   probe?: boolean;
 }
 
-async function launch(name: BrowserName, server: FixtureServer, options: SuiteOptions) {
+async function launch(
+  name: BrowserName,
+  server: FixtureServer,
+  options: SuiteOptions,
+): Promise<E2EBrowser> {
   const dir = await ensureBuild(TARGET[name]);
-  const extraExtensions = options.probe ? [await buildProbe(name)] : [];
-  const launchOptions = { colorScheme: options.colorScheme, extraExtensions };
-  return name === 'chromium'
-    ? launchChromium(dir, server, launchOptions)
-    : launchFirefox(dir, server, launchOptions);
+  const probeDir = options.probe ? await buildProbe(name) : null;
+  const launchOptions = {
+    colorScheme: options.colorScheme,
+    extraExtensions: probeDir ? [probeDir] : [],
+  };
+  const removeProbe = async () => {
+    if (probeDir) await rm(probeDir, { recursive: true, force: true });
+  };
+  let browser: E2EBrowser;
+  try {
+    browser =
+      name === 'chromium'
+        ? await launchChromium(dir, server, launchOptions)
+        : await launchFirefox(dir, server, launchOptions);
+  } catch (error) {
+    await removeProbe();
+    throw error;
+  }
+  // The probe's temp folder goes with the browser.
+  const close = browser.close.bind(browser);
+  return Object.assign(browser, { close: () => close().finally(removeProbe) });
 }
 
 /**

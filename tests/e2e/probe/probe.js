@@ -251,7 +251,15 @@ function colors({ selector }) {
   return { background: effectiveBackground(el), color: getComputedStyle(el).color };
 }
 
+/** How many CSS animations and transitions in our UI are still running. */
+function animating() {
+  const shadow = theShadow();
+  if (!shadow) return 0;
+  return shadow.getAnimations().filter((a) => a.playState === 'running').length;
+}
+
 const OPS = {
+  animating,
   colors,
   initialSnapshot: () => initialSnapshot,
   markRect,
