@@ -3,7 +3,7 @@
  * Content scripts and pages read it and watch it, so a change applies live to open tabs.
  */
 import { storage } from 'wxt/utils/storage';
-import type { EntityKind } from './pack/types';
+import { ENTITY_KINDS, type EntityKind } from './pack/types';
 
 /** What can be marked: every entity kind, plus figures. */
 export type MarkKind = EntityKind | 'figure';
@@ -27,18 +27,7 @@ export interface Settings {
   historyDays: number;
 }
 
-export const ALL_MARK_KINDS: readonly MarkKind[] = [
-  'person',
-  'organization',
-  'model',
-  'product',
-  'chip',
-  'place',
-  'publication',
-  'event',
-  'concept',
-  'figure',
-];
+export const ALL_MARK_KINDS: readonly MarkKind[] = [...ENTITY_KINDS, 'figure'];
 
 export const DEFAULT_SETTINGS: Settings = {
   enabled: true,

@@ -4,19 +4,10 @@
  * instead of reaching IndexedDB (where a TypeError would look like a storage failure).
  */
 import type { BackgroundProtocol, TermCount } from '../messages';
+import { ENTITY_KINDS } from '../pack/types';
 
 type Name = keyof BackgroundProtocol;
-const ENTITY_KINDS = new Set([
-  'person',
-  'organization',
-  'model',
-  'product',
-  'chip',
-  'place',
-  'publication',
-  'event',
-  'concept',
-]);
+const ENTITY_KIND_SET: ReadonlySet<string> = new Set(ENTITY_KINDS);
 
 const isString = (v: unknown, max = 4096): v is string => typeof v === 'string' && v.length <= max;
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
@@ -27,7 +18,7 @@ function isTermCount(v: unknown): v is TermCount {
     isString(v.id, 200) &&
     isString(v.label, 500) &&
     (v.kind === 'entity' || v.kind === 'figure') &&
-    (v.entityKind === null || ENTITY_KINDS.has(v.entityKind as string)) &&
+    (v.entityKind === null || ENTITY_KIND_SET.has(v.entityKind as string)) &&
     Number.isInteger(v.count) &&
     (v.count as number) >= 0
   );
