@@ -5,7 +5,7 @@
  * opens the sidebar and saves a screenshot.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -42,6 +42,12 @@ function serve(): Promise<{ url: string; close: () => void }> {
 }
 
 async function main(): Promise<void> {
+  if (!existsSync(CHROMIUM)) {
+    console.error(
+      `Chromium is not at ${CHROMIUM}. Install it (sudo apt-get install -y chromium) or set SOURCELIGHT_CHROMIUM.`,
+    );
+    process.exit(2);
+  }
   console.log('Building the extension (wxt build)...');
   execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'inherit' });
   const { url, close } = await serve();
