@@ -1,0 +1,240 @@
+/**
+ * One page, measured: in a browser with the extension (load, idle, hover, burst, heap) and
+ * in one without it (the floor, the heap and busy-time baselines).
+ */
+import type { CDPSession, Page } from 'playwright-core';
+import { type Browser, heapAfterGc, newTracedPage, Tracer } from './browser';
+import { watchCard } from './card-signal';
+import { burst, findMarkedTerm, probeScript, readProbe, walkFloor } from './page-probe';
+import { analyzeTrace, markTime, summarize, type WindowSummary } from './trace-analysis';
+
+const STABLE_MS = 1500;
+const MARK_TIMEOUT_MS = 30_000;
+const IDLE_MS = 3000;
+export const BURST_PARAGRAPHS = 1000;
+
+export interface LoadResult {
+  /** Extension main-thread time from navigation until the page is marked, ms. */
+  ext: WindowSummary;
+  /** Last extension work, ms after navigation start (trace clock). */
+  markedAfterNavMs: number | null;
+  highlightRanges: number;
+  /** ms after navigation start (page clock), as the probe saw them. */
+  dclMs: number;
+  firstHighlightMs: number | null;
+  firstInViewportMs: number | null;
+  lastHighlightChangeMs: number | null;
+}
+
+export interface WithExtension {
+  load: LoadResult;
+  heap: { used: number; embedder: number };
+  idle: WindowSummary & { windowMs: number };
+  hover: { term: string | null; cardMs: number | null; note: string; ext: WindowSummary | null };
+  burst: {
+    paragraphs: number;
+    chars: number;
+    markedAfterMs: number | null;
+    rangesAdded: number;
+    ext: WindowSummary;
+  };
+}
+
+export interface WithoutExtension {
+  floor: { coldMs: number[]; warmMs: number; chars: number; nodes: number };
+  heap: { used: number; embedder: number };
+  busyMs: number;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Waits until the highlight count has not changed for STABLE_MS (or times out). */
+async function waitStable(page: Page, since: number): Promise<void> {
+  for (;;) {
+    await sleep(250);
+    const p = await page.evaluate(readProbe);
+    const now = await page.evaluate(() => performance.now());
+    if (!p) return;
+    // Nothing marked yet: give a late start (document_idle after a slow load) more time.
+    const quietFrom = Math.max(p.lastChange ?? Math.max(p.load, 0), since);
+    const quiet = p.count > 0 ? STABLE_MS : 2 * STABLE_MS;
+    if (now - quietFrom > quiet) return;
+    if (now - since > MARK_TIMEOUT_MS) return;
+  }
+}
+
+function pageThreads(events: Parameters<typeof analyzeTrace>[0], url: string): Set<string> {
+  const threads = new Set<string>();
+  for (const e of events) {
+    if (e.name === 'ParseHTML' && String(e.args?.beginData?.url ?? '').startsWith(url)) {
+      threads.add(`${e.pid}:${e.tid}`);
+    }
+  }
+  return threads;
+}
+
+async function traced<T>(
+  cdp: CDPSession,
+  body: () => Promise<T>,
+): Promise<{ result: T; events: Awaited<ReturnType<Tracer['stop']>> }> {
+  const tracer = new Tracer(cdp);
+  await tracer.start();
+  const result = await body();
+  return { result, events: await tracer.stop() };
+}
+
+export async function measureWithExtension(browser: Browser, url: string): Promise<WithExtension> {
+  const origin = browser.extOrigin;
+  if (!origin) throw new Error('measureWithExtension needs a browser with the extension');
+  const { page, cdp } = await newTracedPage(browser);
+  await page.addInitScript({ content: probeScript() });
+
+  // 1. Load until marked.
+  const load = await traced(cdp, async () => {
+    await page.goto(url, { waitUntil: 'load' });
+    await waitStable(page, 0);
+    await page.evaluate(() => window.__bench?.stop());
+    return page.evaluate(readProbe);
+  });
+  const probe = load.result;
+  const threads = pageThreads(load.events, url);
+  const navStart = markTime(load.events, 'navigationStart');
+  const loadExt = summarize(analyzeTrace(load.events, origin), { threads });
+  const loadResult: LoadResult = {
+    ext: loadExt,
+    markedAfterNavMs:
+      navStart !== null && loadExt.lastExtEnd !== null
+        ? (loadExt.lastExtEnd - navStart) / 1000
+        : null,
+    highlightRanges: probe?.count ?? 0,
+    dclMs: probe?.dcl ?? -1,
+    firstHighlightMs: probe?.firstAny ?? null,
+    firstInViewportMs: probe?.firstInViewport ?? null,
+    lastHighlightChangeMs: probe?.lastChange ?? null,
+  };
+
+  // 2. Heap, after the page is marked and a full GC.
+  const heap = await heapAfterGc(cdp);
+
+  // 3. Idle: nothing happens on the page; the extension should do nothing either.
+  const idle = await traced(cdp, () => sleep(IDLE_MS));
+  const idleSummary = {
+    ...summarize(analyzeTrace(idle.events, origin), { threads }),
+    windowMs: IDLE_MS,
+  };
+
+  // 4. Hover a marked term until the card shows.
+  const hover = await measureHover(page, cdp, origin, threads);
+
+  // 5. A burst of added paragraphs.
+  await page.evaluate(() => window.__bench?.restart());
+  const before = (await page.evaluate(readProbe))?.count ?? 0;
+  const b = await traced(cdp, async () => {
+    const added = await page.evaluate(burst, BURST_PARAGRAPHS);
+    const since = await page.evaluate(() => performance.now());
+    await waitStable(page, since);
+    return added;
+  });
+  const after = (await page.evaluate(readProbe))?.count ?? 0;
+  const burstMark = markTime(b.events, 'bench:burst');
+  const burstExt = summarize(analyzeTrace(b.events, origin), {
+    threads,
+    from: burstMark ?? undefined,
+  });
+  await page.close();
+  return {
+    load: loadResult,
+    heap,
+    idle: idleSummary,
+    hover,
+    burst: {
+      paragraphs: b.result.added,
+      chars: b.result.chars,
+      markedAfterMs:
+        burstMark !== null && burstExt.lastExtEnd !== null
+          ? (burstExt.lastExtEnd - burstMark) / 1000
+          : null,
+      rangesAdded: after - before,
+      ext: burstExt,
+    },
+  };
+}
+
+async function measureHover(
+  page: Page,
+  cdp: CDPSession,
+  origin: string,
+  threads: Set<string>,
+): Promise<WithExtension['hover']> {
+  const target = await page.evaluate(findMarkedTerm);
+  if (!target) {
+    return { term: null, cardMs: null, note: 'no marked term in the viewport', ext: null };
+  }
+  await page.mouse.move(2, 2);
+  await sleep(300);
+  const watch = await watchCard(cdp);
+  const h = await traced(cdp, async () => {
+    const t0 = performance.now();
+    await page.mouse.move(target.x, target.y);
+    return watch.waitShown(t0, 3000);
+  });
+  await page.mouse.move(2, 2);
+  await sleep(500);
+  const ext = summarize(analyzeTrace(h.events, origin), { threads });
+  return {
+    term: target.text,
+    cardMs: h.result,
+    note:
+      h.result !== null
+        ? 'pointer move to first frame with more rendered boxes in the closed shadow root'
+        : watch.hostFound
+          ? 'no card within 3 s'
+          : 'no <sourcelight-root> host on the page',
+    ext,
+  };
+}
+
+/** The floor and the baselines, in a browser without the extension. */
+export async function measureWithout(
+  browser: Browser,
+  url: string,
+  coldRuns: number,
+): Promise<WithoutExtension> {
+  const cold: number[] = [];
+  let warm = 0;
+  let chars = 0;
+  let nodes = 0;
+  let heap = { used: 0, embedder: 0 };
+  let busyMs = 0;
+  for (let i = 0; i < coldRuns; i++) {
+    const { page, cdp } = await newTracedPage(browser);
+    await page.addInitScript({ content: probeScript() });
+    if (i === 0) {
+      // Same steps as with the extension, so the busy time and heap compare.
+      const load = await traced(cdp, async () => {
+        await page.goto(url, { waitUntil: 'load' });
+        await waitStable(page, 0);
+        await page.evaluate(() => window.__bench?.stop());
+      });
+      const threads = pageThreads(load.events, url);
+      busyMs = summarize(analyzeTrace(load.events, 'chrome-extension://none'), {
+        threads,
+      }).busyMs;
+      heap = await heapAfterGc(cdp);
+    } else {
+      await page.goto(url, { waitUntil: 'load' });
+      await page.evaluate(() => window.__bench?.stop());
+      await sleep(300);
+    }
+    const f = await page.evaluate(walkFloor, i === 0 ? 6 : 1);
+    cold.push(f.runs[0] as number);
+    if (i === 0) {
+      const w = f.runs.slice(1).sort((a, b) => a - b);
+      warm = w[Math.floor(w.length / 2)] ?? 0;
+    }
+    chars = f.chars;
+    nodes = f.nodes;
+    await page.close();
+  }
+  return { floor: { coldMs: cold, warmMs: warm, chars, nodes }, heap, busyMs };
+}
