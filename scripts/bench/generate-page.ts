@@ -93,7 +93,7 @@ export interface GeneratedPage {
 }
 
 export interface PageOptions {
-  /** Characters of body text to reach (the page stops at the first paragraph past it). */
+  /** Characters of body text to reach (the page stops at the first paragraph past it, before its footer). */
   targetChars: number;
   seed: number;
   title?: string;
@@ -233,25 +233,25 @@ export function generatePage(options: PageOptions): GeneratedPage {
     el('nav', [el('a', ['Home'], { href: '#' }), ' | ', el('a', ['World'], { href: '#' })]),
     article,
   ]);
-  let chars = 0;
+  let chars = countChars(body);
+  const add = (node: El) => {
+    article.children.push(node);
+    chars += countChars(node);
+  };
   let paragraphs = 0;
   let section = 0;
   while (chars < options.targetChars) {
     if (paragraphs % 12 === 0) {
       section += 1;
-      article.children.push(el('h2', [`Section ${section}: what DeepSeek changed`]));
+      add(el('h2', [`Section ${section}: what DeepSeek changed`]));
     }
-    const p = el('p', writer.paragraph());
-    article.children.push(p);
+    add(el('p', writer.paragraph()));
     paragraphs += 1;
-    chars += countChars(p);
     // Regions a scanner must leave alone, at a page's usual rate.
     if (paragraphs % 40 === 0) {
-      article.children.push(el('pre', [el('code', ['const model = "DeepSeek-R1"; // H800'])]));
-      article.children.push(
-        el('div', ['Editable note about Nvidia and DeepSeek'], { contenteditable: 'true' }),
-      );
-      article.children.push(el('input', [], { value: 'DeepSeek', 'aria-label': 'search' }));
+      add(el('pre', [el('code', ['const model = "DeepSeek-R1"; // H800'])]));
+      add(el('div', ['Editable note about Nvidia and DeepSeek'], { contenteditable: 'true' }));
+      add(el('input', [], { value: 'DeepSeek', 'aria-label': 'search' }));
     }
   }
   body.children.push(
