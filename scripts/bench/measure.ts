@@ -24,6 +24,10 @@ export interface LoadResult {
   firstHighlightMs: number | null;
   firstInViewportMs: number | null;
   lastHighlightChangeMs: number | null;
+  /** The content script's first work (its injection), ms after navigation start. */
+  injectedAfterNavMs: number | null;
+  /** Extension work before the first highlight in the viewport: what delayed it. */
+  beforeFirstHighlight: WindowSummary | null;
 }
 
 export interface WithExtension {
@@ -99,7 +103,9 @@ export async function measureWithExtension(browser: Browser, url: string): Promi
   const probe = load.result;
   const threads = pageThreads(load.events, url);
   const navStart = markTime(load.events, 'navigationStart');
-  const loadExt = summarize(analyzeTrace(load.events, origin), { threads });
+  const loadAnalysis = analyzeTrace(load.events, origin);
+  const loadExt = summarize(loadAnalysis, { threads });
+  const firstPaint = probe?.firstInViewport ?? null;
   const loadResult: LoadResult = {
     ext: loadExt,
     markedAfterNavMs:
@@ -111,6 +117,14 @@ export async function measureWithExtension(browser: Browser, url: string): Promi
     firstHighlightMs: probe?.firstAny ?? null,
     firstInViewportMs: probe?.firstInViewport ?? null,
     lastHighlightChangeMs: probe?.lastChange ?? null,
+    injectedAfterNavMs:
+      navStart !== null && loadExt.firstExtStart !== null
+        ? (loadExt.firstExtStart - navStart) / 1000
+        : null,
+    beforeFirstHighlight:
+      navStart !== null && firstPaint !== null
+        ? summarize(loadAnalysis, { threads, to: navStart + firstPaint * 1000 })
+        : null,
   };
 
   // 2. Heap, after the page is marked and a full GC.

@@ -17,6 +17,9 @@ export interface PageFigures {
   firstHighlightAfterDclMs: number | null;
   firstHighlightAfterNavMs: number | null;
   markedAfterNavMs: number | null;
+  injectedAfterDclMs: number | null;
+  extBeforeFirstHighlightMs: number | null;
+  topBeforeFirstHighlight: FunctionTime[];
   heapAddedMb: number;
   busyWithMs: number;
   busyWithoutMs: number;
@@ -120,6 +123,8 @@ export function table(
     '<= 100',
   );
   add('first highlight after nav ms', (p) => f0(p.firstHighlightAfterNavMs));
+  add('script injected after DCL ms', (p) => f0(p.injectedAfterDclMs));
+  add('ext ms before first highlight', (p) => f1(p.extBeforeFirstHighlightMs));
   add(
     'JS heap added MB',
     (p) => `${p.heapAddedMb.toFixed(2)}${verdict(p.heapAddedMb, 10, null)}`,
@@ -157,20 +162,34 @@ export function table(
   ].join('\n');
 }
 
-/** One line per missed target, with where the time went. */
+/** One line per missed (or unmeasured) target, with where the time went. */
 export function misses(pages: PageFigures[], size: { gzipKb: number }): string[] {
   const out: string[] = [];
   for (const p of pages) {
+    if (p.highlightRanges === 0) {
+      out.push(
+        `${p.name}: the extension marked nothing, so the marking, first-highlight, hover and burst figures measure no work (a placeholder content script, or marking failed).`,
+      );
+    } else if (p.hoverCardMs === null) {
+      out.push(`${p.name}: no hover card measured (${p.hoverNote}).`);
+    }
     for (const t of TARGETS) {
       const v = t.value(p);
       if (v === null || v <= t.limit) continue;
       const by = t.limit === 0 ? `${v.toFixed(1)} ${t.unit}` : `${(v / t.limit).toFixed(2)}x`;
-      const top = t.metric.includes('burst') ? p.topBurst : p.topLoad;
+      const top = t.metric.includes('burst')
+        ? p.topBurst
+        : t.metric.includes('first highlight')
+          ? p.topBeforeFirstHighlight
+          : p.topLoad;
       const where = top.length
         ? top.map((f) => `${f.name} (${f.where}) ${f.selfMs} ms`).join('; ')
         : 'no extension samples';
+      const why = t.metric.includes('first highlight')
+        ? ` The content script started ${f0(p.injectedAfterDclMs)} ms after DOMContentLoaded and ran ${f1(p.extBeforeFirstHighlightMs)} ms before that frame.`
+        : '';
       out.push(
-        `${p.name}: ${t.metric} = ${v.toFixed(1)} ${t.unit}, target ${t.limit} ${t.unit}: over by ${by}. Top self time: ${where}`,
+        `${p.name}: ${t.metric} = ${v.toFixed(1)} ${t.unit}, target ${t.limit} ${t.unit}: over by ${by}.${why} Top self time: ${where}`,
       );
     }
   }
