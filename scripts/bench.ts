@@ -115,6 +115,9 @@ function figures(
     busyWithMs: l.ext.busyMs,
     busyWithoutMs: wo.busyMs,
     hoverCardMs: w.hover.cardMs,
+    hoverSettledMs: w.hover.settledMs,
+    hoverDelayMs: hoverDelayMs(),
+    hoverLongestMs: w.hover.ext?.longestExtMs ?? 0,
     hoverNote: w.hover.note,
     burstMarkedMs: w.burst.markedAfterMs,
     burstLongestMs: w.burst.ext.longestExtMs,
@@ -123,6 +126,7 @@ function figures(
     idleExtTasks: w.idle.extTasks,
     topLoad: l.ext.topFunctions,
     topBurst: w.burst.ext.topFunctions,
+    topHover: w.hover.ext?.topFunctions ?? [],
   };
 }
 

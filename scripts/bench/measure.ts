@@ -34,7 +34,14 @@ export interface WithExtension {
   load: LoadResult;
   heap: { used: number; embedder: number };
   idle: WindowSummary & { windowMs: number };
-  hover: { term: string | null; cardMs: number | null; note: string; ext: WindowSummary | null };
+  hover: {
+    term: string | null;
+    cardMs: number | null;
+    /** The card's content stopped changing (details arrived from the background). */
+    settledMs: number | null;
+    note: string;
+    ext: WindowSummary | null;
+  };
   burst: {
     paragraphs: number;
     chars: number;
@@ -182,7 +189,13 @@ async function measureHover(
 ): Promise<WithExtension['hover']> {
   const target = await page.evaluate(findMarkedTerm);
   if (!target) {
-    return { term: null, cardMs: null, note: 'no marked term in the viewport', ext: null };
+    return {
+      term: null,
+      cardMs: null,
+      settledMs: null,
+      note: 'no marked term in the viewport',
+      ext: null,
+    };
   }
   await page.mouse.move(2, 2);
   await sleep(300);
@@ -197,7 +210,8 @@ async function measureHover(
   const ext = summarize(analyzeTrace(h.events, origin), { threads });
   return {
     term: target.text,
-    cardMs: h.result,
+    cardMs: h.result?.shown ?? null,
+    settledMs: h.result?.settled ?? null,
     note:
       h.result !== null
         ? 'pointer move to first frame with more rendered boxes in the closed shadow root'
