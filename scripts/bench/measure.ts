@@ -202,6 +202,8 @@ async function measureHover(
   const watch = await watchCard(cdp);
   const h = await traced(cdp, async () => {
     const t0 = performance.now();
+    // Two small moves, as a reader's pointer arrives: enter, then rest on the term.
+    await page.mouse.move(target.x - 2, target.y);
     await page.mouse.move(target.x, target.y);
     return watch.waitShown(t0, 3000);
   });
