@@ -36,7 +36,7 @@ const METHOD = {
     'Chrome trace (devtools.timeline, v8, v8 CPU profiler at 0.1 ms) over a CDP session on the page. Tasks are top-level RunTask events on the page renderer main thread. Extension time in a task is the union of trace events naming a chrome-extension://ID script (EvaluateScript, FunctionCall, v8.compile: injection, MutationObserver and timer callbacks) and CPU samples whose stack holds a chrome-extension://ID frame (promise continuations, native calls made by the extension); a sample counts until the next one, capped at 1 ms. Rendering work the highlights cause later (style, paint) is not attributed: compare page busy time with and without the extension.',
   floor:
     'In a Chromium without the extension, after load: TreeWalker(SHOW_TEXT) over document.body, node.data.toLowerCase() for each text node. Cold (first walk in a fresh page, as the extension walks once); median of cold runs over fresh loads.',
-  heap: 'HeapProfiler.collectGarbage twice, then Runtime.getHeapUsage (usedSize) of the page renderer isolate, which the content script isolated world shares: with the extension (page marked) minus without (same page, same steps).',
+  heap: 'HeapProfiler.collectGarbage twice, then Runtime.getHeapUsage (usedSize; embedderHeapUsedSize for the Blink C++ heap, shown for information) of the page renderer isolate, which the content script isolated world shares: with the extension (page marked) minus without (same page, same steps).',
   firstHighlight:
     'A main-world init script polls CSS.highlights every animation frame; the first frame in which a highlight range has a box inside the viewport is the frame that paints it. Times are performance.now() (ms since navigation start); DOMContentLoaded is the navigation entry domContentLoadedEventStart.',
   hover:
@@ -112,6 +112,7 @@ function figures(
     extBeforeFirstHighlightMs: l.beforeFirstHighlight?.extMs ?? null,
     topBeforeFirstHighlight: l.beforeFirstHighlight?.topFunctions ?? [],
     heapAddedMb: (w.heap.used - wo.heap.used) / MB,
+    embedderAddedMb: (w.heap.embedder - wo.heap.embedder) / MB,
     busyWithMs: l.ext.busyMs,
     busyWithoutMs: wo.busyMs,
     hoverCardMs: w.hover.cardMs,

@@ -21,6 +21,8 @@ export interface PageFigures {
   extBeforeFirstHighlightMs: number | null;
   topBeforeFirstHighlight: FunctionTime[];
   heapAddedMb: number;
+  /** Blink's own (C++) heap: DOM wrappers' backing objects, StaticRanges, Highlights. */
+  embedderAddedMb: number;
   busyWithMs: number;
   busyWithoutMs: number;
   hoverCardMs: number | null;
@@ -143,6 +145,7 @@ export function table(
     (p) => `${p.heapAddedMb.toFixed(2)}${verdict(p.heapAddedMb, 10, null)}`,
     '<= 10',
   );
+  add('Blink heap added MB (info)', (p) => p.embedderAddedMb.toFixed(2));
   add('page busy ms with / without', (p) => `${f0(p.busyWithMs)} / ${f0(p.busyWithoutMs)}`);
   add('hover to card ms (delay)', (p) =>
     p.hoverCardMs === null ? 'none' : `${f0(p.hoverCardMs)} (${f0(p.hoverDelayMs)})`,

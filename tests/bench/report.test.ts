@@ -18,6 +18,7 @@ function page(over: Partial<PageFigures> = {}): PageFigures {
     extBeforeFirstHighlightMs: 8,
     topBeforeFirstHighlight: [],
     heapAddedMb: 3,
+    embedderAddedMb: 1,
     busyWithMs: 900,
     busyWithoutMs: 800,
     hoverCardMs: 380,
