@@ -24,7 +24,7 @@ import {
   type WithExtension,
   type WithoutExtension,
 } from './bench/measure';
-import { misses, type PageFigures, table } from './bench/report';
+import { misses, type PageFigures, profiles, table } from './bench/report';
 import { startServer } from './bench/server';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -204,6 +204,9 @@ async function main() {
   mkdirSync(join(ROOT, 'bench'), { recursive: true });
   writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(output, null, 2)}\n`);
   console.log(`\n${table(header, rows, size)}`);
+  console.log(
+    `\nTop self time while marking (V8 samples in the trace):\n- ${profiles(rows).join('\n- ')}`,
+  );
   console.log(
     missed.length
       ? `\nMissed or unmeasured targets:\n- ${missed.join('\n- ')}`

@@ -228,3 +228,14 @@ export function misses(pages: PageFigures[], size: { gzipKb: number }): string[]
   }
   return out;
 }
+
+/** Where the extension's load time went on each page: top self time from the V8 samples. */
+export function profiles(pages: PageFigures[]): string[] {
+  return pages.map((p) => {
+    const top = p.topLoad.slice(0, 6);
+    const list = top.length
+      ? top.map((f) => `${f.name} (${f.where}) ${f.selfMs} ms`).join('; ')
+      : 'no extension samples';
+    return `${p.name}: ${list}`;
+  });
+}
