@@ -8,6 +8,7 @@
  * bench/results.json and prints a table with the targets.
  *
  * Options: --no-build (use .output/chrome-mv3 as it is), --ext DIR (another unpacked build),
+ * --maps DIR (a build of the same code with source maps, for names in the profile),
  * --pages 1mb,5mb,demo (a subset).
  */
 import { execFileSync } from 'node:child_process';
@@ -26,6 +27,7 @@ import {
 } from './bench/measure';
 import { misses, type PageFigures, profiles, table } from './bench/report';
 import { startServer } from './bench/server';
+import { buildWithSourceMaps, contentScriptSymbols } from './bench/symbols';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const MB = 1024 * 1024;
@@ -55,6 +57,7 @@ function args() {
     build: !a.includes('--no-build') && !get('--ext'),
     ext: resolve(get('--ext') ?? join(ROOT, '.output/chrome-mv3')),
     pages: (get('--pages') ?? '1mb,5mb,demo').split(','),
+    maps: get('--maps'),
   };
 }
 
@@ -138,6 +141,10 @@ async function main() {
     throw new Error(`No unpacked extension at ${opts.ext} (run without --no-build)`);
   }
   const size = contentScriptSize(opts.ext);
+  const mapsDir = opts.build ? await buildWithSourceMaps(ROOT) : opts.maps && resolve(opts.maps);
+  const symbols = mapsDir
+    ? contentScriptSymbols(opts.ext, mapsDir)
+    : { symbolize: null, note: 'no source maps (--maps DIR)' };
 
   const pages = new Map<string, string>();
   const meta = new Map<string, { path: string; textChars: number; terms: number }>();
@@ -173,7 +180,7 @@ async function main() {
       const url = `${server.origin}${m.path}`;
       process.stdout.write(`measuring ${name} (${url}) ...\n`);
       const wo = await measureWithout(without, url, COLD_FLOOR_RUNS);
-      const w = await measureWithExtension(withExt, url);
+      const w = await measureWithExtension(withExt, url, symbols.symbolize ?? undefined);
       const textChars = wo.floor.chars;
       rows.push(figures(name, w, wo, textChars));
       results.push({ name, url: m.path, generatedTerms: m.terms, withExtension: w, without: wo });
@@ -187,7 +194,7 @@ async function main() {
   const header = [
     `Sourcelight bench, ${new Date().toISOString()}`,
     `Chromium ${String(version).trim()} (headless), ${mach.cpu}, ${mach.cores} cores, ${mach.memoryGb} GB, ${mach.os}, Node ${mach.node}`,
-    `extension ${withExt.extOrigin}; hover delay setting ${hoverDelayMs() ?? '?'} ms`,
+    `extension ${withExt.extOrigin}; hover delay setting ${hoverDelayMs() ?? '?'} ms; profile ${symbols.note}`,
   ];
   const missed = misses(rows, size);
   const output = {

@@ -6,7 +6,13 @@ import type { CDPSession, Page } from 'playwright-core';
 import { type Browser, heapAfterGc, newTracedPage, Tracer } from './browser';
 import { watchCard } from './card-signal';
 import { burst, findMarkedTerm, probeScript, readProbe, walkFloor } from './page-probe';
-import { analyzeTrace, markTime, summarize, type WindowSummary } from './trace-analysis';
+import {
+  analyzeTrace,
+  markTime,
+  type Symbolizer,
+  summarize,
+  type WindowSummary,
+} from './trace-analysis';
 
 const STABLE_MS = 1500;
 const MARK_TIMEOUT_MS = 30_000;
@@ -94,7 +100,11 @@ async function traced<T>(
   return { result, events: await tracer.stop() };
 }
 
-export async function measureWithExtension(browser: Browser, url: string): Promise<WithExtension> {
+export async function measureWithExtension(
+  browser: Browser,
+  url: string,
+  symbolize?: Symbolizer,
+): Promise<WithExtension> {
   const origin = browser.extOrigin;
   if (!origin) throw new Error('measureWithExtension needs a browser with the extension');
   const { page, cdp } = await newTracedPage(browser);
@@ -111,7 +121,7 @@ export async function measureWithExtension(browser: Browser, url: string): Promi
   const threads = pageThreads(load.events, url);
   const navStart = markTime(load.events, 'navigationStart');
   const loadAnalysis = analyzeTrace(load.events, origin);
-  const loadExt = summarize(loadAnalysis, { threads });
+  const loadExt = summarize(loadAnalysis, { threads, symbolize });
   const firstPaint = probe?.firstInViewport ?? null;
   const loadResult: LoadResult = {
     ext: loadExt,
@@ -130,7 +140,7 @@ export async function measureWithExtension(browser: Browser, url: string): Promi
         : null,
     beforeFirstHighlight:
       navStart !== null && firstPaint !== null
-        ? summarize(loadAnalysis, { threads, to: navStart + firstPaint * 1000 })
+        ? summarize(loadAnalysis, { threads, symbolize, to: navStart + firstPaint * 1000 })
         : null,
   };
 
@@ -140,12 +150,12 @@ export async function measureWithExtension(browser: Browser, url: string): Promi
   // 3. Idle: nothing happens on the page; the extension should do nothing either.
   const idle = await traced(cdp, () => sleep(IDLE_MS));
   const idleSummary = {
-    ...summarize(analyzeTrace(idle.events, origin), { threads }),
+    ...summarize(analyzeTrace(idle.events, origin), { threads, symbolize }),
     windowMs: IDLE_MS,
   };
 
   // 4. Hover a marked term until the card shows.
-  const hover = await measureHover(page, cdp, origin, threads);
+  const hover = await measureHover(page, cdp, origin, threads, symbolize);
 
   // 5. A burst of added paragraphs.
   await page.evaluate(() => window.__bench?.restart());
@@ -160,6 +170,7 @@ export async function measureWithExtension(browser: Browser, url: string): Promi
   const burstMark = markTime(b.events, 'bench:burst');
   const burstExt = summarize(analyzeTrace(b.events, origin), {
     threads,
+    symbolize,
     from: burstMark ?? undefined,
   });
   await page.close();
@@ -186,6 +197,7 @@ async function measureHover(
   cdp: CDPSession,
   origin: string,
   threads: Set<string>,
+  symbolize?: Symbolizer,
 ): Promise<WithExtension['hover']> {
   const target = await page.evaluate(findMarkedTerm);
   if (!target) {
@@ -209,7 +221,7 @@ async function measureHover(
   });
   await page.mouse.move(2, 2);
   await sleep(500);
-  const ext = summarize(analyzeTrace(h.events, origin), { threads });
+  const ext = summarize(analyzeTrace(h.events, origin), { threads, symbolize });
   return {
     term: target.text,
     cardMs: h.result?.shown ?? null,

@@ -32,7 +32,7 @@ export interface TraceEvent {
   args?: any;
 }
 
-interface CallFrame {
+export interface CallFrame {
   functionName: string;
   url?: string;
   lineNumber?: number;
@@ -61,6 +61,8 @@ export interface Task {
   /** Extension time inside this task, µs. */
   ext: number;
 }
+
+export type Symbolizer = (frame: CallFrame) => { name: string | null; where: string } | null;
 
 export interface FunctionTime {
   name: string;
@@ -260,7 +262,14 @@ export function analyzeTrace(events: readonly TraceEvent[], extOrigin: string): 
 /** The figures for one window of trace time [from, to), µs. */
 export function summarize(
   analysis: Analysis,
-  options: { from?: number; to?: number; threads?: Set<string>; top?: number } = {},
+  options: {
+    from?: number;
+    to?: number;
+    threads?: Set<string>;
+    top?: number;
+    /** Names a frame of the extension (source maps); null keeps the trace's name. */
+    symbolize?: Symbolizer;
+  } = {},
 ): WindowSummary {
   const from = options.from ?? -Infinity;
   const to = options.to ?? Infinity;
@@ -276,12 +285,16 @@ export function summarize(
     if (options.threads && !options.threads.has(thread)) continue;
     for (const s of list) {
       if (!s.ext || !inWindow(s.ts)) continue;
-      const name = s.leaf.functionName || '(anonymous)';
-      const where = s.leaf.url
-        ? `${s.leaf.url.replace(/^chrome-extension:\/\/[^/]+/, '')}:${(s.leaf.lineNumber ?? -1) + 1}`
-        : 'native';
-      const key = `${name}@${where}`;
-      const f = self.get(key) ?? { name, where, selfMs: 0 };
+      const named = options.symbolize?.(s.leaf) ?? null;
+      const name = (named?.name ?? s.leaf.functionName) || '(anonymous)';
+      const where =
+        named?.where ??
+        (s.leaf.url
+          ? `${s.leaf.url.replace(/^chrome-extension:\/\/[^/]+/, '')}:${(s.leaf.lineNumber ?? -1) + 1}`
+          : 'native');
+      const short = name.length > 60 ? `${name.slice(0, 57)}...` : name;
+      const key = `${short}@${where}`;
+      const f = self.get(key) ?? { name: short, where, selfMs: 0 };
       f.selfMs += s.weight / 1000;
       self.set(key, f);
     }
