@@ -10,7 +10,15 @@ export default defineConfig({
     name: 'Sourcelight',
     description:
       'Marks the names and figures of the DeepSeek story and shows what five reference sources say about each. Offline; sends nothing.',
-    permissions: ['storage'],
+    // activeTab: the popup reads the current tab's address (for the site switch) only when
+    // the user clicks the toolbar button; no `tabs` permission, no install warning.
+    permissions: ['storage', 'activeTab'],
+    commands: {
+      'open-sidebar': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: 'Open the Sourcelight sidebar',
+      },
+    },
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {

@@ -1,3 +1,11 @@
 import { defineBackground } from 'wxt/utils/define-background';
+import { startBackground } from '../lib/background/main';
+import { pack } from '../lib/pack/bundled';
+import { registerSidebarCommand } from '../lib/sidebar-command';
 
-export default defineBackground(() => {});
+// Listeners are registered synchronously at start-up so a woken service worker hears
+// the message that woke it.
+export default defineBackground(() => {
+  startBackground(pack);
+  registerSidebarCommand();
+});

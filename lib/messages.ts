@@ -5,7 +5,10 @@
  * its handler cannot drift. Extend the tables; never send an untyped message.
  */
 import { browser } from 'wxt/browser';
+import type { TermDetail, TermDetailRequest } from './knowledge/types';
 import type { EntityKind } from './pack/types';
+import type { SearchResult } from './search/types';
+import type { HistoryExport } from './store/history-store';
 
 export interface PackSummary {
   sources: { id: string; title: string | null; date: string | null; outlet: string | null }[];
@@ -34,7 +37,22 @@ export interface BackgroundProtocol {
   'history:seen': { req: { id: string; url: string }; res: SeenBefore };
   /** Open the source reader in a tab, scrolled to a claim: `reader.html?source=ID&claim=ID`. */
   'reader:open': { req: { sourceId: string; claimId?: string }; res: null };
+  /** Search the pack (popup). */
+  'pack:search': { req: { query: string }; res: SearchResult };
+  /** Whether history is being kept, for the popup's one line about it. */
+  'history:status': { req: Record<string, never>; res: { state: HistoryState } };
+  /** Everything in history (history page; export is this, as JSON). Extension pages only. */
+  'history:list': { req: Record<string, never>; res: HistoryList };
+  /** Forget all history. Extension pages only. */
+  'history:clear': { req: Record<string, never>; res: { available: boolean } };
+  /** What the card and sidebar show about one term; null when the pack does not know it. */
+  'term:detail': { req: TermDetailRequest; res: TermDetail | null };
 }
+
+/** `off`: turned off in options; `unavailable`: IndexedDB failed (quota, blocked, missing). */
+export type HistoryState = 'on' | 'off' | 'unavailable';
+
+export type HistoryList = { available: false } | { available: true; data: HistoryExport };
 
 export interface SeenBefore {
   /** False when history is off, private, or IndexedDB failed: the UI says so. */
@@ -67,6 +85,11 @@ const BACKGROUND_NAMES: ReadonlySet<string> = new Set<keyof BackgroundProtocol>(
   'page:terms',
   'history:seen',
   'reader:open',
+  'pack:search',
+  'history:status',
+  'history:list',
+  'history:clear',
+  'term:detail',
 ]);
 const TAB_NAMES: ReadonlySet<string> = new Set<keyof TabProtocol>([
   'tab:terms',
@@ -117,9 +140,9 @@ export async function sendToTab<N extends keyof TabProtocol>(
 }
 
 /** A handler per message; `sender` lets a handler check who asked. */
-export type Handlers<P extends Record<string, { req: unknown; res: unknown }>> = {
+export type Handlers<P extends { [N in keyof P]: { req: unknown; res: unknown } }> = {
   [N in keyof P]: (
     payload: P[N]['req'],
-    sender: { tabId?: number; url?: string; frameId?: number },
+    sender: { tabId?: number; url?: string; frameId?: number; incognito?: boolean },
   ) => P[N]['res'] | Promise<P[N]['res']>;
 };

@@ -1,7 +1,25 @@
+/**
+ * The content script: top frame of http(s) pages only. Frames are left alone on purpose:
+ * ads and embeds are not the article, and one sidebar per tab is what the reader expects
+ * (`allFrames: false`; `tab:*` messages go to frame 0). It starts at document_idle, after
+ * the page's own first work, and ships only the slim detector pack.
+ */
+import './highlights.css';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { detectorPack } from '../../lib/pack/bundled';
+import { startPage } from './start';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
-  main() {},
+  allFrames: false,
+  cssInjectionMode: 'manifest',
+  main(ctx) {
+    if (window.top !== window) return;
+    const abort = new AbortController();
+    ctx.onInvalidated(() => abort.abort());
+    startPage(detectorPack, abort.signal).catch((error) => {
+      console.error('[sourcelight]', error);
+    });
+  },
 });

@@ -38,6 +38,16 @@ export interface Source {
   language: string;
   /** The article exactly as vendored, byte for byte (as a JS string). */
   text: string;
+  /** Lines that are not the article (headline, date, aggregator junk), and the rule that says so. */
+  excluded?: ExcludedLine[];
+}
+
+export interface ExcludedLine {
+  /** UTF-16 offsets of the line in the source's `text`. */
+  start: number;
+  end: number;
+  /** Name of the cleaning rule (lib/pack/clean.ts), e.g. `see-also`, `headline`. */
+  rule: string;
 }
 
 /**
@@ -47,6 +57,13 @@ export interface Source {
 export interface AliasRule {
   /** `sensitive`: only the exact letter case. The detector issue may add fields here. */
   case: 'sensitive' | 'insensitive';
+  /**
+   * The alias alone does not show a text is about the story ("Liang", "R1", "X"): treat a
+   * match as `context` tier even when the entity is `core`.
+   */
+  needsContext?: boolean;
+  /** Another entity may claim the same alias (both must say so); without it the build fails. */
+  shared?: boolean;
 }
 
 export interface Entity {
@@ -89,6 +106,8 @@ export interface Figure {
   qualifier: string | null;
   claimId: string;
   topicId: string | null;
+  /** The entity the figure measures (e.g. `deepseek`, `openai`), from the topic rule; else null. */
+  subjectId: string | null;
 }
 
 export interface Topic {
@@ -97,8 +116,18 @@ export interface Topic {
   /** The entity the measure is about, when there is one (e.g. `deepseek`). */
   subjectId: string | null;
   figureIds: string[];
-  /** Computed from the figures' values, never typed in. */
+  /**
+   * Computed from the figures' values, never typed in: two sources state different values
+   * (same subject, same unit).
+   */
   disagree: boolean;
+  /**
+   * Whether every stated value of a subject can be true at once, reading each qualifier as an
+   * interval ("less than $6 million" and "$5.6 million" differ but are compatible).
+   */
+  compatible: boolean;
+  /** One source gives different values for one subject (e.g. assets in different years). */
+  varies: boolean;
 }
 
 export interface Pack {

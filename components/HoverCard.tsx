@@ -1,0 +1,61 @@
+import type { TermDetail } from '../lib/knowledge/types';
+import type { EntityKind } from '../lib/pack/types';
+import { Quote } from './Quote';
+import { kindLabel, sourceName } from './term-labels';
+
+export interface HoverCardProps {
+  /** The term as found on the page. */
+  label: string;
+  entityKind: EntityKind | null;
+  /** undefined while loading; null when the pack has nothing more. */
+  detail: TermDetail | null | undefined;
+  left: number;
+  top: number;
+  maxHeight: number;
+  onOpenSidebar: () => void;
+  onPointerEnter: () => void;
+  onPointerLeave: () => void;
+}
+
+/** The card beside a hovered term: what it is, a quote or two, and a way to the sidebar. */
+export function HoverCard(p: HoverCardProps) {
+  const d = p.detail;
+  // One quote from each of the first two sources: two voices say more than two lines of one.
+  const quotes = (d?.sources ?? []).slice(0, 2).flatMap((s) => {
+    const q = s.quotes[0];
+    return q ? [{ q, source: s.source }] : [];
+  });
+  return (
+    <div
+      class="card"
+      role="dialog"
+      aria-label={`${p.label}: what the sources say`}
+      style={{ left: `${p.left}px`, top: `${p.top}px`, maxHeight: `${p.maxHeight}px` }}
+      onPointerEnter={p.onPointerEnter}
+      onPointerLeave={p.onPointerLeave}
+    >
+      <div class="card-head">
+        <strong class="term">{d?.label ?? p.label}</strong>
+        <span class={`kind kind-${p.entityKind ?? 'figure'}`}>{kindLabel(p.entityKind)}</span>
+      </div>
+      {d === undefined && <p class="muted">Loading…</p>}
+      {d === null && <p class="muted">No more is known about this term.</p>}
+      {d?.description && <p class="desc">{d.description}</p>}
+      {d?.disagree && (
+        <p class="disagree" role="note">
+          Sources disagree
+          {d.disputed.length > 0 && `: ${d.disputed.map((t) => t.label).join(', ')}`}
+        </p>
+      )}
+      {quotes.map(({ q, source }) => (
+        <figure class="card-quote" key={q.claimId}>
+          <Quote quote={q} />
+          <figcaption>{sourceName(source)}</figcaption>
+        </figure>
+      ))}
+      <button type="button" class="link" onClick={p.onOpenSidebar}>
+        Open in sidebar
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,172 @@
+import type { TermDetail, TopicView } from '../lib/knowledge/types';
+import type { SeenBefore, TermCount } from '../lib/messages';
+import { Quote } from './Quote';
+import { kindLabel, sourceMeta, sourceName } from './term-labels';
+
+export interface SidebarProps {
+  /** null: the page's list of terms. */
+  detail: TermDetail | null | undefined;
+  /** The figure as written on the page, for a figure term. */
+  pageFigure: string | null;
+  seen: SeenBefore | null;
+  terms: TermCount[];
+  canGoBack: boolean;
+  onBack: () => void;
+  onClose: () => void;
+  /** Show one term in the sidebar (related term, or a row of the list). */
+  onOpenTerm: (id: string, kind: 'entity' | 'figure') => void;
+  /** Scroll the page to the term's next occurrence and flash it. */
+  onShowOnPage: (id: string) => void;
+  onReadSource: (sourceId: string, claimId: string) => void;
+}
+
+export function Sidebar(p: SidebarProps) {
+  return (
+    <aside class="sidebar" aria-label="Sourcelight">
+      <header class="sb-head">
+        {p.canGoBack && (
+          <button type="button" class="icon" onClick={p.onBack} aria-label="Back">
+            ←
+          </button>
+        )}
+        <span class="brand">Sourcelight</span>
+        <button type="button" class="icon" onClick={p.onClose} aria-label="Close sidebar">
+          ×
+        </button>
+      </header>
+      <div class="sb-body">
+        {p.detail === undefined && <p class="muted">Loading…</p>}
+        {p.detail && <TermSection {...p} detail={p.detail} />}
+        <OnThisPage terms={p.terms} onShowOnPage={p.onShowOnPage} onOpenTerm={p.onOpenTerm} />
+      </div>
+    </aside>
+  );
+}
+
+function TermSection(p: SidebarProps & { detail: TermDetail }) {
+  const d = p.detail;
+  return (
+    <section aria-labelledby="sl-term">
+      <h2 id="sl-term" tabIndex={-1}>
+        {d.label}
+      </h2>
+      <p class="kind-line">
+        <span class={`kind kind-${d.entityKind ?? 'figure'}`}>{kindLabel(d.entityKind)}</span>
+        {d.disagree && <span class="disagree">Sources disagree</span>}
+      </p>
+      {d.description && <p class="desc">{d.description}</p>}
+      {d.aliases.length > 0 && <p class="muted">Also written: {d.aliases.join(', ')}</p>}
+      {d.topic && <FigureTable topic={d.topic} pageFigure={p.pageFigure} />}
+      <h3>What the sources say</h3>
+      {d.sources.length === 0 && <p class="muted">No source quotes this term.</p>}
+      {d.sources.map((s) => (
+        <article class="source" key={s.source.id}>
+          <h4>{sourceName(s.source)}</h4>
+          {sourceMeta(s.source) && <p class="muted">{sourceMeta(s.source)}</p>}
+          {s.quotes.map((q) => (
+            <blockquote key={q.claimId}>
+              <Quote quote={q} />
+              <button
+                type="button"
+                class="link"
+                onClick={() => p.onReadSource(q.sourceId, q.claimId)}
+              >
+                Read in source
+              </button>
+            </blockquote>
+          ))}
+        </article>
+      ))}
+      {d.related.length > 0 && (
+        <>
+          <h3>Related</h3>
+          <ul class="related">
+            {d.related.map((r) => (
+              <li key={r.id}>
+                <button type="button" class="chip" onClick={() => p.onOpenTerm(r.id, 'entity')}>
+                  {r.label}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {p.seen && (
+        <p class="muted">
+          {p.seen.available
+            ? `Seen before on ${p.seen.pages.length} page${p.seen.pages.length === 1 ? '' : 's'}.`
+            : 'Reading history is off.'}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function FigureTable({ topic, pageFigure }: { topic: TopicView; pageFigure: string | null }) {
+  return (
+    <>
+      <h3>{topic.label}</h3>
+      {topic.disagree && (
+        <p class="muted">
+          {topic.compatible
+            ? 'The sources give different figures, though all could be true at once.'
+            : 'The sources give figures that cannot all be true.'}
+        </p>
+      )}
+      <table class="figures">
+        <caption class="visually-hidden">This page's figure beside each source's</caption>
+        <tbody>
+          {pageFigure && (
+            <tr class="page-row">
+              <th scope="row">This page</th>
+              <td>{pageFigure}</td>
+              <td />
+            </tr>
+          )}
+          {topic.rows.map((r) => (
+            <tr key={r.figureId}>
+              <th scope="row">{sourceName(r.source)}</th>
+              <td>{r.qualifier ? `${r.qualifier} ${r.text}` : r.text}</td>
+              <td>
+                {r.agreesWithPage === true && <span class="agree">agrees</span>}
+                {r.agreesWithPage === false && <span class="differs">differs</span>}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+function OnThisPage(p: Pick<SidebarProps, 'terms' | 'onShowOnPage' | 'onOpenTerm'>) {
+  return (
+    <section aria-labelledby="sl-on-page">
+      <h3 id="sl-on-page" tabIndex={-1}>
+        On this page
+      </h3>
+      {p.terms.length === 0 && <p class="muted">No terms marked on this page.</p>}
+      <ul class="terms">
+        {p.terms.map((t) => (
+          <li key={`${t.kind}:${t.id}`}>
+            <button type="button" class="term-row" onClick={() => p.onShowOnPage(t.id)}>
+              <span>{t.label}</span>
+              <span class="count">
+                {t.count}
+                <span class="visually-hidden"> on this page</span>
+              </span>
+            </button>
+            <button
+              type="button"
+              class="icon"
+              aria-label={`About ${t.label}`}
+              onClick={() => p.onOpenTerm(t.id, t.kind)}
+            >
+              ⓘ
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

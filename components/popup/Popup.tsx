@@ -1,0 +1,131 @@
+/**
+ * The toolbar popup: the terms on this page, the switch for this site, a search over the
+ * pack, the pack at a glance, and links to the library, history and options.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { HistoryState, PackSummary as Summary, TermCount } from '../../lib/messages';
+import type { SearchHit } from '../../lib/search/types';
+import type { Settings } from '../../lib/settings';
+import { HISTORY_HREF, OPTIONS_HREF, readerHref } from '../shared/links';
+import type { ActiveTab, PopupApi } from './api';
+import { PackSummary } from './PackSummary';
+import { SearchResults } from './SearchResults';
+import { SiteSwitch } from './SiteSwitch';
+import { TermList } from './TermList';
+
+const HISTORY_NOTES: Record<HistoryState, string | null> = {
+  on: null,
+  off: 'Reading history is off.',
+  unavailable: 'Reading history is unavailable in this browser profile right now.',
+};
+
+export function toggleSite(settings: Settings, hostname: string, on: boolean): Settings {
+  const others = settings.disabledSites.filter((h) => h !== hostname);
+  return { ...settings, disabledSites: on ? others : [...others, hostname].sort() };
+}
+
+export function Popup({ api }: { api: PopupApi }) {
+  const [tab, setTab] = useState<ActiveTab | null | undefined>(undefined);
+  const [terms, setTerms] = useState<TermCount[] | null | undefined>(undefined);
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [summary, setSummary] = useState<Summary | null>(null);
+  const [history, setHistory] = useState<HistoryState | null>(null);
+  const [query, setQuery] = useState('');
+  const [hits, setHits] = useState<SearchHit[]>([]);
+  const searchSeq = useRef(0);
+
+  useEffect(() => {
+    void api.activeTab().then(async (t) => {
+      setTab(t);
+      setTerms(t ? await api.tabTerms(t.id) : null);
+    });
+    void api.settings().then(setSettings);
+    void api.ask('pack:summary', {}).then(setSummary);
+    void api.ask('history:status', {}).then(
+      (r) => setHistory(r.state),
+      () => setHistory('unavailable'),
+    );
+    return api.watchSettings(setSettings);
+  }, [api]);
+
+  async function onSearch(value: string) {
+    setQuery(value);
+    // Answers can arrive out of order; only the newest query's answer is shown.
+    const seq = ++searchSeq.current;
+    const result = value.trim() ? await api.ask('pack:search', { query: value }) : { hits: [] };
+    if (seq === searchSeq.current) setHits(result.hits);
+  }
+
+  async function openTerm(id: string) {
+    if (!tab) return;
+    await api.openSidebar(tab.id, id);
+    api.close();
+  }
+
+  const siteOn = settings && tab?.hostname ? !settings.disabledSites.includes(tab.hostname) : false;
+
+  return (
+    <main class="popup">
+      <h1>Sourcelight</h1>
+
+      <section aria-labelledby="page-heading">
+        <h2 id="page-heading">On this page</h2>
+        {tab?.hostname && settings && (
+          <SiteSwitch
+            hostname={tab.hostname}
+            on={siteOn}
+            masterOff={!settings.enabled}
+            onChange={(on) =>
+              void api.saveSettings(toggleSite(settings, tab.hostname as string, on))
+            }
+          />
+        )}
+        {terms === undefined ? (
+          <p class="muted">Looking…</p>
+        ) : terms === null ? (
+          <p class="muted">Sourcelight does not run on this page.</p>
+        ) : terms.length === 0 ? (
+          <p class="muted">No names or figures from the DeepSeek story are marked here.</p>
+        ) : (
+          <TermList terms={terms} onOpen={(id) => void openTerm(id)} />
+        )}
+      </section>
+
+      <section aria-labelledby="search-heading">
+        <h2 id="search-heading">Search the sources</h2>
+        <input
+          type="search"
+          aria-labelledby="search-heading"
+          placeholder="Liang Wenfeng, 梁文锋, H800, $5.6 million…"
+          value={query}
+          onInput={(e) => void onSearch(e.currentTarget.value)}
+        />
+        <SearchResults hits={hits} query={query} />
+      </section>
+
+      {summary && (
+        <section aria-labelledby="about-heading">
+          <h2 id="about-heading">About the pack</h2>
+          <PackSummary summary={summary} />
+        </section>
+      )}
+
+      <nav aria-label="Sourcelight pages" class="links">
+        <a href={readerHref()} target="_blank" rel="noopener">
+          Source library
+        </a>
+        <a href={HISTORY_HREF} target="_blank" rel="noopener">
+          Reading history
+        </a>
+        <a href={OPTIONS_HREF} target="_blank" rel="noopener">
+          Options
+        </a>
+      </nav>
+      {history && HISTORY_NOTES[history] && (
+        <p class={history === 'unavailable' ? 'warn' : 'muted'} role="status">
+          {HISTORY_NOTES[history]}
+        </p>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,78 @@
+/**
+ * What the popup asks of the browser, in one place so the components stay props-and-render
+ * and tests can hand in fakes. Settings are read and written directly (extension storage),
+ * everything else goes through the typed message contract.
+ */
+import { browser } from 'wxt/browser';
+import {
+  type BackgroundProtocol,
+  type RequestOf,
+  type ResponseOf,
+  send,
+  sendToTab,
+  type TermCount,
+} from '../../lib/messages';
+import { type Settings, settingsItem } from '../../lib/settings';
+
+export interface ActiveTab {
+  id: number;
+  /** Hostname when the tab shows a web page; null on browser pages (no switch there). */
+  hostname: string | null;
+}
+
+export interface PopupApi {
+  activeTab(): Promise<ActiveTab | null>;
+  /** Null when no content script answers (a browser page, or a tab loaded before install). */
+  tabTerms(tabId: number): Promise<TermCount[] | null>;
+  openSidebar(tabId: number, termId?: string): Promise<void>;
+  ask<N extends keyof BackgroundProtocol>(name: N, payload: RequestOf<N>): Promise<ResponseOf<N>>;
+  settings(): Promise<Settings>;
+  watchSettings(onChange: (s: Settings) => void): () => void;
+  saveSettings(s: Settings): Promise<void>;
+  close(): void;
+}
+
+export function hostnameOf(url: string | undefined): string | null {
+  if (!url) return null;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.hostname : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The real one. The active tab's URL comes from `activeTab`, granted when the user clicks
+ * the toolbar button, so the extension needs no `tabs` permission. `?tab=ID` picks a tab
+ * by id instead (the end-to-end test opens the popup as a page, where "active tab" would
+ * be the popup itself).
+ */
+export function createPopupApi(location: { search: string } = globalThis.location): PopupApi {
+  return {
+    async activeTab() {
+      const wanted = Number(new URLSearchParams(location.search).get('tab'));
+      const tab =
+        Number.isInteger(wanted) && wanted > 0
+          ? await browser.tabs.get(wanted)
+          : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+      if (tab?.id === undefined) return null;
+      return { id: tab.id, hostname: hostnameOf(tab.url) };
+    },
+    async tabTerms(tabId) {
+      try {
+        return await sendToTab(tabId, 'tab:terms', {});
+      } catch {
+        return null;
+      }
+    },
+    async openSidebar(tabId, termId) {
+      await sendToTab(tabId, 'tab:open-sidebar', termId === undefined ? {} : { id: termId });
+    },
+    ask: send,
+    settings: () => settingsItem.getValue(),
+    watchSettings: (onChange) => settingsItem.watch((s) => onChange(s ?? settingsItem.fallback)),
+    saveSettings: (s) => settingsItem.setValue(s),
+    close: () => globalThis.close(),
+  };
+}

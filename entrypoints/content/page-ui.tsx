@@ -1,0 +1,242 @@
+/**
+ * Owns the card and sidebar: their state, the one host element, focus and Esc. The
+ * components only take props and render.
+ */
+import { render } from 'preact';
+import { HoverCard } from '../../components/HoverCard';
+import { PAGE_UI_CSS } from '../../components/page-ui-styles';
+import { Sidebar } from '../../components/Sidebar';
+import type { TermDetail, TermDetailRequest } from '../../lib/knowledge/types';
+import type { SeenBefore, TermCount } from '../../lib/messages';
+import { type CardPlacement, placeCard } from '../../lib/page/card-position';
+import { rangeBox } from '../../lib/page/hit-test';
+import type { Occurrence } from '../../lib/page/page-marks';
+import { createUiHost, type UiHost } from './ui-host';
+
+export interface PageUiDeps {
+  detail: (req: TermDetailRequest) => Promise<TermDetail | null>;
+  seen: (id: string) => Promise<SeenBefore | null>;
+  readSource: (sourceId: string, claimId: string) => void;
+  terms: () => TermCount[];
+  showOnPage: (id: string) => void;
+  doc?: Document;
+}
+
+interface SidebarEntry {
+  req: TermDetailRequest;
+  pageFigure: string | null;
+}
+
+const CLOSE_GRACE_MS = 300;
+const CARD_GUESS = { width: 340, height: 240 };
+
+export function createPageUi(deps: PageUiDeps) {
+  const doc = deps.doc ?? document;
+  const win = doc.defaultView as Window;
+  let ui: UiHost | null = null;
+  let card: { o: Occurrence; detail: TermDetail | null | undefined; at: CardPlacement } | null =
+    null;
+  // The sidebar's history: null is the page's list of terms.
+  let stack: (SidebarEntry | null)[] = [];
+  let sideDetail: TermDetail | null | undefined;
+  let seen: SeenBefore | null = null;
+  let closeTimer: ReturnType<typeof setTimeout> | undefined;
+  let returnFocus: Element | null = null;
+  let focusNext = false;
+
+  function onKey(event: KeyboardEvent): void {
+    if (event.key !== 'Escape' || (!card && stack.length === 0)) return;
+    closeAll();
+  }
+
+  function ensureHost(): UiHost {
+    if (!ui) {
+      ui = createUiHost(PAGE_UI_CSS, doc);
+      doc.addEventListener('keydown', onKey, true);
+    }
+    return ui;
+  }
+
+  function paint(): void {
+    if (!ui && !card && stack.length === 0) return;
+    const host = ensureHost();
+    const entry = stack[stack.length - 1];
+    render(
+      <>
+        {stack.length > 0 && (
+          <Sidebar
+            detail={entry ? sideDetail : null}
+            pageFigure={entry?.pageFigure ?? null}
+            seen={entry ? seen : null}
+            terms={deps.terms()}
+            canGoBack={stack.length > 1}
+            onBack={back}
+            onClose={closeAll}
+            onOpenTerm={(id, kind) => push({ req: { id, kind }, pageFigure: null })}
+            onShowOnPage={deps.showOnPage}
+            onReadSource={deps.readSource}
+          />
+        )}
+        {card && (
+          <HoverCard
+            label={card.o.match.label}
+            entityKind={card.o.match.entityKind}
+            detail={card.detail}
+            left={card.at.left}
+            top={card.at.top}
+            maxHeight={card.at.maxHeight}
+            onOpenSidebar={() => {
+              const o = (card as { o: Occurrence }).o;
+              hideCard();
+              push(entryFor(o));
+            }}
+            onPointerEnter={() => clearTimeout(closeTimer)}
+            onPointerLeave={scheduleClose}
+          />
+        )}
+      </>,
+      host.mount,
+    );
+    if (focusNext) {
+      focusNext = false;
+      const target = host.shadow.querySelector<HTMLElement>(entry ? '#sl-term' : '#sl-on-page');
+      target?.focus();
+    }
+  }
+
+  /** Re-places the card once its real height is known. */
+  function fitCard(): void {
+    if (!card || !ui) return;
+    const el = ui.shadow.querySelector<HTMLElement>('.card');
+    if (!el) return;
+    const box = el.getBoundingClientRect();
+    const at = placeCard(
+      rangeBox(card.o.range, doc),
+      { width: box.width, height: el.scrollHeight },
+      { width: win.innerWidth, height: win.innerHeight },
+    );
+    if (at.top !== card.at.top || at.left !== card.at.left) {
+      card.at = at;
+      paint();
+    }
+  }
+
+  function entryFor(o: Occurrence): SidebarEntry {
+    const m = o.match;
+    const req: TermDetailRequest = { id: m.id, kind: m.kind };
+    if (m.value !== undefined) req.pageValue = m.value;
+    if (m.unit !== undefined) req.pageUnit = m.unit;
+    return { req, pageFigure: m.kind === 'figure' ? m.text : null };
+  }
+
+  function load(entry: SidebarEntry | null): void {
+    sideDetail = undefined;
+    seen = null;
+    if (!entry) return;
+    deps.detail(entry.req).then(
+      (d) => {
+        if (stack[stack.length - 1] !== entry) return;
+        sideDetail = d;
+        paint();
+      },
+      () => {
+        sideDetail = null;
+        paint();
+      },
+    );
+    deps.seen(entry.req.id).then((s) => {
+      if (stack[stack.length - 1] !== entry) return;
+      seen = s;
+      paint();
+    });
+  }
+
+  function push(entry: SidebarEntry | null): void {
+    if (stack.length === 0) returnFocus = doc.activeElement;
+    stack.push(entry);
+    load(entry);
+    focusNext = true;
+    paint();
+  }
+
+  function back(): void {
+    if (stack.length < 2) return;
+    stack.pop();
+    load(stack[stack.length - 1] ?? null);
+    focusNext = true;
+    paint();
+  }
+
+  function hideCard(): void {
+    clearTimeout(closeTimer);
+    card = null;
+  }
+
+  function scheduleClose(): void {
+    clearTimeout(closeTimer);
+    closeTimer = setTimeout(() => {
+      hideCard();
+      paint();
+    }, CLOSE_GRACE_MS);
+  }
+
+  function closeAll(): void {
+    hideCard();
+    const hadSidebar = stack.length > 0;
+    stack = [];
+    paint();
+    if (hadSidebar && returnFocus instanceof HTMLElement) returnFocus.focus();
+    returnFocus = null;
+  }
+
+  return {
+    showCard(o: Occurrence): void {
+      clearTimeout(closeTimer);
+      if (card?.o === o) return;
+      const at = placeCard(rangeBox(o.range, doc), CARD_GUESS, {
+        width: win.innerWidth,
+        height: win.innerHeight,
+      });
+      const current = { o, detail: undefined as TermDetail | null | undefined, at };
+      card = current;
+      paint();
+      fitCard();
+      deps.detail(entryFor(o).req).then(
+        (d) => {
+          if (card !== current) return;
+          current.detail = d;
+          paint();
+          fitCard();
+        },
+        () => {
+          if (card !== current) return;
+          current.detail = null;
+          paint();
+        },
+      );
+    },
+    /** The pointer left the term: close soon, unless it moves into the card. */
+    leaveTerm: scheduleClose,
+    openSidebar(o: Occurrence | null): void {
+      hideCard();
+      push(o ? entryFor(o) : null);
+    },
+    /** Whether an event target is our host (events from a closed shadow root retarget to it). */
+    isOurs: (target: EventTarget | null): boolean => ui !== null && target === ui.host,
+    /** The page's terms changed: refresh the open list. */
+    refresh: paint,
+    destroy(): void {
+      clearTimeout(closeTimer);
+      card = null;
+      stack = [];
+      doc.removeEventListener('keydown', onKey, true);
+      if (ui) {
+        render(null, ui.mount);
+        ui.remove();
+        ui = null;
+      }
+    },
+  };
+}
+
+export type PageUi = ReturnType<typeof createPageUi>;

@@ -1,0 +1,146 @@
+/**
+ * Wires the page side together for one tab: settings, detector, scanning, painting,
+ * hover, the card and sidebar, and the tab's messages. Everything stops on one abort
+ * (site turned off, extension reloaded).
+ */
+import { browser } from 'wxt/browser';
+import { createDetector } from '../../lib/detect';
+import {
+  isTabEnvelope,
+  type ResponseOf,
+  send,
+  type TabProtocol,
+  type TermCount,
+} from '../../lib/messages';
+import type { DetectorPack } from '../../lib/pack/types';
+import { trackHover } from '../../lib/page/hover';
+import { createPageMarks, type Occurrence, type PageMarks } from '../../lib/page/page-marks';
+import { canPaintHighlights, createHighlightPainter } from '../../lib/page/painter';
+import { createScheduler } from '../../lib/page/scheduler';
+import { watchPage } from '../../lib/page/watch-page';
+import { isSiteEnabled, type Settings, settingsItem } from '../../lib/settings';
+import { createPageUi, type PageUi } from './page-ui';
+import { showOccurrence } from './show-occurrence';
+
+interface Running {
+  marks: PageMarks;
+  ui: PageUi;
+  abort: AbortController;
+}
+
+/** Within this many px of the viewport counts as visible: scanned first. */
+const NEAR_VIEWPORT = 400;
+
+export async function startPage(detectorPack: DetectorPack, signal: AbortSignal): Promise<void> {
+  if (!canPaintHighlights()) return; // no Custom Highlight API: mark nothing rather than edit the page
+  const detector = createDetector(detectorPack);
+  let settings: Settings = await settingsItem.getValue();
+  let running: Running | null = null;
+  let lastReport = '';
+
+  function report(terms: TermCount[]): void {
+    const key = JSON.stringify([location.href, terms]);
+    if (key === lastReport) return;
+    lastReport = key;
+    send('page:terms', { url: location.href, title: document.title, terms }).catch(() => {});
+    running?.ui.refresh();
+  }
+
+  function start(): Running {
+    const abort = new AbortController();
+    const painter = createHighlightPainter();
+    const marks = createPageMarks({
+      detector,
+      painter,
+      scheduler: createScheduler(),
+      settings: () => settings,
+      inViewport: (el) => {
+        const r = el.getBoundingClientRect();
+        return r.bottom >= -NEAR_VIEWPORT && r.top <= innerHeight + NEAR_VIEWPORT;
+      },
+      onTerms: report,
+    });
+    const cycle = new Map<string, number>();
+    const ui = createPageUi({
+      detail: (req) => send('term:detail', req),
+      seen: (id) => send('history:seen', { id, url: location.href }).catch(() => null),
+      readSource: (sourceId, claimId) => {
+        send('reader:open', { sourceId, claimId }).catch(() => {});
+      },
+      terms: () => marks.terms(),
+      showOnPage: (id) => showOccurrence(marks, painter, cycle, id),
+    });
+    marks.scanAll(document.body);
+    watchPage({
+      root: document.documentElement,
+      onChange: (roots) => (roots === 'all' ? marks.scanAll(document.body) : marks.rescan(roots)),
+      onUrlChange: () => {
+        ui.destroy();
+        marks.scanAll(document.body);
+      },
+      signal: abort.signal,
+    });
+    trackHover({
+      at: (node) => marks.at(node),
+      delayMs: () => settings.hoverDelayMs,
+      isOurs: (event) => ui.isOurs(event.target),
+      onEnter: (o) => ui.showCard(o),
+      onLeave: () => ui.leaveTerm(),
+      signal: abort.signal,
+    });
+    return { marks, ui, abort };
+  }
+
+  function stop(): void {
+    if (!running) return;
+    running.abort.abort();
+    running.ui.destroy();
+    running.marks.stop();
+    running = null;
+    lastReport = '';
+  }
+
+  function apply(next: Settings): void {
+    const prev = settings;
+    settings = next;
+    const on = isSiteEnabled(next, location.hostname);
+    if (!on) {
+      stop();
+      return;
+    }
+    if (!running) {
+      running = start();
+      return;
+    }
+    if (
+      prev.gating !== next.gating ||
+      prev.highlightStyle !== next.highlightStyle ||
+      prev.kinds.join() !== next.kinds.join()
+    )
+      running.marks.repaint();
+  }
+
+  const unwatch = settingsItem.watch((next) => apply(next ?? settings));
+  signal.addEventListener('abort', () => {
+    unwatch();
+    stop();
+  });
+
+  browser.runtime.onMessage.addListener((message: unknown) => {
+    if (signal.aborted || !isTabEnvelope(message)) return undefined;
+    return Promise.resolve(handleTab(message.name, message.payload));
+  });
+
+  function handleTab(name: keyof TabProtocol, payload: unknown): ResponseOf<keyof TabProtocol> {
+    if (name === 'tab:terms') return running ? running.marks.terms() : [];
+    if (!running) return null;
+    const id = (payload as TabProtocol['tab:open-sidebar']['req']).id;
+    const first: Occurrence | undefined = id
+      ? running.marks.painted().find((o) => o.match.id === id)
+      : undefined;
+    running.ui.openSidebar(first ?? null);
+    return null;
+  }
+
+  if (isSiteEnabled(settings, location.hostname)) running = start();
+}

@@ -1,0 +1,73 @@
+/**
+ * What the background does for each message. Built from its dependencies (the pack, the
+ * history service, how to open a tab) so tests can run it without a browser.
+ */
+import { knowledgeHandlers } from '../knowledge/handlers';
+import type { BackgroundProtocol, Handlers } from '../messages';
+import type { Pack } from '../pack/types';
+import { buildSearchIndex, searchPack } from '../search/pack-search';
+import { showTermCount } from './badge';
+import type { History } from './history';
+import { summarizePack } from './summary';
+
+export interface HandlerDeps {
+  pack: Pack;
+  history: History;
+  /** Opens an extension page in a new tab, next to the tab that asked when there is one. */
+  openTab: (path: string, besideTabId?: number) => Promise<void>;
+  setBadge?: (tabId: number, count: number) => Promise<void>;
+}
+
+/** `reader.html?source=ID&claim=ID`, after checking both ids exist in the pack. */
+export function readerPath(pack: Pack, sourceId: string, claimId?: string): string {
+  if (!pack.sources.some((s) => s.id === sourceId)) {
+    throw new Error(`reader:open: no source with id ${JSON.stringify(sourceId)}`);
+  }
+  const params = new URLSearchParams({ source: sourceId });
+  if (claimId !== undefined) {
+    const claim = pack.claims.find((c) => c.id === claimId);
+    if (!claim || claim.sourceId !== sourceId) {
+      throw new Error(`reader:open: no claim ${JSON.stringify(claimId)} in source ${sourceId}`);
+    }
+    params.set('claim', claimId);
+  }
+  return `/reader.html?${params}`;
+}
+
+export function createHandlers(deps: HandlerDeps): Handlers<BackgroundProtocol> {
+  const { pack, history } = deps;
+  const setBadge = deps.setBadge ?? showTermCount;
+  const summary = summarizePack(pack);
+  // Built on the first search, not at start-up: most wake-ups of the worker never search.
+  let index: ReturnType<typeof buildSearchIndex> | undefined;
+
+  return {
+    // What the card and sidebar ask about a term (lib/knowledge).
+    ...knowledgeHandlers(pack),
+
+    'pack:summary': () => summary,
+
+    'page:terms': async ({ url, title, terms }, sender) => {
+      if (sender.tabId !== undefined) await setBadge(sender.tabId, terms.length);
+      await history.record({ url, title, terms, incognito: sender.incognito ?? false });
+      return null;
+    },
+
+    'history:seen': ({ id, url }, sender) => history.seen(id, url, sender.incognito ?? false),
+
+    'reader:open': async ({ sourceId, claimId }, sender) => {
+      await deps.openTab(readerPath(pack, sourceId, claimId), sender.tabId);
+      return null;
+    },
+
+    'pack:search': ({ query }) => {
+      if (typeof query !== 'string') throw new Error('pack:search: query must be a string');
+      index ??= buildSearchIndex(pack);
+      return searchPack(index, query);
+    },
+
+    'history:status': async () => ({ state: await history.state() }),
+    'history:list': () => history.list(),
+    'history:clear': () => history.clear(),
+  };
+}

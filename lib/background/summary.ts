@@ -1,0 +1,18 @@
+/** The pack at a glance, for the popup's "About the pack" section. */
+import type { PackSummary } from '../messages';
+import type { Pack } from '../pack/types';
+
+export function summarizePack(pack: Pack): PackSummary {
+  return {
+    sources: pack.sources.map((s) => ({
+      id: s.id,
+      title: s.title,
+      date: s.date,
+      outlet: s.outlet,
+    })),
+    entityCount: pack.entities.length,
+    claimCount: pack.claims.length,
+    figureCount: pack.figures.length,
+    topicCount: pack.topics.length,
+  };
+}

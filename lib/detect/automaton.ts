@@ -1,0 +1,232 @@
+/**
+ * A multi-pattern matcher: an Aho-Corasick automaton compiled to a dense DFA on typed
+ * arrays. One RegExp alternation of all aliases stops being optimised by V8 past about
+ * 20 KB of source (RECIPES.md); this walks each code unit once, whatever the alias count.
+ *
+ * It reads the original string directly: a per-code-unit table folds case, drops soft
+ * hyphens and zero-width characters, and turns spaces and dashes into one separator symbol
+ * (runs collapse to one), exactly as `normalize` does; match starts are recovered by
+ * walking back over the original text, so no normalised copy of a page is ever built.
+ */
+import { APOS, charClass, fold, QUOTE, SEP, SKIP } from './chars';
+
+const OTHER_SYM = 0;
+const SEP_SYM = 1;
+const APOS_SYM = 2;
+const QUOTE_SYM = 3;
+const FIRST_LETTER_SYM = 4;
+const SKIP_SYM = 0xffff;
+
+export interface Automaton {
+  /** Code unit -> symbol. */
+  symbols: Uint16Array;
+  /** Alphabet size. */
+  width: number;
+  /** Transitions; states are stored as row offsets (state * width). */
+  delta: Int32Array;
+  /** Row offset of the first state with output; every later state has output too. */
+  acceptFrom: number;
+  /** Patterns ending in each state (by row offset / width): ids in outIds[outStart[s]..outStart[s+1]). */
+  outStart: Int32Array;
+  outIds: Int32Array;
+  /** Length of each pattern in symbols. */
+  lengths: Int32Array;
+}
+
+/** A pattern key: folded and normalised text (see `normalize`), separators as " " or "-". */
+function symbolize(key: string, symbols: Uint16Array, next: { sym: number }): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < key.length; i++) {
+    const code = key.charCodeAt(i);
+    const cls = charClass(code);
+    if (cls === SKIP) continue;
+    if (cls === SEP) {
+      if (out.length > 0 && out[out.length - 1] !== SEP_SYM) out.push(SEP_SYM);
+      continue;
+    }
+    if (cls === APOS) out.push(APOS_SYM);
+    else if (cls === QUOTE) out.push(QUOTE_SYM);
+    else {
+      const lower = fold(code);
+      let sym = symbols[lower] ?? 0;
+      if (sym === OTHER_SYM) {
+        sym = next.sym++;
+        symbols[lower] = sym;
+        const upper = String.fromCharCode(lower).toUpperCase();
+        if (upper.length === 1) symbols[upper.charCodeAt(0)] = sym;
+        if (code !== lower) symbols[code] = sym;
+      }
+      out.push(sym);
+    }
+  }
+  while (out.length > 0 && out[out.length - 1] === SEP_SYM) out.pop();
+  return out;
+}
+
+/** Compiles the keys; pattern id = index in `keys`. Empty keys never match. */
+export function buildAutomaton(keys: readonly string[]): Automaton {
+  const symbols = new Uint16Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) {
+    const cls = charClass(c);
+    if (cls === SKIP) symbols[c] = SKIP_SYM;
+    else if (cls === SEP) symbols[c] = SEP_SYM;
+    else if (cls === APOS) symbols[c] = APOS_SYM;
+    else if (cls === QUOTE) symbols[c] = QUOTE_SYM;
+  }
+  const next = { sym: FIRST_LETTER_SYM };
+  const patterns = keys.map((k) => symbolize(k, symbols, next));
+  const width = next.sym;
+  let total = 1;
+  for (const p of patterns) total += p.length;
+
+  // Trie, then BFS turning it into a complete DFA in place.
+  const trie = new Int32Array(total * width).fill(-1);
+  const own: number[][] = [[]];
+  let count = 1;
+  patterns.forEach((p, id) => {
+    if (p.length === 0) return;
+    let s = 0;
+    for (const sym of p) {
+      const at = s * width + sym;
+      let t = trie[at] as number;
+      if (t < 0) {
+        t = count++;
+        trie[at] = t;
+        own.push([]);
+      }
+      s = t;
+    }
+    (own[s] as number[]).push(id);
+  });
+
+  const fail = new Int32Array(count);
+  const order = new Int32Array(count);
+  let head = 0;
+  let tail = 0;
+  for (let sym = 0; sym < width; sym++) {
+    const t = trie[sym] as number;
+    if (t < 0) trie[sym] = 0;
+    else {
+      fail[t] = 0;
+      order[tail++] = t;
+    }
+  }
+  while (head < tail) {
+    const s = order[head++] as number;
+    const f = fail[s] as number;
+    for (let sym = 0; sym < width; sym++) {
+      const at = s * width + sym;
+      const t = trie[at] as number;
+      const via = trie[f * width + sym] as number;
+      if (t < 0) trie[at] = via;
+      else {
+        fail[t] = via;
+        order[tail++] = t;
+      }
+    }
+  }
+  // Separators never reset to the root on "other": an unknown character always does.
+  for (let s = 0; s < count; s++) trie[s * width + OTHER_SYM] = 0;
+
+  // Output closure along failure links, in BFS order so a state's fail is done first.
+  const outs: number[][] = new Array(count);
+  outs[0] = [];
+  for (let i = 0; i < tail; i++) {
+    const s = order[i] as number;
+    outs[s] = (own[s] as number[]).concat(outs[fail[s] as number] as number[]);
+  }
+
+  // Renumber: states with output last, so the hot loop tests output with one comparison.
+  const rank = new Int32Array(count);
+  let r = 0;
+  for (let s = 0; s < count; s++) if ((outs[s] as number[]).length === 0) rank[s] = r++;
+  const acceptIndex = r;
+  for (let s = 0; s < count; s++) if ((outs[s] as number[]).length > 0) rank[s] = r++;
+  const delta = new Int32Array(count * width);
+  const outStart = new Int32Array(count + 1);
+  const byRank: number[][] = new Array(count);
+  for (let s = 0; s < count; s++) {
+    const row = (rank[s] as number) * width;
+    for (let sym = 0; sym < width; sym++) {
+      delta[row + sym] = (rank[trie[s * width + sym] as number] as number) * width;
+    }
+    byRank[rank[s] as number] = outs[s] as number[];
+  }
+  const ids: number[] = [];
+  for (let s = 0; s < count; s++) {
+    outStart[s] = ids.length;
+    for (const id of byRank[s] as number[]) ids.push(id);
+  }
+  outStart[count] = ids.length;
+  return {
+    symbols,
+    width,
+    delta,
+    acceptFrom: acceptIndex * width,
+    outStart,
+    outIds: Int32Array.from(ids),
+    lengths: Int32Array.from(patterns, (p) => p.length),
+  };
+}
+
+/**
+ * Every occurrence of every pattern, overlapping ones included, as flat triples
+ * `[start, end, id, ...]` in order of `end`. Offsets are into `text` as given.
+ */
+export function scanAll(a: Automaton, text: string): number[] {
+  const { symbols, delta, acceptFrom, width, outStart, outIds } = a;
+  const found: number[] = [];
+  const n = text.length;
+  let state = 0;
+  let prevSep = false;
+  for (let i = 0; i < n; i++) {
+    const sym = symbols[text.charCodeAt(i)] as number;
+    if (sym === OTHER_SYM) {
+      state = 0;
+      prevSep = false;
+      continue;
+    }
+    if (sym === SKIP_SYM) continue;
+    if (sym === SEP_SYM) {
+      if (prevSep) continue;
+      prevSep = true;
+    } else prevSep = false;
+    state = delta[state + sym] as number;
+    if (state >= acceptFrom) {
+      const s = state / width;
+      for (let k = outStart[s] as number; k < (outStart[s + 1] as number); k++) {
+        const id = outIds[k] as number;
+        found.push(startOf(a, text, i, a.lengths[id] as number), i + 1, id);
+      }
+    }
+  }
+  return found;
+}
+
+/** Where a match of `len` symbols ending at code unit `last` starts in the original text. */
+function startOf(a: Automaton, text: string, last: number, len: number): number {
+  let left = len;
+  let p = last;
+  let start = last;
+  while (p >= 0 && left > 0) {
+    const sym = a.symbols[text.charCodeAt(p)] as number;
+    if (sym === SKIP_SYM) {
+      p--;
+      continue;
+    }
+    if (sym === SEP_SYM) {
+      // A run of separators (with skipped units inside) is one symbol.
+      while (p >= 0) {
+        const s = a.symbols[text.charCodeAt(p)] as number;
+        if (s !== SEP_SYM && s !== SKIP_SYM) break;
+        p--;
+      }
+      left--;
+      continue;
+    }
+    start = p;
+    left--;
+    p--;
+  }
+  return start;
+}

@@ -1,0 +1,63 @@
+/**
+ * The detector: text in, the pack's names and figures out, with offsets into the text as
+ * given. Pure TypeScript, shared by the content script and the `scan` command.
+ */
+import type { DetectorPack } from '../pack/types';
+import { compileFigures } from './figures';
+import { compileNames } from './names';
+import { gateMatches, selectMatches } from './select';
+import type { Detector, DetectorOptions, Match } from './types';
+
+export { gateMatches } from './select';
+export type { Detector, DetectorOptions, Match } from './types';
+
+/** Compiles the pack once; the returned detector is cheap to call on any number of texts. */
+export function createDetector(pack: DetectorPack, options: DetectorOptions = {}): Detector {
+  const names = compileNames(pack.entities);
+  const figures = compileFigures(pack);
+  const gating = options.gating !== false;
+
+  function detectAll(text: string): Match[] {
+    if (typeof text !== 'string' || text.length === 0) return [];
+    try {
+      const found: Match[] = [];
+      for (const h of names.find(text)) {
+        const e = pack.entities[h.entity];
+        if (!e) continue;
+        found.push({
+          start: h.start,
+          end: h.end,
+          text: text.slice(h.start, h.end),
+          kind: 'entity',
+          id: e.id,
+          label: e.label,
+          entityKind: e.kind,
+          tier: e.tier,
+        });
+      }
+      for (const f of figures.find(text)) {
+        found.push({
+          start: f.start,
+          end: f.end,
+          text: text.slice(f.start, f.end),
+          kind: 'figure',
+          id: f.id,
+          label: f.label,
+          entityKind: null,
+          tier: 'context',
+          value: f.value,
+          unit: f.unit,
+        });
+      }
+      return selectMatches(found);
+    } catch {
+      // A detector bug must never break a page: mark nothing rather than throw.
+      return [];
+    }
+  }
+
+  return {
+    detectAll,
+    detect: (text) => (gating ? gateMatches(detectAll(text)) : detectAll(text)),
+  };
+}

@@ -1,0 +1,111 @@
+/**
+ * Every quantity in a sentence, read by lib/quantity (plus the few word figures the topics
+ * file lists, such as "the top" of a chart), and the topic each belongs to by the rules in
+ * `data/catalog/topics.json`: units, named entities, words, and what stands next to it.
+ */
+import { parseQuantities, type Quantity } from '../quantity/parse';
+import type { TopicDef, TopicRule, WordFigure } from './schema';
+import type { FigureValue } from './types';
+
+export interface SentenceFigure {
+  start: number;
+  end: number;
+  text: string;
+  value: FigureValue;
+  unit: string;
+  qualifier: string | null;
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+/** Figures in `text.slice(span.start, span.end)`, with offsets into `text`; none inside a name. */
+export function figuresInSentence(
+  text: string,
+  span: Span,
+  wordFigures: readonly WordFigure[],
+  names: readonly Span[],
+): SentenceFigure[] {
+  const sentence = text.slice(span.start, span.end);
+  const found: SentenceFigure[] = parseQuantities(sentence).map((q: Quantity) => ({
+    ...q,
+    start: q.start + span.start,
+    end: q.end + span.start,
+  }));
+  for (const wf of wordFigures) {
+    const re = new RegExp(wf.match, 'gu');
+    for (let m = re.exec(sentence); m !== null; m = re.exec(sentence)) {
+      if (m[0].length === 0) break;
+      const start = span.start + m.index;
+      found.push({
+        start,
+        end: start + m[0].length,
+        text: m[0],
+        value: wf.value,
+        unit: wf.unit,
+        qualifier: null,
+      });
+    }
+  }
+  const inName = (f: Span) =>
+    names.some(
+      (n) => f.start < n.end && n.start < f.end && !(f.start <= n.start && n.end <= f.end),
+    );
+  return found.filter((f) => !inName(f)).sort((a, b) => a.start - b.start);
+}
+
+function bounds(value: FigureValue): [number, number] {
+  return typeof value === 'number' ? [value, value] : [value.min, value.max];
+}
+
+function ruleMatches(
+  rule: TopicRule,
+  fig: SentenceFigure,
+  text: string,
+  sentence: Span,
+  entityIds: readonly string[],
+): boolean {
+  if (!rule.units.includes(fig.unit)) return false;
+  const [lo, hi] = bounds(fig.value);
+  if (rule.min !== undefined && lo < rule.min) return false;
+  if (rule.max !== undefined && hi > rule.max) return false;
+  if (rule.entities && !rule.entities.some((id) => entityIds.includes(id))) return false;
+  const body = text.slice(sentence.start, sentence.end);
+  if (rule.words && !rule.words.every((w) => new RegExp(w, 'iu').test(body))) return false;
+  if (
+    rule.before &&
+    !new RegExp(`${rule.before}$`, 'iu').test(text.slice(sentence.start, fig.start))
+  ) {
+    return false;
+  }
+  if (rule.after && !new RegExp(`^${rule.after}`, 'iu').test(text.slice(fig.end, sentence.end))) {
+    return false;
+  }
+  return true;
+}
+
+export interface TopicChoice {
+  topicId: string;
+  subjectId: string | null;
+  unit: string;
+}
+
+/** The first topic whose rule takes the figure (topics and rules in file order), or null. */
+export function chooseTopic(
+  topics: readonly TopicDef[],
+  fig: SentenceFigure,
+  text: string,
+  sentence: Span,
+  entityIds: readonly string[],
+): TopicChoice | null {
+  for (const topic of topics) {
+    for (const rule of topic.rules) {
+      if (!ruleMatches(rule, fig, text, sentence, entityIds)) continue;
+      const subjectId = rule.subjectId === undefined ? topic.subjectId : rule.subjectId;
+      return { topicId: topic.id, subjectId, unit: rule.asUnit ?? fig.unit };
+    }
+  }
+  return null;
+}

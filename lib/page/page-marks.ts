@@ -1,0 +1,207 @@
+/**
+ * What is marked on the page: blocks of text, the matches in each, and which of them are
+ * painted (kinds and gating from the settings). Scanning is a job for the scheduler, so it
+ * runs in slices: visible blocks first, then the rest.
+ */
+import type { Detector, Match } from '../detect/types';
+import type { TermCount } from '../messages';
+import type { Settings } from '../settings';
+import { groupOf, type HighlightGroup, markKindOf } from './highlight-groups';
+import type { Painter, PaintSet } from './painter';
+import type { Scheduler } from './scheduler';
+import { rangeInit, SkipCache, type TextBlock, walkBlocks } from './text-blocks';
+
+export interface Occurrence {
+  match: Match;
+  block: TextBlock;
+  range: StaticRangeInit;
+  group: HighlightGroup;
+}
+
+interface ScannedBlock {
+  block: TextBlock;
+  occurrences: Occurrence[];
+}
+
+export type MarkSettings = Pick<Settings, 'kinds' | 'gating' | 'highlightStyle'>;
+
+export interface PageMarksEnv {
+  detector: Pick<Detector, 'detectAll'>;
+  painter: Painter;
+  scheduler: Scheduler;
+  settings: () => MarkSettings;
+  /** Whether an element is in (or near) the viewport; decides what is scanned first. */
+  inViewport: (el: Element) => boolean;
+  /** Called after each finished scan with the terms now painted. */
+  onTerms: (terms: TermCount[]) => void;
+  isVisible?: (el: Element) => boolean;
+}
+
+export interface PageMarks {
+  /** Forgets everything and scans `root` again. */
+  scanAll(root: Element): void;
+  /** Re-reads the blocks under these elements only (what a MutationObserver reported). */
+  rescan(roots: readonly Element[]): void;
+  /** Paints again from what is known (settings changed). */
+  repaint(): void;
+  /** Occurrences that are painted now, in document scan order. */
+  painted(): Occurrence[];
+  terms(): TermCount[];
+  /** Painted occurrences touching a text node. */
+  at(node: Text): Occurrence[];
+  stop(): void;
+}
+
+export function createPageMarks(env: PageMarksEnv): PageMarks {
+  let blocks: ScannedBlock[] = [];
+  let shown: Occurrence[] = [];
+  let byNode: Map<Text, Occurrence[]> | null = null;
+  let cache = new SkipCache(env.isVisible);
+
+  function scanBlock(block: TextBlock): ScannedBlock {
+    const occurrences: Occurrence[] = [];
+    for (const match of env.detector.detectAll(block.text)) {
+      occurrences.push({
+        match,
+        block,
+        range: rangeInit(block, match.start, match.end),
+        group: groupOf(match),
+      });
+    }
+    return { block, occurrences };
+  }
+
+  function commit(): void {
+    const s = env.settings();
+    const kinds = new Set(s.kinds);
+    const all = blocks.flatMap((b) => b.occurrences);
+    const hasCore = all.some((o) => o.match.tier === 'core');
+    shown = all.filter(
+      (o) => kinds.has(markKindOf(o.match)) && (o.match.tier === 'core' || !s.gating || hasCore),
+    );
+    byNode = null;
+    const set: PaintSet = new Map();
+    for (const o of shown) {
+      let list = set.get(o.group);
+      if (!list) {
+        list = [];
+        set.set(o.group, list);
+      }
+      list.push(o.range);
+    }
+    env.painter.paint(set, s.highlightStyle);
+  }
+
+  /** Reads blocks, then detects visible ones first (urgent), then the rest. */
+  function* scanJob(roots: readonly Element[], onDone: () => void): Generator<void> {
+    const found: TextBlock[] = [];
+    for (const root of roots) {
+      if (!root.isConnected) continue;
+      for (const block of walkBlocks(root, cache)) {
+        found.push(block);
+        yield;
+      }
+    }
+    const later: TextBlock[] = [];
+    let visibleAdded = false;
+    for (const block of found) {
+      if (!env.inViewport(block.el)) {
+        later.push(block);
+        continue;
+      }
+      blocks.push(scanBlock(block));
+      visibleAdded = true;
+      yield;
+    }
+    if (visibleAdded) commit();
+    for (const block of later) {
+      blocks.push(scanBlock(block));
+      yield;
+    }
+    commit();
+    onDone();
+  }
+
+  function report(): void {
+    env.onTerms(countTerms(shown));
+  }
+
+  return {
+    scanAll(root) {
+      env.scheduler.cancel();
+      blocks = [];
+      cache = new SkipCache(env.isVisible);
+      env.scheduler.push(scanJob([root], report), true);
+    },
+    rescan(roots) {
+      const top = outermost(roots.map((r) => cache.blockOf(r)));
+      blocks = blocks.filter(
+        (b) => b.block.el.isConnected && !top.some((r) => r.contains(b.block.el)),
+      );
+      // Attributes such as `hidden` or `contenteditable` may have changed under these roots.
+      cache = new SkipCache(env.isVisible);
+      env.scheduler.push(scanJob(top, report), true);
+    },
+    repaint() {
+      commit();
+      report();
+    },
+    painted: () => shown,
+    terms: () => countTerms(shown),
+    at(node) {
+      if (byNode === null) byNode = indexByNode(shown);
+      return byNode.get(node) ?? [];
+    },
+    stop() {
+      env.scheduler.cancel();
+      blocks = [];
+      shown = [];
+      byNode = null;
+      env.painter.clear();
+    },
+  };
+}
+
+/** Drops roots that sit inside another root, so nothing is scanned twice. */
+export function outermost(roots: readonly Element[]): Element[] {
+  const unique = [...new Set(roots)];
+  return unique.filter((r) => !unique.some((o) => o !== r && o.contains(r)));
+}
+
+export function countTerms(occurrences: readonly Occurrence[]): TermCount[] {
+  const counts = new Map<string, TermCount>();
+  for (const { match } of occurrences) {
+    const key = `${match.kind}:${match.id}`;
+    const c = counts.get(key);
+    if (c) c.count++;
+    else
+      counts.set(key, {
+        id: match.id,
+        label: match.label,
+        kind: match.kind,
+        entityKind: match.entityKind,
+        count: 1,
+      });
+  }
+  return [...counts.values()].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+}
+
+/** Every text node an occurrence covers points to it; hover looks up the caret's node. */
+function indexByNode(occurrences: readonly Occurrence[]): Map<Text, Occurrence[]> {
+  const map = new Map<Text, Occurrence[]>();
+  for (const o of occurrences) {
+    const { nodes } = o.block;
+    const first = nodes.indexOf(o.range.startContainer as Text);
+    const last = nodes.indexOf(o.range.endContainer as Text);
+    for (let i = first; i <= last && i >= 0; i++) {
+      const node = nodes[i] as Text;
+      let list = map.get(node);
+      if (!list) {
+        list = [];
+        map.set(node, list);
+      }
+      list.push(o);
+    }
+  }
+  return map;
+}

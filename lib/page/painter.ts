@@ -1,0 +1,65 @@
+/**
+ * Paints ranges with the CSS Custom Highlight API: the page's DOM and text stay exactly as
+ * they were. Unit tests swap in their own `Painter` (happy-dom has no `CSS.highlights`).
+ */
+import type { HighlightStyle } from '../settings';
+import {
+  FLASH_HIGHLIGHT,
+  HIGHLIGHT_GROUPS,
+  type HighlightGroup,
+  highlightName,
+} from './highlight-groups';
+
+export type PaintSet = Map<HighlightGroup, StaticRangeInit[]>;
+
+export interface Painter {
+  paint(ranges: PaintSet, style: HighlightStyle): void;
+  /** Briefly marks one range (after "On this page" scrolls to it). */
+  flash(range: StaticRangeInit | null): void;
+  clear(): void;
+}
+
+const STYLES: readonly HighlightStyle[] = ['underline', 'background', 'outline'];
+
+/** Whether this browser can paint custom highlights at all. */
+export function canPaintHighlights(win: Window = window): boolean {
+  const css = (win as Window & { CSS?: typeof CSS }).CSS;
+  return (
+    typeof css !== 'undefined' &&
+    'highlights' in css &&
+    typeof (win as unknown as { Highlight?: unknown }).Highlight === 'function'
+  );
+}
+
+export function createHighlightPainter(registry: HighlightRegistry = CSS.highlights): Painter {
+  const names: string[] = [];
+  for (const style of STYLES) for (const g of HIGHLIGHT_GROUPS) names.push(highlightName(style, g));
+
+  function clearMarks(): void {
+    for (const name of names) registry.delete(name);
+  }
+
+  return {
+    paint(ranges, style) {
+      clearMarks();
+      for (const [group, inits] of ranges) {
+        if (inits.length === 0) continue;
+        const h = new Highlight();
+        for (const init of inits) h.add(new StaticRange(init));
+        registry.set(highlightName(style, group), h);
+      }
+    },
+    flash(range) {
+      if (range === null) registry.delete(FLASH_HIGHLIGHT);
+      else {
+        const h = new Highlight(new StaticRange(range));
+        h.priority = 1; // above the term's own mark
+        registry.set(FLASH_HIGHLIGHT, h);
+      }
+    },
+    clear() {
+      clearMarks();
+      registry.delete(FLASH_HIGHLIGHT);
+    },
+  };
+}

@@ -1,0 +1,183 @@
+/**
+ * Search over the knowledge pack: entity names and aliases (Chinese ones included),
+ * figure texts and topic labels. Pure: the background builds the index once and answers
+ * the popup's 'pack:search' messages from it.
+ */
+import type { Claim, EntityKind, Pack } from '../pack/types';
+import { fold } from './normalize';
+import type { EntityHit, FigureRef, QuoteRef, SearchHit, SearchResult, TopicHit } from './types';
+
+interface IndexedEntity {
+  id: string;
+  label: string;
+  entityKind: EntityKind;
+  description: string;
+  names: { text: string; folded: string }[];
+  claimIds: string[];
+}
+
+interface IndexedTopic {
+  id: string;
+  label: string;
+  folded: string;
+  disagree: boolean;
+  compatible: boolean;
+  figureIds: string[];
+  /** Folded figure texts (verbatim, hedge included), so "$5.6 million" finds the topic. */
+  figureTexts: string[];
+}
+
+export interface SearchIndex {
+  entities: IndexedEntity[];
+  topics: IndexedTopic[];
+  claims: Map<string, Claim>;
+  sourceTitles: Map<string, string | null>;
+  figures: Pack['figures'];
+}
+
+export interface SearchOptions {
+  /** Most hits returned. */
+  limit?: number;
+  /** Most quotes per hit. */
+  quotesPerHit?: number;
+}
+
+export const MAX_QUERY_LENGTH = 200;
+
+export function buildSearchIndex(pack: Pack): SearchIndex {
+  const claimIdsByEntity = new Map<string, string[]>();
+  for (const claim of pack.claims) {
+    for (const id of claim.entityIds) {
+      const list = claimIdsByEntity.get(id) ?? [];
+      list.push(claim.id);
+      claimIdsByEntity.set(id, list);
+    }
+  }
+  const figureById = new Map(pack.figures.map((f) => [f.id, f]));
+  return {
+    entities: pack.entities.map((e) => ({
+      id: e.id,
+      label: e.label,
+      entityKind: e.kind,
+      description: e.description,
+      names: [e.label, ...e.aliases.filter((a) => a !== e.label)].map((text) => ({
+        text,
+        folded: fold(text),
+      })),
+      claimIds: claimIdsByEntity.get(e.id) ?? [],
+    })),
+    topics: pack.topics.map((t) => ({
+      id: t.id,
+      label: t.label,
+      folded: fold(t.label),
+      disagree: t.disagree,
+      compatible: t.compatible,
+      figureIds: t.figureIds,
+      figureTexts: t.figureIds.flatMap((id) => {
+        const f = figureById.get(id);
+        return f ? [fold(f.text)] : [];
+      }),
+    })),
+    claims: new Map(pack.claims.map((c) => [c.id, c])),
+    sourceTitles: new Map(pack.sources.map((s) => [s.id, s.title])),
+    figures: pack.figures,
+  };
+}
+
+/** 3: whole name, 2: a word of it starts with the query, 1: anywhere inside it; 0: no. */
+function score(name: string, query: string): number {
+  if (name === query) return 3;
+  const at = name.indexOf(query);
+  if (at < 0) return 0;
+  if (at === 0 || name[at - 1] === ' ') return 2;
+  return 1;
+}
+
+function quoteRef(index: SearchIndex, claim: Claim): QuoteRef {
+  return {
+    claimId: claim.id,
+    sourceId: claim.sourceId,
+    sourceTitle: index.sourceTitles.get(claim.sourceId) ?? null,
+    quote: claim.quote,
+  };
+}
+
+function entityHit(index: SearchIndex, e: IndexedEntity, matched: string, max: number): EntityHit {
+  const quotes: QuoteRef[] = [];
+  for (const id of e.claimIds.slice(0, max)) {
+    const claim = index.claims.get(id);
+    if (claim) quotes.push(quoteRef(index, claim));
+  }
+  return {
+    type: 'entity',
+    id: e.id,
+    label: e.label,
+    entityKind: e.entityKind,
+    matched: matched === e.label ? null : matched,
+    description: e.description,
+    quotes,
+    quoteCount: e.claimIds.length,
+  };
+}
+
+function topicHit(index: SearchIndex, t: IndexedTopic): TopicHit {
+  const figures: FigureRef[] = [];
+  for (const id of t.figureIds) {
+    const figure = index.figures.find((f) => f.id === id);
+    const claim = figure && index.claims.get(figure.claimId);
+    if (!figure || !claim) continue;
+    figures.push({
+      ...quoteRef(index, claim),
+      figureId: figure.id,
+      text: figure.text,
+      qualifier: figure.qualifier,
+    });
+  }
+  return {
+    type: 'topic',
+    id: t.id,
+    label: t.label,
+    disagree: t.disagree,
+    compatible: t.compatible,
+    figures,
+  };
+}
+
+/**
+ * Ranked hits for a query. An empty or blank query finds nothing (the popup shows the
+ * page's terms instead); a query longer than MAX_QUERY_LENGTH is cut there.
+ */
+export function searchPack(
+  index: SearchIndex,
+  query: string,
+  options: SearchOptions = {},
+): SearchResult {
+  const { limit = 20, quotesPerHit = 3 } = options;
+  const q = fold(query.slice(0, MAX_QUERY_LENGTH));
+  if (!q) return { query, hits: [] };
+
+  const scored: { hit: SearchHit; score: number; label: string }[] = [];
+  for (const e of index.entities) {
+    let best = 0;
+    let matched = e.label;
+    for (const name of e.names) {
+      const s = score(name.folded, q);
+      if (s > best) {
+        best = s;
+        matched = name.text;
+      }
+    }
+    if (best > 0) {
+      scored.push({ hit: entityHit(index, e, matched, quotesPerHit), score: best, label: e.label });
+    }
+  }
+  for (const t of index.topics) {
+    const byLabel = score(t.folded, q);
+    const byFigure = Math.max(0, ...t.figureTexts.map((text) => score(text, q)));
+    // A figure match ranks with a word match: "$5.6 million" is as good as its topic's name.
+    const s = Math.max(byLabel, byFigure > 0 ? 2 : 0);
+    if (s > 0) scored.push({ hit: topicHit(index, t), score: s, label: t.label });
+  }
+  scored.sort((x, y) => y.score - x.score || x.label.localeCompare(y.label));
+  return { query, hits: scored.slice(0, limit).map((s) => s.hit) };
+}

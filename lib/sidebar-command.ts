@@ -1,0 +1,18 @@
+/**
+ * The keyboard shortcut (manifest `commands`) that opens the sidebar on the active tab's
+ * list of terms. Registered by the background.
+ */
+import { browser } from 'wxt/browser';
+import { sendToTab } from './messages';
+
+export const OPEN_SIDEBAR_COMMAND = 'open-sidebar';
+
+export function registerSidebarCommand(): void {
+  browser.commands.onCommand.addListener(async (command) => {
+    if (command !== OPEN_SIDEBAR_COMMAND) return;
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (tab?.id === undefined) return;
+    // A tab without our content script (a browser page, a site turned off) has no listener.
+    await sendToTab(tab.id, 'tab:open-sidebar', {}).catch(() => {});
+  });
+}

@@ -1,0 +1,116 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createRouter, type Sender } from '../../lib/background/router';
+import { type BackgroundProtocol, envelope, type Handlers } from '../../lib/messages';
+
+const options = {
+  extensionId: 'our-id',
+  extensionOrigin: 'chrome-extension://our-id/',
+  log: () => {},
+};
+
+function handlers(): Handlers<BackgroundProtocol> {
+  return {
+    'pack:summary': vi.fn(() => ({
+      sources: [],
+      entityCount: 1,
+      claimCount: 2,
+      figureCount: 3,
+      topicCount: 4,
+    })),
+    'page:terms': vi.fn(() => null),
+    'history:seen': vi.fn(() => ({ available: true, pages: [] })),
+    'reader:open': vi.fn(() => null),
+    'pack:search': vi.fn(({ query }) => ({ query, hits: [] })),
+    'history:status': vi.fn(() => ({ state: 'on' as const })),
+    'history:list': vi.fn(() => ({ available: false as const })),
+    'history:clear': vi.fn(() => ({ available: true })),
+    'term:detail': vi.fn(() => null),
+  };
+}
+
+const popup: Sender = { id: 'our-id', url: 'chrome-extension://our-id/popup.html' };
+const topFrame: Sender = {
+  id: 'our-id',
+  url: 'https://news.test/a',
+  frameId: 0,
+  tab: { id: 7, incognito: false },
+};
+
+describe('background router', () => {
+  it('answers our own extension pages', async () => {
+    const h = handlers();
+    const route = createRouter(h, options);
+    await expect(route(envelope('pack:search', { query: 'liang' }), popup)).resolves.toEqual({
+      query: 'liang',
+      hits: [],
+    });
+  });
+
+  it('answers a content script in a top frame and tells the handler which tab', async () => {
+    const h = handlers();
+    const route = createRouter(h, options);
+    const payload = { url: 'https://news.test/a', title: 'A', terms: [] };
+    await route(envelope('page:terms', payload), { ...topFrame, tab: { id: 7, incognito: true } });
+    expect(h['page:terms']).toHaveBeenCalledWith(payload, {
+      tabId: 7,
+      url: 'https://news.test/a',
+      frameId: 0,
+      incognito: true,
+    });
+  });
+
+  it.each<[string, Sender]>([
+    ['another extension', { ...popup, id: 'someone-else' }],
+    ['a sender with no id', { url: 'https://news.test/' }],
+    ['a content script in a sub-frame', { ...topFrame, frameId: 3 }],
+    ['a content script without a tab', { id: 'our-id', url: 'https://news.test/', frameId: 0 }],
+    [
+      'a page posing as our origin in its path',
+      { ...topFrame, url: 'https://evil.test/chrome-extension://our-id/', frameId: 2 },
+    ],
+  ])('ignores %s', (_, sender) => {
+    const h = handlers();
+    const route = createRouter(h, options);
+    expect(route(envelope('pack:summary', {}), sender)).toBeUndefined();
+    expect(h['pack:summary']).not.toHaveBeenCalled();
+  });
+
+  it.each<[string, unknown]>([
+    ['a string', 'pack:summary'],
+    ['null', null],
+    ['a message without our mark', { name: 'pack:summary', payload: {} }],
+    ['an unknown name', { sourcelight: 1, name: 'history:drop-tables', payload: {} }],
+    ['a tab message', { sourcelight: 1, name: 'tab:terms', payload: {} }],
+    ['a missing payload', { sourcelight: 1, name: 'pack:summary' }],
+  ])('ignores %s', (_, message) => {
+    const h = handlers();
+    const route = createRouter(h, options);
+    expect(route(message, popup)).toBeUndefined();
+    expect(h['pack:summary']).not.toHaveBeenCalled();
+  });
+
+  it.each(['history:list', 'history:clear'] as const)(
+    'takes %s only from extension pages, never from a content script',
+    async (name) => {
+      const h = handlers();
+      const route = createRouter(h, options);
+      expect(route(envelope(name, {}), topFrame)).toBeUndefined();
+      expect(h[name]).not.toHaveBeenCalled();
+      await route(envelope(name, {}), popup);
+      expect(h[name]).toHaveBeenCalledOnce();
+    },
+  );
+
+  it('passes a handler error back to the caller and logs it', async () => {
+    const h = handlers();
+    h['reader:open'] = () => {
+      throw new Error('reader:open: no source with id "nope"');
+    };
+    const log = vi.fn();
+    const route = createRouter(h, { ...options, log });
+    await expect(route(envelope('reader:open', { sourceId: 'nope' }), topFrame)).rejects.toThrow(
+      /no source/,
+    );
+    expect(log).toHaveBeenCalledOnce();
+  });
+});

@@ -1,0 +1,115 @@
+/**
+ * Reads our closed shadow root from outside, as a test must: page scripts cannot reach
+ * into it (that is the point), so the Chrome DevTools Protocol's pierced DOM is used.
+ */
+import type { CDPSession, Page } from 'playwright-core';
+
+export interface DomNode {
+  nodeId: number;
+  backendNodeId: number;
+  nodeType: number;
+  nodeName: string;
+  nodeValue: string;
+  attributes?: string[];
+  children?: DomNode[];
+  shadowRoots?: DomNode[];
+}
+
+export class ShadowReader {
+  private constructor(
+    private readonly page: Page,
+    private readonly cdp: CDPSession,
+  ) {}
+
+  static async open(page: Page): Promise<ShadowReader> {
+    return new ShadowReader(page, await page.context().newCDPSession(page));
+  }
+
+  /** Our host's shadow root, or null when the host is not in the page. */
+  async root(): Promise<DomNode | null> {
+    const { root } = (await this.cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as {
+      root: DomNode;
+    };
+    const host = find(root, (n) => n.nodeName === 'SOURCELIGHT-ROOT');
+    return host?.shadowRoots?.[0] ?? null;
+  }
+
+  async all(selectorClass: string): Promise<DomNode[]> {
+    const root = await this.root();
+    return root ? findAll(root, (n) => hasClass(n, selectorClass)) : [];
+  }
+
+  async byTag(tag: string): Promise<DomNode[]> {
+    const root = await this.root();
+    return root ? findAll(root, (n) => n.nodeName === tag.toUpperCase()) : [];
+  }
+
+  async box(node: DomNode): Promise<{ x: number; y: number; width: number; height: number }> {
+    const { model } = (await this.cdp.send('DOM.getBoxModel', {
+      backendNodeId: node.backendNodeId,
+    })) as { model: { border: number[]; width: number; height: number } };
+    const [x = 0, y = 0] = model.border;
+    return { x, y, width: model.width, height: model.height };
+  }
+
+  /**
+   * Evaluates `fn(arg)` in a fresh isolated world: a hostile page that breaks its own
+   * built-ins breaks Playwright's page.evaluate too. `mainWorld` reads the page's own globals.
+   */
+  async evaluate<A, R>(fn: (arg: A) => R, arg: A, mainWorld = false): Promise<R> {
+    let contextId: number | undefined;
+    if (!mainWorld) {
+      const { frameTree } = (await this.cdp.send('Page.getFrameTree')) as {
+        frameTree: { frame: { id: string } };
+      };
+      ({ executionContextId: contextId } = (await this.cdp.send('Page.createIsolatedWorld', {
+        frameId: frameTree.frame.id,
+        worldName: 'sourcelight-test',
+      })) as { executionContextId: number });
+    }
+    const { result, exceptionDetails } = (await this.cdp.send('Runtime.evaluate', {
+      expression: `(${fn.toString()})(${JSON.stringify(arg)})`,
+      returnByValue: true,
+      ...(contextId !== undefined && { contextId }),
+    })) as { result: { value: R }; exceptionDetails?: { text: string } };
+    if (exceptionDetails) throw new Error(`evaluate failed: ${exceptionDetails.text}`);
+    return result.value;
+  }
+
+  async click(node: DomNode): Promise<void> {
+    const b = await this.box(node);
+    await this.page.mouse.click(b.x + b.width / 2, b.y + b.height / 2);
+  }
+}
+
+export function textOf(node: DomNode): string {
+  if (node.nodeType === 3) return node.nodeValue;
+  return (node.children ?? []).map(textOf).join('');
+}
+
+function hasClass(n: DomNode, cls: string): boolean {
+  const attrs = n.attributes ?? [];
+  for (let i = 0; i < attrs.length; i += 2) {
+    if (attrs[i] === 'class' && (attrs[i + 1] ?? '').split(/\s+/).includes(cls)) return true;
+  }
+  return false;
+}
+
+function kids(n: DomNode): DomNode[] {
+  return [...(n.shadowRoots ?? []), ...(n.children ?? [])];
+}
+
+function find(n: DomNode, pred: (n: DomNode) => boolean): DomNode | null {
+  if (pred(n)) return n;
+  for (const k of kids(n)) {
+    const hit = find(k, pred);
+    if (hit) return hit;
+  }
+  return null;
+}
+
+function findAll(n: DomNode, pred: (n: DomNode) => boolean, out: DomNode[] = []): DomNode[] {
+  if (pred(n)) out.push(n);
+  for (const k of kids(n)) findAll(k, pred, out);
+  return out;
+}

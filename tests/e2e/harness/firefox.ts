@@ -1,0 +1,205 @@
+/**
+ * Debian's Firefox ESR with the unpacked build, driven by puppeteer-core over WebDriver
+ * BiDi (RECIPES.md; Playwright's Firefox driver needs Playwright's patched build).
+ *
+ * The moz-extension UUID is random per profile unless the profile says otherwise, so the
+ * launch writes `extensions.webextensions.uuids` for the add-on's gecko id: the extension
+ * origin is known before install, and `openExtensionPage` proves it by loading a page there.
+ */
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
+import { FIREFOX_PATH } from './paths';
+import type { FixtureServer } from './server';
+import {
+  type ColorScheme,
+  DEFAULT_WAIT_MS,
+  type E2EBrowser,
+  type E2EPage,
+  pollUntil,
+} from './session';
+
+export interface FirefoxSession extends E2EBrowser {
+  browser: Browser;
+  /** The moz-extension host of the add-on under test. */
+  uuid: string;
+}
+
+/** The gecko id from the build's manifest: the key of the UUID map. */
+export async function geckoId(extDir: string): Promise<string> {
+  const manifest = JSON.parse(await readFile(join(extDir, 'manifest.json'), 'utf8'));
+  const id =
+    manifest.browser_specific_settings?.gecko?.id ?? manifest.applications?.gecko?.id ?? null;
+  if (typeof id !== 'string') {
+    throw new Error(`${extDir}/manifest.json has no browser_specific_settings.gecko.id`);
+  }
+  return id;
+}
+
+/** Firefox preferences: the recording proxy for everything, loopback included. */
+function proxyPrefs(port: number): Record<string, unknown> {
+  return {
+    'network.proxy.type': 1,
+    'network.proxy.http': '127.0.0.1',
+    'network.proxy.http_port': port,
+    'network.proxy.ssl': '127.0.0.1',
+    'network.proxy.ssl_port': port,
+    'network.proxy.no_proxies_on': '',
+    'network.proxy.allow_hijacking_localhost': true,
+    // Remote Settings ignores this override on release builds unless the environment
+    // allows it (MOZ_REMOTE_SETTINGS_DEVTOOLS, set at launch); a data: URL never connects.
+    'services.settings.server': 'data:,#remote-settings-dummy/v1',
+    // Firefox's own services that would otherwise phone home on a fresh profile.
+    'network.captive-portal-service.enabled': false,
+    'network.connectivity-service.enabled': false,
+    'network.dns.disablePrefetch': true,
+    'network.prefetch-next': false,
+    'dom.push.connection.enabled': false,
+    'toolkit.telemetry.enabled': false,
+    'toolkit.telemetry.server': '',
+    'browser.region.network.url': '',
+    'browser.region.update.enabled': false,
+    'extensions.getAddons.showPane': false,
+    'extensions.htmlaboutaddons.recommendations.enabled': false,
+    'messaging-system.rsexperimentloader.enabled': false,
+    'app.shield.optoutstudies.enabled': false,
+  };
+}
+
+/** 0 = dark, 1 = light: Firefox cannot switch a running page over BiDi, so it is per launch. */
+function colorPrefs(scheme: ColorScheme): Record<string, unknown> {
+  return {
+    'layout.css.prefers-color-scheme.content-override': scheme === 'dark' ? 0 : 1,
+    'ui.systemUsesDarkTheme': scheme === 'dark' ? 1 : 0,
+  };
+}
+
+function wrapPage(page: Page, scheme: ColorScheme): E2EPage {
+  const wrapped: E2EPage = {
+    url: () => page.url(),
+    goto: async (url) => {
+      await page.goto(url, { waitUntil: 'load' });
+    },
+    evaluate: (fn, arg) => page.evaluate(fn as (a: unknown) => unknown, arg) as never,
+    waitFor: (what, fn, arg, timeoutMs = DEFAULT_WAIT_MS) =>
+      pollUntil(wrapped, what, fn as (a: unknown) => unknown, arg, timeoutMs),
+    mouseMove: (x, y) => page.mouse.move(x, y),
+    click: (x, y) => page.mouse.click(x, y),
+    press: (key) => page.keyboard.press(key as never),
+    type: (text) => page.keyboard.type(text),
+    setColorScheme: async (wanted) => {
+      if (wanted !== scheme) {
+        throw new Error(
+          `Firefox runs ${scheme}: launchFirefox(dir, server, { colorScheme: '${wanted}' }) for ${wanted}`,
+        );
+      }
+    },
+    screenshot: async (path) => {
+      await page.screenshot({ path });
+    },
+    close: () => page.close(),
+  };
+  return wrapped;
+}
+
+export interface LaunchOptions {
+  colorScheme?: ColorScheme;
+}
+
+export async function launchFirefox(
+  extDir: string,
+  server: FixtureServer,
+  options: LaunchOptions = {},
+): Promise<FirefoxSession> {
+  const scheme = options.colorScheme ?? 'light';
+  const extensionId = await geckoId(extDir);
+  const uuid = randomUUID();
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX_PATH,
+    headless: true,
+    env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
+    defaultViewport: { width: 1280, height: 800 },
+    // Needed to open moz-extension:// pages at all (RECIPES.md).
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      ...proxyPrefs(server.port),
+      ...colorPrefs(scheme),
+      'extensions.webextensions.uuids': JSON.stringify({ [extensionId]: uuid }),
+    },
+  });
+  const network = server.network;
+  const watched = new WeakSet<Page>();
+  const watch = (page: Page): Page => {
+    if (watched.has(page)) return page;
+    watched.add(page);
+    page.on('request', (request: HTTPRequest) => {
+      network.record({ url: request.url(), witness: 'protocol', from: page.url() });
+    });
+    return page;
+  };
+  browser.on('targetcreated', (target) => {
+    target
+      .page()
+      .then((page) => page && watch(page))
+      .catch(() => {});
+  });
+  for (const page of await browser.pages()) watch(page);
+
+  let installed: string;
+  try {
+    installed = await browser.installExtension(extDir);
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+  if (installed !== extensionId) {
+    await browser.close();
+    throw new Error(`installed add-on is ${installed}, manifest says ${extensionId}`);
+  }
+  const extensionOrigin = `moz-extension://${uuid}`;
+
+  async function newPage(): Promise<Page> {
+    return watch(await browser.newPage());
+  }
+
+  return {
+    name: 'firefox',
+    browser,
+    uuid,
+    extensionId,
+    extensionOrigin,
+    extensionDir: extDir,
+    network,
+    newPage: async () => wrapPage(await newPage(), scheme),
+    openPage: async (url) => {
+      const page = await newPage();
+      await page.goto(url, { waitUntil: 'load' });
+      return wrapPage(page, scheme);
+    },
+    openExtensionPage: async (path, readySelector = 'body') => {
+      const page = await newPage();
+      const url = `${extensionOrigin}/${path.replace(/^\//, '')}`;
+      // Over BiDi a moz-extension navigation never reports completion: start it, give up
+      // waiting after a moment, then wait for the page's own content instead.
+      // (Not awaited: the page is usually ready long before the timeout.)
+      const navigation = page.goto(url, { timeout: 5_000 }).then(
+        () => null,
+        (error: Error) => (error.name === 'TimeoutError' ? null : error),
+      );
+      const wrapped = wrapPage(page, scheme);
+      await pollUntil(
+        wrapped,
+        `${readySelector} on ${url}`,
+        (sel: string) => location.protocol === 'moz-extension:' && !!document.querySelector(sel),
+        readySelector,
+        DEFAULT_WAIT_MS,
+      ).catch(async (error: Error) => {
+        throw (await Promise.race([navigation, null])) ?? error;
+      });
+      return wrapped;
+    },
+    close: () => browser.close(),
+  };
+}

@@ -1,0 +1,81 @@
+/**
+ * One shape for both browsers, so a suite is written once and runs in Chromium
+ * (playwright-core) and Firefox (puppeteer-core over WebDriver BiDi). Only what the suites
+ * need; `raw` is there for the rare browser-specific step.
+ */
+import type { NetworkLog } from './network';
+
+export type BrowserName = 'chromium' | 'firefox';
+export type ColorScheme = 'light' | 'dark';
+
+export interface E2EPage {
+  url(): string;
+  goto(url: string): Promise<void>;
+  /** Runs `fn` in the page's own world (not the extension's). */
+  evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+  /** Polls `fn` in the page until it returns a truthy value; fails with `what` after timeout. */
+  waitFor<A = undefined>(
+    what: string,
+    fn: (arg: A) => unknown,
+    arg?: A,
+    timeoutMs?: number,
+  ): Promise<void>;
+  mouseMove(x: number, y: number): Promise<void>;
+  click(x: number, y: number): Promise<void>;
+  press(key: string): Promise<void>;
+  type(text: string): Promise<void>;
+  setColorScheme(scheme: ColorScheme): Promise<void>;
+  screenshot(path: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface E2EBrowser {
+  name: BrowserName;
+  /** "chrome-extension://ID" or "moz-extension://UUID". */
+  extensionOrigin: string;
+  /** Chrome's extension id, or Firefox's add-on id (the gecko id). */
+  extensionId: string;
+  /** The unpacked build this browser runs. */
+  extensionDir: string;
+  /** Every request seen during the session (wire and protocol). */
+  network: NetworkLog;
+  newPage(): Promise<E2EPage>;
+  /** A new tab at `url`, waited until loaded. */
+  openPage(url: string): Promise<E2EPage>;
+  /**
+   * A new tab on an extension page such as "popup.html"; waits until `readySelector`
+   * matches (Firefox never reports moz-extension navigations as finished: RECIPES.md).
+   */
+  openExtensionPage(path: string, readySelector?: string): Promise<E2EPage>;
+  close(): Promise<void>;
+}
+
+const POLL_MS = 50;
+
+/** Shared polling for both drivers: their own waitForFunction signatures differ. */
+export async function pollUntil<A>(
+  page: Pick<E2EPage, 'evaluate'>,
+  what: string,
+  fn: (arg: A) => unknown,
+  arg: A,
+  timeoutMs: number,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown = null;
+  for (;;) {
+    try {
+      if (await page.evaluate(fn, arg)) return;
+      lastError = null;
+    } catch (error) {
+      // A navigation can destroy the context mid-poll; try again until the deadline.
+      lastError = error;
+    }
+    if (Date.now() > deadline) {
+      const cause = lastError ? ` (last error: ${String(lastError)})` : '';
+      throw new Error(`timed out after ${timeoutMs} ms waiting for: ${what}${cause}`);
+    }
+    await new Promise((r) => setTimeout(r, POLL_MS));
+  }
+}
+
+export const DEFAULT_WAIT_MS = 10_000;

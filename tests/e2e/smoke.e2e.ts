@@ -1,0 +1,58 @@
+/**
+ * What must hold for any build, features or not: the extension loads in each browser,
+ * its content script runs on a page from 127.0.0.1, its popup opens as a page, and
+ * nothing leaves 127.0.0.1 (the closing test forEachBrowser adds).
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { forEachBrowser } from './harness/suite';
+
+/** WXT's content-script context announces itself with this postMessage type. */
+function startedMessage(runtimeId: string): string {
+  return `${runtimeId}:content:wxt:content-script-started`;
+}
+
+forEachBrowser('smoke', (session, name) => {
+  it('loads the built extension under the id its manifest and path give', async () => {
+    const { browser } = session();
+    const manifest = JSON.parse(
+      await readFile(join(browser.extensionDir, 'manifest.json'), 'utf8'),
+    );
+    expect(manifest.name).toBe('Sourcelight');
+    if (name === 'chromium') {
+      expect(browser.extensionId).toMatch(/^[a-p]{32}$/);
+      expect(browser.extensionOrigin).toBe(`chrome-extension://${browser.extensionId}`);
+    } else {
+      expect(browser.extensionId).toBe(manifest.browser_specific_settings.gecko.id);
+      expect(browser.extensionOrigin).toMatch(/^moz-extension:\/\/[0-9a-f-]{36}$/);
+    }
+  });
+
+  it('runs the content script on a page served from 127.0.0.1', async () => {
+    const { browser, server } = session();
+    const page = await browser.openPage(server.url('/fixtures/plain.html'));
+    const wanted = startedMessage(browser.extensionId);
+    await page.waitFor(
+      `content script start message ${wanted}`,
+      (type: string) =>
+        (
+          window as unknown as { __sourcelightTestMessages: string[] }
+        ).__sourcelightTestMessages.includes(type),
+      wanted,
+    );
+    await page.close();
+  });
+
+  it('opens the popup as a page and renders it', async () => {
+    const { browser } = session();
+    const page = await browser.openExtensionPage('popup.html', '#app > *');
+    const rendered = await page.evaluate(() => ({
+      title: document.title,
+      text: document.getElementById('app')?.textContent?.trim() ?? '',
+    }));
+    expect(rendered.title).toBe('Sourcelight');
+    expect(rendered.text.length).toBeGreaterThan(0);
+    await page.close();
+  });
+});

@@ -1,0 +1,137 @@
+/**
+ * A small pack built from the real vendored sources: every quote is located in its source
+ * text here, so the tests hold the same invariant as the real pack (quote === slice).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Claim, Figure, Pack, Source } from '../../lib/pack/types';
+
+const DIR = join(import.meta.dirname, '../../data/sources');
+
+function source(id: string, file: string, meta: Partial<Source>): Source {
+  return {
+    id,
+    file,
+    title: null,
+    date: null,
+    dateAsPrinted: null,
+    outlet: null,
+    byline: null,
+    language: 'en',
+    text: readFileSync(join(DIR, file), 'utf8'),
+    ...meta,
+  };
+}
+
+const sources = [
+  source('s000', '000_bd6d019c7dd83926.txt', {
+    title: 'China heralds DeepSeek as a symbol of AI advancements amid U.S. restrictions',
+    dateAsPrinted: 'Friday, January 31',
+  }),
+  source('s001', '001_26f2138eca27c278.txt', {
+    title: "DeepSeek: China's AI Breakthrough Stuns Silicon Valley",
+    date: '2025-01-29',
+  }),
+  source('s004', '004_78f1340a6b633b16.txt', { outlet: 'AsianFin' }),
+];
+
+function claim(id: string, sourceId: string, quote: string, entityIds: string[]): Claim {
+  const text = (sources.find((s) => s.id === sourceId) as Source).text;
+  const start = text.indexOf(quote);
+  if (start < 0) throw new Error(`fixture quote not in ${sourceId}: ${quote}`);
+  return { id, sourceId, start, end: start + quote.length, quote, entityIds };
+}
+
+const claims = [
+  claim(
+    'c1',
+    's000',
+    'Founded in 2023 by Liang Wenfeng, the creator of the AI-driven trading strategy hedge fund High-Flyer, DeepSeek is headquartered in Hangzhou, a Chinese innovation powerhouse.',
+    ['liang-wenfeng', 'high-flyer', 'deepseek'],
+  ),
+  claim(
+    'c2',
+    's001',
+    'DeepSeek founder Liang Wenfeng identified the chip ban as their primary obstacle, yet the firm strategically stockpiled Nvidia A100 chips beforehand.',
+    ['liang-wenfeng', 'deepseek'],
+  ),
+  claim(
+    'c3',
+    's004',
+    'Unlike the years of work and billions of dollars invested by American tech giants, DeepSeek has reportedly achieved its breakthrough in just two months, spending only $5.6 million, CNBC reported.',
+    ['deepseek'],
+  ),
+  claim('c4', 's000', 'cost less than $6 million', ['deepseek']),
+];
+
+function figure(id: string, claimId: string, text: string, rest: Partial<Figure>): Figure {
+  const c = claims.find((x) => x.id === claimId) as Claim;
+  const start = c.start + c.quote.indexOf(text);
+  return {
+    id,
+    sourceId: c.sourceId,
+    start,
+    end: start + text.length,
+    text,
+    value: 0,
+    unit: 'USD',
+    qualifier: null,
+    claimId,
+    topicId: 'training-cost',
+    subjectId: 'deepseek',
+    ...rest,
+  };
+}
+
+export const pack: Pack = {
+  version: 1,
+  sources,
+  entities: [
+    {
+      id: 'liang-wenfeng',
+      label: 'Liang Wenfeng',
+      kind: 'person',
+      tier: 'core',
+      aliases: ['Liang Wenfeng', '梁文锋', 'Liang'],
+      aliasRules: {},
+      description: 'Founder of DeepSeek and of the hedge fund High-Flyer.',
+      related: ['deepseek', 'high-flyer', 'missing-id'],
+    },
+    {
+      id: 'deepseek',
+      label: 'DeepSeek',
+      kind: 'organization',
+      tier: 'core',
+      aliases: ['DeepSeek', '深度求索'],
+      aliasRules: {},
+      description: 'Chinese AI start-up based in Hangzhou.',
+      related: ['liang-wenfeng'],
+    },
+    {
+      id: 'high-flyer',
+      label: 'High-Flyer',
+      kind: 'organization',
+      tier: 'core',
+      aliases: ['High-Flyer', 'High Flyer'],
+      aliasRules: {},
+      description: 'Hedge fund founded by Liang Wenfeng.',
+      related: [],
+    },
+  ],
+  claims,
+  figures: [
+    figure('f1', 'c3', '$5.6 million', { value: 5_600_000 }),
+    figure('f2', 'c4', '$6 million', { value: 6_000_000, qualifier: 'less than' }),
+  ],
+  topics: [
+    {
+      id: 'training-cost',
+      label: "DeepSeek's training cost",
+      subjectId: 'deepseek',
+      figureIds: ['f1', 'f2'],
+      disagree: true,
+      compatible: true,
+      varies: false,
+    },
+  ],
+};

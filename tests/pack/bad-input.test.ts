@@ -1,0 +1,153 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildPack } from '../../lib/pack/build';
+import { PackInputError } from '../../lib/pack/errors';
+import { loadPackInput } from '../../lib/pack/load';
+import { PACK_JSON } from '../../lib/pack/paths';
+import { copyData, editJson, ROOT } from './helpers';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+function broken(edit: (dir: string) => void): string {
+  const dir = copyData();
+  dirs.push(dir);
+  edit(dir);
+  return dir;
+}
+
+function buildError(dir: string): PackInputError {
+  try {
+    buildPack(loadPackInput(dir));
+  } catch (e) {
+    if (e instanceof PackInputError) return e;
+    throw e;
+  }
+  throw new Error('the build accepted bad input');
+}
+
+// Each way the catalog can be wrong, and the file, entry and field the error must name.
+const CASES: [
+  name: string,
+  edit: (dir: string) => void,
+  file: string,
+  entry: string,
+  field: string,
+][] = [
+  [
+    'a missing field',
+    (d) => editJson(d, 'catalog/people.json', (j) => delete j[0].description),
+    'catalog/people.json',
+    'entity "feng-ji"',
+    'field "description"',
+  ],
+  [
+    'an unknown kind',
+    (d) => editJson(d, 'catalog/people.json', (j) => (j[1].kind = 'robot')),
+    'catalog/people.json',
+    'entity "zhou-hongyi"',
+    'field "kind"',
+  ],
+  [
+    'a duplicate id',
+    (d) => editJson(d, 'catalog/places.json', (j) => j.push({ ...j[0] })),
+    'catalog/places.json',
+    'entity "china"',
+    'field "id"',
+  ],
+  [
+    'an alias claimed by two entities',
+    (d) => editJson(d, 'catalog/organizations.json', (j) => j[0].aliases.push('Apple')),
+    'catalog/organizations.json',
+    'entity',
+    'field "aliases"',
+  ],
+  [
+    'a related id that does not exist',
+    (d) => editJson(d, 'catalog/chips.json', (j) => j[0].related.push('nvidia-a101')),
+    'catalog/chips.json',
+    'entity "nvidia-a100"',
+    'field "related.3"',
+  ],
+  [
+    'a source file missing',
+    (d) => rmSync(join(d, 'sources/001_26f2138eca27c278.txt')),
+    'sources/meta.json',
+    'source "s001"',
+    'field "file"',
+  ],
+  [
+    'a topic naming an unknown entity',
+    (d) => editJson(d, 'catalog/topics.json', (j) => (j.topics[0].subjectId = 'deepsek')),
+    'catalog/topics.json',
+    'topic "deepseek-training-cost"',
+    'field "subjectId"',
+  ],
+];
+
+describe('bad input fails the build, naming the file, the entry and the field', () => {
+  it.each(CASES)('%s', (_name, edit, file, entry, field) => {
+    const err = buildError(broken(edit));
+    expect(err.message).toContain(file);
+    expect(err.message).toContain(entry);
+    expect(err.message).toContain(field);
+  });
+
+  it('allows a shared alias when both entities say so', () => {
+    const dir = broken((d) =>
+      editJson(d, 'catalog/organizations.json', (j) => {
+        const apple = j.find((e: { id: string }) => e.id === 'apple');
+        const nvidia = j.find((e: { id: string }) => e.id === 'nvidia');
+        nvidia.aliases.push('Apple');
+        nvidia.aliasRules = { Apple: { case: 'sensitive', shared: true } };
+        apple.aliasRules = { Apple: { case: 'sensitive', shared: true } };
+      }),
+    );
+    expect(() => buildPack(loadPackInput(dir))).not.toThrow();
+  });
+});
+
+const TSX = join(ROOT, 'node_modules/.bin/tsx');
+function runPack(args: string[], dataDir: string) {
+  return spawnSync(TSX, ['scripts/pack.ts', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, SOURCELIGHT_DATA_DIR: dataDir },
+    encoding: 'utf8',
+  });
+}
+
+describe('npm run pack on bad input', () => {
+  it('exits non-zero, says what is wrong and writes nothing', () => {
+    const dir = broken((d) => editJson(d, 'catalog/people.json', (j) => (j[1].kind = 'robot')));
+    const out = join(tmpdir(), `sourcelight-pack-${process.pid}.json`);
+    const before = statSync(join(ROOT, PACK_JSON)).mtimeMs;
+    for (const args of [['--out', out], []]) {
+      const run = runPack(args, dir);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain('catalog/people.json: entity "zhou-hongyi": field "kind"');
+      expect(run.stderr).toContain('nothing was written');
+    }
+    expect(existsSync(out)).toBe(false);
+    expect(statSync(join(ROOT, PACK_JSON)).mtimeMs).toBe(before);
+  }, 30_000);
+
+  it('--check says the committed pack is stale when the data changed', () => {
+    const dir = broken((d) =>
+      editJson(d, 'catalog/people.json', (j) => (j[0].description = 'Changed on purpose.')),
+    );
+    const run = runPack(['--check'], dir);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/pack\.json is stale \(line \d+: committed .*Changed on purpose/);
+  }, 30_000);
+
+  it('--out - writes the full pack to standard output and nothing else', () => {
+    const run = runPack(['--out', '-'], join(ROOT, 'data'));
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe(readFileSync(join(ROOT, PACK_JSON), 'utf8'));
+  }, 30_000);
+});

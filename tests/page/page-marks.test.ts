@@ -1,0 +1,172 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Match } from '../../lib/detect/types';
+import type { TermCount } from '../../lib/messages';
+import { createPageMarks, type MarkSettings } from '../../lib/page/page-marks';
+import type { Painter, PaintSet } from '../../lib/page/painter';
+import { createScheduler } from '../../lib/page/scheduler';
+import { ALL_MARK_KINDS } from '../../lib/settings';
+
+/** A stand-in detector with the contract's shape: two names and one figure. */
+const NAMES: [RegExp, Omit<Match, 'start' | 'end' | 'text'>][] = [
+  [
+    /Liang Wenfeng/g,
+    { kind: 'entity', id: 'liang', label: 'Liang Wenfeng', entityKind: 'person', tier: 'core' },
+  ],
+  [
+    /Nvidia/g,
+    { kind: 'entity', id: 'nvidia', label: 'Nvidia', entityKind: 'organization', tier: 'context' },
+  ],
+  [
+    /\$5\.6 million/g,
+    { kind: 'figure', id: 'cost', label: 'Training cost', entityKind: null, tier: 'context' },
+  ],
+];
+const detector = {
+  detectAll(text: string): Match[] {
+    const out: Match[] = [];
+    for (const [re, m] of NAMES)
+      for (const x of text.matchAll(re))
+        out.push({ ...m, start: x.index, end: x.index + x[0].length, text: x[0] });
+    return out.sort((a, b) => a.start - b.start);
+  },
+};
+
+function recorder() {
+  const calls: { set: PaintSet; style: string }[] = [];
+  const painter: Painter = {
+    paint: (set, style) => calls.push({ set, style }),
+    flash: () => {},
+    clear: () => calls.push({ set: new Map(), style: 'cleared' }),
+  };
+  return { calls, painter, last: () => calls[calls.length - 1] };
+}
+
+function text(r: StaticRangeInit): string {
+  const range = document.createRange();
+  range.setStart(r.startContainer, r.startOffset);
+  range.setEnd(r.endContainer, r.endOffset);
+  return range.toString();
+}
+
+function setup(settings: MarkSettings, inViewport = (_el: Element) => true) {
+  const rec = recorder();
+  const reports: TermCount[][] = [];
+  const scheduler = createScheduler({ yieldToHost: () => Promise.resolve() });
+  const marks = createPageMarks({
+    detector,
+    painter: rec.painter,
+    scheduler,
+    settings: () => settings,
+    inViewport,
+    isVisible: () => true,
+    onTerms: (t) => reports.push(t),
+  });
+  return { rec, reports, scheduler, marks };
+}
+
+function html(markup: string) {
+  const doc = new DOMParser().parseFromString(`<body>${markup}</body>`, 'text/html');
+  document.body.replaceChildren(
+    ...Array.from(doc.body.childNodes).map((n) => document.importNode(n, true)),
+  );
+}
+
+const base: MarkSettings = {
+  kinds: [...ALL_MARK_KINDS],
+  gating: true,
+  highlightStyle: 'underline',
+};
+
+beforeEach(() => document.body.replaceChildren());
+
+describe('page marks', () => {
+  it('paints each kind in its group, across element boundaries', async () => {
+    html(
+      '<p>Founder Liang <b>Wenfeng</b> bought <a href="#">Nvidia</a> chips for $5.6 million.</p>',
+    );
+    const { rec, reports, scheduler, marks } = setup(base);
+    marks.scanAll(document.body);
+    await scheduler.idle();
+    const set = rec.last()?.set as PaintSet;
+    expect([...set.keys()].sort()).toEqual(['figure', 'organization', 'person']);
+    expect(text(set.get('person')?.[0] as StaticRangeInit)).toBe('Liang Wenfeng');
+    expect(text(set.get('figure')?.[0] as StaticRangeInit)).toBe('$5.6 million');
+    // Equal counts sort by label.
+    expect(reports.at(-1)?.map((t) => [t.id, t.count])).toEqual([
+      ['liang', 1],
+      ['nvidia', 1],
+      ['cost', 1],
+    ]);
+  });
+
+  it('gates context terms and figures on a page without a core term', async () => {
+    html('<p>Nvidia lost value.</p><p>It cost $5.6 million.</p>');
+    const { rec, scheduler, marks } = setup(base);
+    marks.scanAll(document.body);
+    await scheduler.idle();
+    expect(rec.last()?.set.size).toBe(0);
+  });
+
+  it('gates once per page: a core term in another paragraph unlocks the rest', async () => {
+    html('<p>Nvidia lost value.</p><div><p>Liang Wenfeng spoke.</p></div>');
+    const { rec, scheduler, marks } = setup(base);
+    marks.scanAll(document.body);
+    await scheduler.idle();
+    expect(rec.last()?.set.get('organization')).toHaveLength(1);
+  });
+
+  it('paints context terms anywhere with gating off, and only the chosen kinds', async () => {
+    html('<p>Nvidia lost value; it cost $5.6 million.</p>');
+    const { rec, scheduler, marks } = setup({ ...base, gating: false, kinds: ['figure'] });
+    marks.scanAll(document.body);
+    await scheduler.idle();
+    expect([...(rec.last()?.set.keys() ?? [])]).toEqual(['figure']);
+  });
+
+  it('paints visible blocks before the rest', async () => {
+    html('<p id="top">Liang Wenfeng</p><p id="low">Nvidia</p>');
+    const { rec, scheduler, marks } = setup(base, (el) => el.id === 'top');
+    marks.scanAll(document.body);
+    await scheduler.idle();
+    expect(rec.calls[0]?.set.get('person')).toHaveLength(1);
+    expect(rec.calls[0]?.set.has('organization')).toBe(false);
+    expect(rec.last()?.set.get('organization')).toHaveLength(1);
+  });
+
+  it('re-reads only the changed block and drops marks of removed text', async () => {
+    html('<p id="a">Liang Wenfeng</p><p id="b">Nvidia</p>');
+    const { rec, scheduler, marks } = setup(base);
+    marks.scanAll(document.body);
+    await scheduler.idle();
+    const b = document.getElementById('b') as HTMLElement;
+    b.replaceChildren('Nvidia and Nvidia');
+    marks.rescan([b]);
+    await scheduler.idle();
+    expect(rec.last()?.set.get('organization')).toHaveLength(2);
+    expect(rec.last()?.set.get('person')).toHaveLength(1);
+    document.getElementById('a')?.remove();
+    marks.rescan([document.body]);
+    await scheduler.idle();
+    expect(rec.last()?.set.has('person')).toBe(false);
+  });
+
+  it('finds the occurrences in a text node for hover', async () => {
+    html('<p>Founder Liang <b>Wenfeng</b> said</p>');
+    const { scheduler, marks } = setup(base);
+    marks.scanAll(document.body);
+    await scheduler.idle();
+    const bold = document.querySelector('b')?.firstChild as Text;
+    expect(marks.at(bold).map((o) => o.match.id)).toEqual(['liang']);
+  });
+
+  it('clears everything on stop', async () => {
+    html('<p>Liang Wenfeng</p>');
+    const { rec, scheduler, marks } = setup(base);
+    marks.scanAll(document.body);
+    await scheduler.idle();
+    marks.stop();
+    expect(rec.last()?.style).toBe('cleared');
+    expect(marks.terms()).toEqual([]);
+  });
+});

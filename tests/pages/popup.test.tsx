@@ -1,0 +1,215 @@
+// @vitest-environment happy-dom
+/**
+ * The popup against the real background (started on the fake browser with the fixture
+ * pack) and a fake content script that answers tab messages.
+ */
+import 'fake-indexeddb/auto';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createPopupApi, hostnameOf, type PopupApi } from '../../components/popup/api';
+import { Popup, toggleSite } from '../../components/popup/Popup';
+import { startBackground } from '../../lib/background/main';
+import { isTabEnvelope, type TermCount } from '../../lib/messages';
+import { DEFAULT_SETTINGS, settingsItem } from '../../lib/settings';
+import { fixturePack } from '../fixtures/pack';
+
+const pageTerms: TermCount[] = [
+  { id: 'liang-wenfeng', label: 'Liang Wenfeng', kind: 'entity', entityKind: 'person', count: 3 },
+  { id: 'deepseek', label: 'DeepSeek', kind: 'entity', entityKind: 'organization', count: 7 },
+  { id: 'nvidia', label: 'Nvidia', kind: 'entity', entityKind: 'organization', count: 1 },
+  {
+    id: 'training-cost',
+    label: "DeepSeek's training cost",
+    kind: 'figure',
+    entityKind: null,
+    count: 2,
+  },
+];
+
+let stop: () => void;
+let tabMessages: unknown[];
+let api: PopupApi;
+
+async function openNewsTab(url = 'https://news.test/story') {
+  const tab = await fakeBrowser.tabs.create({ url });
+  await fakeBrowser.tabs.update(tab.id as number, { active: true });
+  fakeBrowser.tabs.query = (async () => [{ ...tab, active: true }]) as never;
+  return tab;
+}
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  vi.stubGlobal('indexedDB', new IDBFactory());
+  stop = startBackground(fixturePack).stop;
+  // The background answers runtime messages; the fake sends them with an empty sender,
+  // so the popup's messages are re-addressed as coming from the popup page.
+  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: unknown) => {
+    const results = await fakeBrowser.runtime.onMessage.trigger(message, {
+      id: fakeBrowser.runtime.id,
+      url: fakeBrowser.runtime.getURL('/popup.html'),
+    } as never);
+    return results[0];
+  }) as never);
+  tabMessages = [];
+  // A content script: answers tab:terms with the page's terms.
+  vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation((async (
+    _id: number,
+    message: unknown,
+  ) => {
+    if (!isTabEnvelope(message)) throw new Error('not ours');
+    tabMessages.push(message);
+    return message.name === 'tab:terms' ? pageTerms : null;
+  }) as never);
+  api = { ...createPopupApi({ search: '' }), close: vi.fn() };
+});
+afterEach(() => {
+  cleanup();
+  stop();
+});
+
+describe('popup', () => {
+  it('lists the terms on the page grouped by kind, with counts', async () => {
+    await openNewsTab();
+    render(<Popup api={api} />);
+    const people = await screen.findByRole('region', { name: /People/ });
+    expect(people.textContent).toContain('People (1)');
+    const orgs = screen.getByRole('region', { name: /Organizations/ });
+    expect(
+      within(orgs)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['DeepSeek7', 'Nvidia1']);
+    expect(screen.getByRole('region', { name: /Figures/ }).textContent).toContain(
+      "DeepSeek's training cost",
+    );
+  });
+
+  it('opens the sidebar on a term in the page and closes itself', async () => {
+    const tab = await openNewsTab();
+    render(<Popup api={api} />);
+    fireEvent.click(await screen.findByRole('button', { name: /Liang Wenfeng, 3 on this page/ }));
+    await waitFor(() => expect(api.close).toHaveBeenCalled());
+    expect(tabMessages).toContainEqual({
+      sourcelight: 1,
+      name: 'tab:open-sidebar',
+      payload: { id: 'liang-wenfeng' },
+    });
+    expect(fakeBrowser.tabs.sendMessage).toHaveBeenLastCalledWith(tab.id, expect.anything(), {
+      frameId: 0,
+    });
+  });
+
+  it('turns marking off and on for this site in settings', async () => {
+    await openNewsTab('https://news.test/story');
+    render(<Popup api={api} />);
+    const toggle = await screen.findByRole('switch', { name: /Mark terms on news.test/ });
+    expect((toggle as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(toggle);
+    await waitFor(async () =>
+      expect((await settingsItem.getValue()).disabledSites).toEqual(['news.test']),
+    );
+    await waitFor(() => expect((toggle as HTMLInputElement).checked).toBe(false));
+    fireEvent.click(toggle);
+    await waitFor(async () => expect((await settingsItem.getValue()).disabledSites).toEqual([]));
+  });
+
+  it('follows a settings change made elsewhere', async () => {
+    await openNewsTab();
+    render(<Popup api={api} />);
+    const toggle = (await screen.findByRole('switch')) as HTMLInputElement;
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, disabledSites: ['news.test'] });
+    await waitFor(() => expect(toggle.checked).toBe(false));
+  });
+
+  it('says so when Sourcelight does not run on the page', async () => {
+    await openNewsTab('chrome://settings');
+    vi.mocked(fakeBrowser.tabs.sendMessage).mockRejectedValue(
+      new Error('Could not establish connection. Receiving end does not exist.'),
+    );
+    render(<Popup api={api} />);
+    expect(await screen.findByText(/does not run on this page/)).toBeTruthy();
+    expect(screen.queryByRole('switch')).toBeNull();
+  });
+
+  it('searches the pack and expands a hit to its quotes with their sources', async () => {
+    await openNewsTab();
+    render(<Popup api={api} />);
+    fireEvent.input(screen.getByRole('searchbox', { name: 'Search the sources' }), {
+      target: { value: '梁文鋒' },
+    });
+    const results = await screen.findByRole('list', { name: 'Search results' });
+    const hit = within(results).getByText('Liang Wenfeng');
+    expect(results.textContent).toContain('“梁文鋒”');
+    fireEvent.click(hit);
+    const quote = within(results).getByText('Liang Weenfeng leads Deepsek.');
+    const link = within(quote.closest('figure') as HTMLElement).getByRole('link');
+    expect(link.textContent).toBe('DeepSeek stuns Silicon Valley');
+    expect(link.getAttribute('href')).toBe('/reader.html?source=s001&claim=c4');
+  });
+
+  it('shows both sides of a disagreement on figures', async () => {
+    await openNewsTab();
+    render(<Popup api={api} />);
+    fireEvent.input(screen.getByRole('searchbox'), { target: { value: '$5.6 million' } });
+    const results = await screen.findByRole('list', { name: 'Search results' });
+    expect(results.textContent).toContain('sources differ (all can be true)');
+    expect(results.textContent).toContain('less than $6 million');
+    expect(results.textContent).toContain('$5.6 million');
+  });
+
+  it('says when nothing matches', async () => {
+    await openNewsTab();
+    render(<Popup api={api} />);
+    fireEvent.input(screen.getByRole('searchbox'), { target: { value: 'zebra' } });
+    expect(await screen.findByText(/Nothing in the pack matches “zebra”/)).toBeTruthy();
+  });
+
+  it('shows the pack at a glance: sources with headline and date, counts', async () => {
+    await openNewsTab();
+    render(<Popup api={api} />);
+    const about = await screen.findByRole('region', { name: 'About the pack' });
+    expect(about.textContent).toContain('5 names, 7 quotes, 2 figures in 1 topics, from 2 sources');
+    expect(about.textContent).toContain('DeepSeek stuns Silicon Valley BBC News, 2025-01-29');
+    expect(about.textContent).toContain('China heralds DeepSeek outlet and date not printed');
+  });
+
+  it('links to the library, history and options', async () => {
+    await openNewsTab();
+    render(<Popup api={api} />);
+    const nav = screen.getByRole('navigation', { name: 'Sourcelight pages' });
+    expect(
+      within(nav)
+        .getAllByRole('link')
+        .map((a) => a.getAttribute('href')),
+    ).toEqual(['/reader.html', '/reading-history.html', '/options.html']);
+  });
+
+  it('says when history is unavailable', async () => {
+    vi.stubGlobal('indexedDB', undefined);
+    await openNewsTab();
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    render(<Popup api={api} />);
+    expect((await screen.findByRole('status')).textContent).toMatch(/history is unavailable/);
+  });
+});
+
+describe('popup helpers', () => {
+  it.each([
+    ['https://www.bbc.com/news', 'www.bbc.com'],
+    ['http://127.0.0.1:8080/a', '127.0.0.1'],
+    ['chrome://extensions', null],
+    ['about:blank', null],
+    [undefined, null],
+  ])('hostnameOf(%s) = %s', (url, host) => {
+    expect(hostnameOf(url)).toBe(host);
+  });
+
+  it('toggles one site and keeps the others', () => {
+    const s = { ...DEFAULT_SETTINGS, disabledSites: ['b.test'] };
+    expect(toggleSite(s, 'a.test', false).disabledSites).toEqual(['a.test', 'b.test']);
+    expect(toggleSite(s, 'b.test', true).disabledSites).toEqual([]);
+    expect(toggleSite(s, 'a.test', true).disabledSites).toEqual(['b.test']);
+  });
+});
