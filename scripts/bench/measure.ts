@@ -37,7 +37,8 @@ export interface LoadResult {
 }
 
 export interface WithExtension {
-  load: LoadResult;
+  /** Every load, in order; the figures take medians (and the worst longest task). */
+  loads: LoadResult[];
   heap: { used: number; embedder: number };
   idle: WindowSummary & { windowMs: number };
   hover: {
@@ -100,17 +101,15 @@ async function traced<T>(
   return { result, events: await tracer.stop() };
 }
 
-export async function measureWithExtension(
+/** One load of the page until it is marked; the page stays open for the next steps. */
+async function loadUntilMarked(
   browser: Browser,
   url: string,
+  origin: string,
   symbolize?: Symbolizer,
-): Promise<WithExtension> {
-  const origin = browser.extOrigin;
-  if (!origin) throw new Error('measureWithExtension needs a browser with the extension');
+) {
   const { page, cdp } = await newTracedPage(browser);
   await page.addInitScript({ content: probeScript() });
-
-  // 1. Load until marked.
   const load = await traced(cdp, async () => {
     await page.goto(url, { waitUntil: 'load' });
     await waitStable(page, 0);
@@ -123,7 +122,7 @@ export async function measureWithExtension(
   const loadAnalysis = analyzeTrace(load.events, origin);
   const loadExt = summarize(loadAnalysis, { threads, symbolize });
   const firstPaint = probe?.firstInViewport ?? null;
-  const loadResult: LoadResult = {
+  const result: LoadResult = {
     ext: loadExt,
     markedAfterNavMs:
       navStart !== null && loadExt.lastExtEnd !== null
@@ -143,6 +142,30 @@ export async function measureWithExtension(
         ? summarize(loadAnalysis, { threads, symbolize, to: navStart + firstPaint * 1000 })
         : null,
   };
+  return { page, cdp, threads, result };
+}
+
+/**
+ * Loads the page `runs` times (fresh tab each) for the load figures; the last tab then
+ * goes on to heap, idle, hover and burst.
+ */
+export async function measureWithExtension(
+  browser: Browser,
+  url: string,
+  runs: number,
+  symbolize?: Symbolizer,
+): Promise<WithExtension> {
+  const origin = browser.extOrigin;
+  if (!origin) throw new Error('measureWithExtension needs a browser with the extension');
+  const loads: LoadResult[] = [];
+  let last: Awaited<ReturnType<typeof loadUntilMarked>> | null = null;
+  for (let i = 0; i < runs; i++) {
+    if (last) await last.page.close();
+    last = await loadUntilMarked(browser, url, origin, symbolize);
+    loads.push(last.result);
+  }
+  if (!last) throw new Error('runs must be at least 1');
+  const { page, cdp, threads } = last;
 
   // 2. Heap, after the page is marked and a full GC.
   const heap = await heapAfterGc(cdp);
@@ -175,7 +198,7 @@ export async function measureWithExtension(
   });
   await page.close();
   return {
-    load: loadResult,
+    loads,
     heap,
     idle: idleSummary,
     hover,
