@@ -53,7 +53,9 @@ export interface PageMarks {
 }
 
 export function createPageMarks(env: PageMarksEnv): PageMarks {
-  let blocks: ScannedBlock[] = [];
+  // Keyed by a block's first text node: a block read twice (two overlapping re-scans in
+  // flight) replaces itself instead of being counted twice.
+  let blocks = new Map<Text, ScannedBlock>();
   let shown: Occurrence[] = [];
   let byNode: Map<Text, Occurrence[]> | null = null;
   let cache = new SkipCache(env.isVisible);
@@ -71,10 +73,16 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
     return { block, occurrences };
   }
 
+  function add(scanned: ScannedBlock): void {
+    const key = scanned.block.nodes[0] as Text;
+    blocks.delete(key);
+    blocks.set(key, scanned);
+  }
+
   function commit(): void {
     const s = env.settings();
     const kinds = new Set(s.kinds);
-    const all = blocks.flatMap((b) => b.occurrences);
+    const all = [...blocks.values()].flatMap((b) => b.occurrences);
     const hasCore = all.some((o) => o.match.tier === 'core');
     shown = all.filter(
       (o) => kinds.has(markKindOf(o.match)) && (o.match.tier === 'core' || !s.gating || hasCore),
@@ -109,13 +117,13 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
         later.push(block);
         continue;
       }
-      blocks.push(scanBlock(block));
+      add(scanBlock(block));
       visibleAdded = true;
       yield;
     }
     if (visibleAdded) commit();
     for (const block of later) {
-      blocks.push(scanBlock(block));
+      add(scanBlock(block));
       yield;
     }
     commit();
@@ -129,15 +137,15 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
   return {
     scanAll(root) {
       env.scheduler.cancel();
-      blocks = [];
+      blocks = new Map();
       cache = new SkipCache(env.isVisible);
       env.scheduler.push(scanJob([root], report), true);
     },
     rescan(roots) {
       const top = outermost(roots.map((r) => cache.blockOf(r)));
-      blocks = blocks.filter(
-        (b) => b.block.el.isConnected && !top.some((r) => r.contains(b.block.el)),
-      );
+      for (const [key, b] of blocks) {
+        if (!b.block.el.isConnected || top.some((r) => r.contains(b.block.el))) blocks.delete(key);
+      }
       // Attributes such as `hidden` or `contenteditable` may have changed under these roots.
       cache = new SkipCache(env.isVisible);
       env.scheduler.push(scanJob(top, report), true);
@@ -154,7 +162,7 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
     },
     stop() {
       env.scheduler.cancel();
-      blocks = [];
+      blocks = new Map();
       shown = [];
       byNode = null;
       env.painter.clear();

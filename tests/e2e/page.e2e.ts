@@ -58,6 +58,20 @@ function rectOf(pattern: string) {
 
 const gate = gateBrowser('chromium');
 
+/** The few extension APIs the tests call inside the service worker. */
+declare const chrome: {
+  tabs: {
+    query(q: object): Promise<{ id?: number; url?: string }[]>;
+    sendMessage(tabId: number, message: unknown, options: object): Promise<unknown>;
+  };
+  storage: {
+    local: {
+      get(key: string): Promise<Record<string, unknown>>;
+      set(items: object): Promise<void>;
+    };
+  };
+};
+
 describe.skipIf(gate.skip)('Chromium: on the page (demo article)', () => {
   let server: FixtureServer;
   let browser: ChromiumSession;
@@ -208,5 +222,139 @@ describe.skipIf(gate.skip)('Chromium: on the page (demo article)', () => {
     const [side] = await reader.all('sidebar');
     expect((await reader.box(side as NonNullable<typeof side>)).width).toBeGreaterThan(300);
     await hostile.close();
+  });
+
+  /** The extension's service worker, to act as the background would. */
+  function worker() {
+    const w = browser.context
+      .serviceWorkers()
+      .find((x) => x.url().startsWith(browser.extensionOrigin));
+    if (!w) throw new Error('no extension service worker');
+    return w;
+  }
+
+  async function toTab(name: string, payload: object): Promise<unknown> {
+    // Without the "tabs" permission tab URLs are hidden: ask every tab, only ours answers.
+    return worker().evaluate(
+      async ([n, p]) => {
+        for (const tab of await chrome.tabs.query({})) {
+          try {
+            return await chrome.tabs.sendMessage(
+              tab.id as number,
+              { sourcelight: 1, name: n, payload: p },
+              { frameId: 0 },
+            );
+          } catch {
+            // no content script in this tab
+          }
+        }
+        throw new Error('no tab answered');
+      },
+      [name, payload] as const,
+    );
+  }
+
+  it('answers tab:terms with the terms marked and their counts', async () => {
+    const terms = (await toTab('tab:terms', {})) as { label: string; count: number }[];
+    const liang = terms.find((t) => t.label === 'Liang Wenfeng');
+    expect(liang?.count).toBeGreaterThanOrEqual(3); // two in English, one in Chinese
+  });
+
+  it("opens the sidebar on the page's terms from tab:open-sidebar; a row scrolls and flashes", async () => {
+    await toTab('tab:open-sidebar', {});
+    await expect
+      .poll(async () => (await shadow.all('term-row')).length, { timeout: 5000 })
+      .toBeGreaterThan(3);
+    const row = (await shadow.all('term-row')).find((n) => textOf(n).startsWith('Nvidia'));
+    expect(row).toBeDefined();
+    await shadow.click(row as NonNullable<typeof row>);
+    await page.waitForFunction(() => CSS.highlights.has('sourcelight-flash'), null, {
+      timeout: 5000,
+    });
+    const flashed = await page.evaluate(() => {
+      const [r] = [...(CSS.highlights.get('sourcelight-flash') as Highlight)] as StaticRange[];
+      const range = document.createRange();
+      range.setStart(r?.startContainer as Node, r?.startOffset ?? 0);
+      range.setEnd(r?.endContainer as Node, r?.endOffset ?? 0);
+      return range.toString();
+    });
+    expect(flashed).toBe('Nvidia');
+    await page.keyboard.press('Escape');
+  });
+
+  it('applies settings live: highlight style, then the site turned off and on', async () => {
+    const set = (patch: object) =>
+      worker().evaluate(async (p) => {
+        const { settings } = await chrome.storage.local.get('settings');
+        await chrome.storage.local.set({ settings: { ...(settings ?? {}), ...p } });
+      }, patch);
+    const names = () =>
+      page.evaluate(() => [...CSS.highlights.keys()].filter((n) => n !== 'sourcelight-flash'));
+    await worker().evaluate(async () => {
+      // Start from the defaults the options page would write.
+      await chrome.storage.local.set({
+        settings: {
+          enabled: true,
+          kinds: [
+            'person',
+            'organization',
+            'model',
+            'product',
+            'chip',
+            'place',
+            'publication',
+            'event',
+            'concept',
+            'figure',
+          ],
+          gating: true,
+          highlightStyle: 'underline',
+          hoverDelayMs: 350,
+          disabledSites: [],
+          historyEnabled: true,
+          historyDays: 90,
+        },
+      });
+    });
+    await set({ highlightStyle: 'background' });
+    await expect
+      .poll(async () => (await names()).every((n) => n.startsWith('sourcelight-background-')))
+      .toBe(true);
+    expect((await names()).length).toBeGreaterThan(2);
+    await set({ disabledSites: ['127.0.0.1'] });
+    await expect.poll(async () => (await names()).length).toBe(0);
+    expect(await page.evaluate(() => document.querySelectorAll('sourcelight-root').length)).toBe(0);
+    await set({ disabledSites: [], highlightStyle: 'underline' });
+    await expect.poll(async () => (await names()).length, { timeout: 10_000 }).toBeGreaterThan(2);
+  });
+
+  it('re-scans added text and follows a single-page-app navigation', async () => {
+    const count = () =>
+      page.evaluate(() => {
+        let n = 0;
+        for (const [name, h] of CSS.highlights)
+          if (name.endsWith('-person')) n += (h as Highlight).size;
+        return n;
+      });
+    await expect.poll(count, { timeout: 10_000 }).toBeGreaterThan(0);
+    const before = await count();
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'Later, Liang Wenfeng spoke again.';
+      document.querySelector('article')?.append(p);
+    });
+    await expect.poll(count, { timeout: 5000 }).toBe(before + 1);
+    await page.evaluate(() => {
+      history.pushState({}, '', '/demo/next-story.html');
+      const article = document.querySelector('article') as HTMLElement;
+      const p = document.createElement('p');
+      p.textContent = 'A new story: DeepSeek and Liang Wenfeng.';
+      article.replaceChildren(p);
+    });
+    await expect.poll(count, { timeout: 5000 }).toBe(1);
+    const texts = await page.evaluate(readHighlights);
+    expect(texts.filter((m) => m.name.endsWith('-person')).map((m) => m.text)).toEqual([
+      'Liang Wenfeng',
+    ]);
   });
 });

@@ -49,10 +49,10 @@ function text(r: StaticRangeInit): string {
   return range.toString();
 }
 
-function setup(settings: MarkSettings, inViewport = (_el: Element) => true) {
+function setup(settings: MarkSettings, inViewport = (_el: Element) => true, sliceMs = 4) {
   const rec = recorder();
   const reports: TermCount[][] = [];
-  const scheduler = createScheduler({ yieldToHost: () => Promise.resolve() });
+  const scheduler = createScheduler({ yieldToHost: () => Promise.resolve(), sliceMs });
   const marks = createPageMarks({
     detector,
     painter: rec.painter,
@@ -149,6 +149,21 @@ describe('page marks', () => {
     marks.rescan([document.body]);
     await scheduler.idle();
     expect(rec.last()?.set.has('person')).toBe(false);
+  });
+
+  it('counts a block once when overlapping re-scans are in flight', async () => {
+    html('<div id="d"><p>Liang Wenfeng</p></div>');
+    // One unit of work per slice, so the three re-scans below overlap.
+    const { rec, scheduler, marks } = setup(base, () => true, 0);
+    marks.scanAll(document.body);
+    await scheduler.idle();
+    const d = document.getElementById('d') as HTMLElement;
+    marks.rescan([d]);
+    marks.rescan([d.firstElementChild as Element]);
+    marks.rescan([document.body]);
+    await scheduler.idle();
+    expect(rec.last()?.set.get('person')).toHaveLength(1);
+    expect(marks.terms()).toEqual([expect.objectContaining({ id: 'liang', count: 1 })]);
   });
 
   it('finds the occurrences in a text node for hover', async () => {
