@@ -111,6 +111,7 @@ function figures(
   const typical =
     [...loads].sort((a, b) => Math.abs(a.ext.extMs - extMs) - Math.abs(b.ext.extMs - extMs))[0] ??
     (loads[0] as (typeof loads)[number]);
+  const worst = [...loads].sort((a, b) => b.ext.longestExtMs - a.ext.longestExtMs)[0] ?? typical;
   const injectedAfterDcl = loads.map((l) =>
     l.injectedAfterNavMs === null ? null : l.injectedAfterNavMs - l.dclMs,
   );
@@ -150,6 +151,11 @@ function figures(
     topLoad: typical.ext.topFunctions,
     topBurst: w.burst.ext.topFunctions,
     topHover: w.hover.ext?.topFunctions ?? [],
+    longestTop: {
+      load: worst.ext.longestTop,
+      burst: w.burst.ext.longestTop,
+      hover: w.hover.ext?.longestTop ?? [],
+    },
   };
 }
 

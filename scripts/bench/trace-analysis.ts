@@ -88,6 +88,8 @@ export interface WindowSummary {
   /** All tasks on the page's main thread, ms. */
   busyMs: number;
   topFunctions: FunctionTime[];
+  /** Top self time inside the task with the most extension time. */
+  longestTop: FunctionTime[];
 }
 
 const SAMPLE_CAP_US = 1000;
@@ -280,12 +282,44 @@ export function summarize(
   const ext = tasks.filter((t) => t.ext > 0);
   let longest: Task | null = null;
   for (const t of ext) if (!longest || t.ext > longest.ext) longest = t;
+  const top = (keep: (thread: string, ts: number) => boolean) =>
+    topSelfTime(analysis, keep, options.top ?? 8, options.symbolize);
+  const threadOk = (thread: string) => !options.threads || options.threads.has(thread);
+  const ms = (us: number) => us / 1000;
+  return {
+    extMs: ms(ext.reduce((a, t) => a + t.ext, 0)),
+    extTasks: ext.length,
+    longestExtMs: longest ? ms(longest.ext) : 0,
+    longestExtTaskMs: longest ? ms(longest.dur) : 0,
+    tasksOver50: ext.filter((t) => t.ext > 50_000).length,
+    tasksOver16: ext.filter((t) => t.ext > 16_000).length,
+    lastExtEnd: ext.length ? Math.max(...ext.map((t) => t.ts + t.dur)) : null,
+    firstExtStart: ext.length ? (ext[0] as Task).ts : null,
+    busyMs: ms(tasks.reduce((a, t) => a + t.dur, 0)),
+    topFunctions: top((thread, ts) => threadOk(thread) && inWindow(ts)),
+    longestTop: longest
+      ? top(
+          (thread, ts) =>
+            thread === (longest as Task).thread &&
+            ts >= (longest as Task).ts &&
+            ts < (longest as Task).ts + (longest as Task).dur,
+        )
+      : [],
+  };
+}
+
+/** The extension's functions by self time (the innermost frame of each sample). */
+function topSelfTime(
+  analysis: Analysis,
+  keep: (thread: string, ts: number) => boolean,
+  count: number,
+  symbolize?: Symbolizer,
+): FunctionTime[] {
   const self = new Map<string, FunctionTime>();
   for (const [thread, list] of analysis.samples) {
-    if (options.threads && !options.threads.has(thread)) continue;
     for (const s of list) {
-      if (!s.ext || !inWindow(s.ts)) continue;
-      const named = options.symbolize?.(s.leaf) ?? null;
+      if (!s.ext || !keep(thread, s.ts)) continue;
+      const named = symbolize?.(s.leaf) ?? null;
       const name = (named?.name ?? s.leaf.functionName) || '(anonymous)';
       const where =
         named?.where ??
@@ -299,22 +333,10 @@ export function summarize(
       self.set(key, f);
     }
   }
-  const ms = (us: number) => us / 1000;
-  return {
-    extMs: ms(ext.reduce((a, t) => a + t.ext, 0)),
-    extTasks: ext.length,
-    longestExtMs: longest ? ms(longest.ext) : 0,
-    longestExtTaskMs: longest ? ms(longest.dur) : 0,
-    tasksOver50: ext.filter((t) => t.ext > 50_000).length,
-    tasksOver16: ext.filter((t) => t.ext > 16_000).length,
-    lastExtEnd: ext.length ? Math.max(...ext.map((t) => t.ts + t.dur)) : null,
-    firstExtStart: ext.length ? (ext[0] as Task).ts : null,
-    busyMs: ms(tasks.reduce((a, t) => a + t.dur, 0)),
-    topFunctions: [...self.values()]
-      .sort((a, b) => b.selfMs - a.selfMs)
-      .slice(0, options.top ?? 8)
-      .map((f) => ({ ...f, selfMs: Math.round(f.selfMs * 10) / 10 })),
-  };
+  return [...self.values()]
+    .sort((a, b) => b.selfMs - a.selfMs)
+    .slice(0, count)
+    .map((f) => ({ ...f, selfMs: Math.round(f.selfMs * 10) / 10 }));
 }
 
 /** Trace time (µs) of a user-timing mark or navigation event, by name. */

@@ -34,6 +34,7 @@ function page(over: Partial<PageFigures> = {}): PageFigures {
     topLoad: [{ name: 'scanBlock', where: '/content-scripts/content.js:1', selfMs: 20 }],
     topBurst: [],
     topHover: [],
+    longestTop: { load: [], burst: [], hover: [] },
     ...over,
   };
 }

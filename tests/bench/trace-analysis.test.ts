@@ -162,6 +162,13 @@ describe('trace attribution', () => {
     ]);
   });
 
+  it('names where the time went inside the longest task', () => {
+    expect(summarize(analysis).longestTop).toEqual([]); // our callback left no samples
+    const early = summarize(analysis, { to: 45_000 });
+    expect(early.longestExtMs).toBe(9);
+    expect(early.longestTop.map((f) => f.name)).toEqual(['scan', 'getClientRects']);
+  });
+
   it('limits a summary to a window of trace time', () => {
     const s = summarize(analysis, { from: 25_000 });
     expect(s.extTasks).toBe(2);
