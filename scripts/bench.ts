@@ -43,7 +43,7 @@ const METHOD = {
   firstHighlight:
     'A main-world init script polls CSS.highlights every animation frame; the first frame in which a highlight range has a box inside the viewport is the frame that paints it. Times are performance.now() (ms since navigation start); DOMContentLoaded is the navigation entry domContentLoadedEventStart.',
   hover:
-    'Pointer moved onto the centre of a marked term in the viewport (playwright mouse, CDP Input), then DOM.describeNode(pierce) on <sourcelight-root> is polled until its closed shadow tree has more rendered boxes (DOM.getBoxModel) than before. Includes the configured hover delay.',
+    'Pointer moved onto the centre of a marked term in the viewport (playwright mouse, CDP Input). Timed in the page clock: first pointermove (event.timeStamp) to the end of the first frame after <sourcelight-root> (created with the first card) is inserted (a MutationObserver, then rAF + setTimeout 0). Confirmed as a card by DOM.describeNode(pierce) on the closed shadow root showing more rendered boxes (DOM.getBoxModel) than before. Includes the configured hover delay. The longest task of any kind after the pointer arrives (with its biggest trace events, e.g. PrePaint) shows rendering the highlights and card cause; the same pointer moves over the page without the extension are the baseline.',
   burst: `${BURST_PARAGRAPHS} paragraphs cloned from the page appended in one task; marked = end of the last extension task after the append (trace clock).`,
   idle: 'A 3 s trace after the page is marked and the probe stopped; any extension time in it is CPU while idle.',
 };
@@ -139,7 +139,15 @@ function figures(
     busyWithMs: median(loads.map((l) => l.ext.busyMs)) ?? 0,
     busyWithoutMs: wo.busyMs,
     hoverCardMs: w.hover.cardMs,
-    hoverSettledMs: w.hover.settledMs,
+    hoverDomMs: w.hover.cardDomMs,
+    hoverAny: w.hover.longestAny
+      ? `${w.hover.longestAny.ms.toFixed(1)} (${w.hover.longestAny.parts
+          .slice(0, 1)
+          .map((x) => `${x.name} ${Math.round(x.ms)}`)
+          .join(', ')})`
+      : 'n/a',
+    hoverAnyMs: w.hover.longestAny?.ms ?? null,
+    hoverAnyWithoutMs: wo.hoverLongestAny?.ms ?? null,
     hoverDelayMs: hoverDelayMs(),
     hoverLongestMs: w.hover.ext?.longestExtMs ?? 0,
     hoverNote: w.hover.note,

@@ -70,31 +70,11 @@ async function renderedBoxes(cdp: CDPSession, node: DomNode | null): Promise<num
   return n;
 }
 
-/** Time of the shadow tree's last change before it stays the same for SETTLE_MS. */
-async function settle(cdp: CDPSession, sig: string, at: number): Promise<number> {
-  let last = sig;
-  let changed = at;
-  while (performance.now() - changed < SETTLE_MS && performance.now() - at < 3000) {
-    const now = signatureOf(await describeHost(cdp));
-    if (now !== last) {
-      last = now;
-      changed = performance.now();
-    }
-  }
-  return changed;
-}
-
 export interface CardWatch {
-  /**
-   * Polls until the card shows; ms since `since`, or null after `timeoutMs`. `settled` is
-   * when the shadow tree last changed before 300 ms without change (the card filled in
-   * with what the background sent).
-   */
-  waitShown(since: number, timeoutMs: number): Promise<{ shown: number; settled: number } | null>;
+  /** Polls until the card shows; ms since `since`, or null after `timeoutMs`. */
+  waitShown(since: number, timeoutMs: number): Promise<number | null>;
   hostFound: boolean;
 }
-
-const SETTLE_MS = 300;
 
 /** Takes the "before" picture; call before moving the pointer. */
 export async function watchCard(cdp: CDPSession): Promise<CardWatch> {
@@ -112,9 +92,7 @@ export async function watchCard(cdp: CDPSession): Promise<CardWatch> {
         const at = performance.now();
         if (sig !== lastSig) {
           lastSig = sig;
-          if ((await renderedBoxes(cdp, node)) > beforeBoxes) {
-            return { shown: at - since, settled: (await settle(cdp, sig, at)) - since };
-          }
+          if ((await renderedBoxes(cdp, node)) > beforeBoxes) return at - since;
         }
       }
       return null;

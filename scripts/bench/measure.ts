@@ -5,12 +5,22 @@
 import type { CDPSession, Page } from 'playwright-core';
 import { type Browser, heapAfterGc, newTracedPage, Tracer } from './browser';
 import { watchCard } from './card-signal';
-import { burst, findMarkedTerm, probeScript, readProbe, walkFloor } from './page-probe';
+import {
+  armCardWatch,
+  burst,
+  findMarkedTerm,
+  probeScript,
+  readCardTimes,
+  readProbe,
+  walkFloor,
+} from './page-probe';
 import {
   analyzeTrace,
+  longestTaskAny,
   markTime,
   type Symbolizer,
   summarize,
+  type TaskBreakdown,
   type WindowSummary,
 } from './trace-analysis';
 
@@ -43,11 +53,14 @@ export interface WithExtension {
   idle: WindowSummary & { windowMs: number };
   hover: {
     term: string | null;
+    /** Pointer arrives to the card painted, ms (the configured delay included). */
     cardMs: number | null;
-    /** The card's content stopped changing (details arrived from the background). */
-    settledMs: number | null;
+    /** Pointer arrives to the card in the DOM, ms. */
+    cardDomMs: number | null;
     note: string;
     ext: WindowSummary | null;
+    /** The longest task of any kind after the pointer arrived: rendering included. */
+    longestAny: TaskBreakdown | null;
   };
   burst: {
     paragraphs: number;
@@ -60,6 +73,8 @@ export interface WithExtension {
 
 export interface WithoutExtension {
   floor: { coldMs: number[]; warmMs: number; chars: number; nodes: number };
+  /** The same pointer moves over the page's text, without the extension. */
+  hoverLongestAny: TaskBreakdown | null;
   heap: { used: number; embedder: number };
   busyMs: number;
 }
@@ -222,40 +237,54 @@ async function measureHover(
   threads: Set<string>,
   symbolize?: Symbolizer,
 ): Promise<WithExtension['hover']> {
+  const none = (note: string): WithExtension['hover'] => ({
+    term: null,
+    cardMs: null,
+    cardDomMs: null,
+    note,
+    ext: null,
+    longestAny: null,
+  });
   const target = await page.evaluate(findMarkedTerm);
-  if (!target) {
-    return {
-      term: null,
-      cardMs: null,
-      settledMs: null,
-      note: 'no marked term in the viewport',
-      ext: null,
-    };
-  }
+  if (!target) return none('no marked term in the viewport');
   await page.mouse.move(2, 2);
   await sleep(300);
+  if (!(await page.evaluate(armCardWatch))) return none('the UI host existed before the hover');
   const watch = await watchCard(cdp);
   const h = await traced(cdp, async () => {
-    const t0 = performance.now();
+    await page.evaluate(() => performance.mark('bench:hover'));
     // Two small moves, as a reader's pointer arrives: enter, then rest on the term.
     await page.mouse.move(target.x - 2, target.y);
     await page.mouse.move(target.x, target.y);
-    return watch.waitShown(t0, 3000);
+    const t0 = performance.now();
+    let times = await page.evaluate(readCardTimes);
+    while (times?.painted == null && performance.now() - t0 < 4000) {
+      await sleep(50);
+      times = await page.evaluate(readCardTimes);
+    }
+    // The host alone is not the card: confirm more rendered boxes in the shadow tree.
+    const confirmed = times?.painted != null && (await watch.waitShown(t0, 3000)) !== null;
+    await sleep(1000); // the frames after the card, for the longest-task figure
+    return { times, confirmed };
   });
   await page.mouse.move(2, 2);
   await sleep(500);
-  const ext = summarize(analyzeTrace(h.events, origin), { threads, symbolize });
+  const analysis = analyzeTrace(h.events, origin);
+  const mark = markTime(h.events, 'bench:hover') ?? undefined;
+  const ext = summarize(analysis, { threads, symbolize, from: mark });
+  const t = h.result.times;
+  const ok = h.result.confirmed && t?.move != null && t.painted != null;
   return {
     term: target.text,
-    cardMs: h.result?.shown ?? null,
-    settledMs: h.result?.settled ?? null,
-    note:
-      h.result !== null
-        ? 'pointer move to first frame with more rendered boxes in the closed shadow root'
-        : watch.hostFound
-          ? 'no card within 3 s'
-          : 'no <sourcelight-root> host on the page',
+    cardMs: ok && t?.move != null && t.painted != null ? t.painted - t.move : null,
+    cardDomMs: ok && t?.move != null && t.inserted != null ? t.inserted - t.move : null,
+    note: ok
+      ? 'page clock: first pointermove to the end of the frame after <sourcelight-root> was inserted, confirmed by more rendered boxes in its closed shadow tree (CDP)'
+      : watch.hostFound
+        ? 'the UI host existed before the hover'
+        : 'no card within 4 s',
     ext,
+    longestAny: longestTaskAny(h.events, analysis, { threads, from: mark }),
   };
 }
 
@@ -271,6 +300,7 @@ export async function measureWithout(
   let nodes = 0;
   let heap = { used: 0, embedder: 0 };
   let busyMs = 0;
+  let hoverLongestAny: TaskBreakdown | null = null;
   for (let i = 0; i < coldRuns; i++) {
     const { page, cdp } = await newTracedPage(browser);
     await page.addInitScript({ content: probeScript() });
@@ -286,6 +316,7 @@ export async function measureWithout(
         threads,
       }).busyMs;
       heap = await heapAfterGc(cdp);
+      hoverLongestAny = await pointerOverText(page, cdp, threads);
     } else {
       await page.goto(url, { waitUntil: 'load' });
       await page.evaluate(() => window.__bench?.stop());
@@ -301,5 +332,31 @@ export async function measureWithout(
     nodes = f.nodes;
     await page.close();
   }
-  return { floor: { coldMs: cold, warmMs: warm, chars, nodes }, heap, busyMs };
+  return { floor: { coldMs: cold, warmMs: warm, chars, nodes }, heap, busyMs, hoverLongestAny };
+}
+
+/** Pointer onto the first paragraph's text, traced: what a hover costs a page by itself. */
+async function pointerOverText(
+  page: Page,
+  cdp: CDPSession,
+  threads: Set<string>,
+): Promise<TaskBreakdown | null> {
+  const at = await page.evaluate(() => {
+    const r = document.querySelector('p')?.getClientRects()[0];
+    return r ? { x: r.left + 20, y: r.top + r.height / 2 } : null;
+  });
+  if (!at) return null;
+  await page.mouse.move(2, 2);
+  await sleep(300);
+  const h = await traced(cdp, async () => {
+    await page.evaluate(() => performance.mark('bench:hover'));
+    await page.mouse.move(at.x - 2, at.y);
+    await page.mouse.move(at.x, at.y);
+    await sleep(1500);
+  });
+  const analysis = analyzeTrace(h.events, 'chrome-extension://none');
+  return longestTaskAny(h.events, analysis, {
+    threads,
+    from: markTime(h.events, 'bench:hover') ?? undefined,
+  });
 }

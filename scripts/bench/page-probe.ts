@@ -183,3 +183,54 @@ export function burst(n: number): { added: number; chars: number } {
   parent.append(frag);
   return { added: n, chars };
 }
+
+export interface CardTimes {
+  /** First pointermove after arming (event time, page clock). */
+  move: number | null;
+  /** `<sourcelight-root>` inserted (the card's first render creates it). */
+  inserted: number | null;
+  /** End of the first frame after the insertion: the card is on screen. */
+  painted: number | null;
+}
+
+declare global {
+  interface Window {
+    __benchCard?: CardTimes;
+  }
+}
+
+/**
+ * Watches, from the page, for the card's first appearance: the UI host is created with
+ * the first card, so its insertion marks the render; the frame after it paints it. This
+ * uses the page's clock only, so a busy main thread cannot skew it (CDP polling would be
+ * delayed by the very frames it measures).
+ */
+export function armCardWatch(): boolean {
+  if (document.querySelector('sourcelight-root')) return false;
+  const t: CardTimes = { move: null, inserted: null, painted: null };
+  window.__benchCard = t;
+  document.addEventListener(
+    'pointermove',
+    (e) => {
+      if (t.move === null) t.move = e.timeStamp;
+    },
+    { capture: true },
+  );
+  const mo = new MutationObserver(() => {
+    if (t.inserted !== null || !document.querySelector('sourcelight-root')) return;
+    t.inserted = performance.now();
+    mo.disconnect();
+    // rAF runs before the frame's paint; a task posted from it runs after that frame.
+    requestAnimationFrame(() => {
+      setTimeout(() => {
+        t.painted = performance.now();
+      }, 0);
+    });
+  });
+  mo.observe(document.documentElement, { childList: true });
+  return true;
+}
+
+export function readCardTimes(): CardTimes | null {
+  return window.__benchCard ?? null;
+}

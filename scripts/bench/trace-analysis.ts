@@ -345,3 +345,46 @@ export function markTime(events: readonly TraceEvent[], name: string): number | 
   for (const e of events) if (e.name === name && (best === null || e.ts > best)) best = e.ts;
   return best;
 }
+
+export interface TaskBreakdown {
+  ms: number;
+  /** Extension time inside it, ms. */
+  extMs: number;
+  /** The biggest kinds of work inside it (trace event names), ms. */
+  parts: { name: string; ms: number }[];
+}
+
+/**
+ * The longest task of any kind on the page's main thread in a window, with what it was
+ * made of: rendering work (style, layout, PrePaint, Paint) that the extension's highlights
+ * or UI cause shows here, where script-URL attribution cannot see it.
+ */
+export function longestTaskAny(
+  events: readonly TraceEvent[],
+  analysis: Analysis,
+  options: { from?: number; threads?: Set<string> } = {},
+): TaskBreakdown | null {
+  const from = options.from ?? -Infinity;
+  let longest: Task | null = null;
+  for (const t of analysis.tasks) {
+    if (t.ts < from || (options.threads && !options.threads.has(t.thread))) continue;
+    if (!longest || t.dur > longest.dur) longest = t;
+  }
+  if (!longest) return null;
+  const end = longest.ts + longest.dur;
+  const parts = new Map<string, number>();
+  for (const e of events) {
+    if (e.ph !== 'X' || e.dur === undefined || `${e.pid}:${e.tid}` !== longest.thread) continue;
+    if (e.ts < longest.ts || e.ts >= end || e.name === 'RunTask' || e.name.includes('::')) continue;
+    parts.set(e.name, (parts.get(e.name) ?? 0) + e.dur);
+  }
+  return {
+    ms: longest.dur / 1000,
+    extMs: longest.ext / 1000,
+    parts: [...parts]
+      .filter(([, us]) => us >= longest.dur * 0.1)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 3)
+      .map(([name, us]) => ({ name, ms: Math.round(us / 100) / 10 })),
+  };
+}
