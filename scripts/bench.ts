@@ -253,7 +253,11 @@ async function main() {
       ? `\nMissed or unmeasured targets:\n- ${missed.join('\n- ')}`
       : '\nEvery measured target is met.',
   );
-  console.log('\nMethod: see "method" in bench/results.json.');
+  console.log(`\nHow task time is attributed: ${METHOD.attribution}`);
+  console.log(`Heap: ${METHOD.heap}`);
+  console.log(
+    'The rest of the method (floor, first highlight, hover, burst, idle, runs): "method" in bench/results.json.',
+  );
 }
 
 main().catch((e) => {
