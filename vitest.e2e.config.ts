@@ -11,7 +11,21 @@ import { defineConfig } from 'vitest/config';
  * fail until it does, so they stay out of the default run rather than being marked
  * skipped. Remove a line when its feature is merged; `SOURCELIGHT_E2E_ALL=1` runs them all.
  */
-export const PENDING_FEATURE_SUITES: readonly string[] = [];
+export const PENDING_FEATURE_SUITES: readonly string[] = [
+  // Issue 4 (on the page: highlights, card, sidebar, demo/article.html).
+  'tests/e2e/highlights.e2e.ts',
+  'tests/e2e/page-intact.e2e.ts',
+  'tests/e2e/editables.e2e.ts',
+  'tests/e2e/card.e2e.ts',
+  'tests/e2e/sidebar.e2e.ts',
+  // Issue 5 (around the page: popup, options, history), on top of issue 4.
+  'tests/e2e/popup.e2e.ts',
+  'tests/e2e/options.e2e.ts',
+  'tests/e2e/history.e2e.ts',
+  // Both: axe on popup, options, history and sidebar; pictures of card, sidebar, popup.
+  'tests/e2e/a11y.e2e.ts',
+  'tests/e2e/screenshots.e2e.ts',
+];
 
 export default defineConfig({
   test: {

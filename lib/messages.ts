@@ -45,6 +45,11 @@ export interface BackgroundProtocol {
   'history:list': { req: Record<string, never>; res: HistoryList };
   /** Forget all history. Extension pages only. */
   'history:clear': { req: Record<string, never>; res: { available: boolean } };
+  /**
+   * The hostname a tab's content script last reported from (popup, when `activeTab` gave
+   * it no URL). Extension pages only.
+   */
+  'page:host': { req: { tabId: number }; res: { hostname: string | null } };
   /** What the card and sidebar show about one term; null when the pack does not know it. */
   'term:detail': { req: TermDetailRequest; res: TermDetail | null };
 }
@@ -89,6 +94,7 @@ const BACKGROUND_NAMES: ReadonlySet<string> = new Set<keyof BackgroundProtocol>(
   'history:status',
   'history:list',
   'history:clear',
+  'page:host',
   'term:detail',
 ]);
 const TAB_NAMES: ReadonlySet<string> = new Set<keyof TabProtocol>([

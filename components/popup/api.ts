@@ -57,7 +57,11 @@ export function createPopupApi(location: { search: string } = globalThis.locatio
           ? await browser.tabs.get(wanted)
           : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
       if (tab?.id === undefined) return null;
-      return { id: tab.id, hostname: hostnameOf(tab.url) };
+      // Without activeTab (popup opened as a page), ask where the content script lives.
+      const hostname =
+        hostnameOf(tab.url) ??
+        (await send('page:host', { tabId: tab.id }).catch(() => ({ hostname: null }))).hostname;
+      return { id: tab.id, hostname };
     },
     async tabTerms(tabId) {
       try {

@@ -27,11 +27,13 @@ export async function showTermCount(tabId: number, count: number): Promise<void>
 }
 
 /** Clears a tab's badge whenever it navigates; returns the stop function. */
-export function startBadgeReset(): () => void {
+export function startBadgeReset(onNavigate?: (tabId: number) => void): () => void {
   const api = badgeApi();
   void api?.setBadgeBackgroundColor({ color: '#5b4bb7' });
   const onUpdated = (tabId: number, change: { status?: string }) => {
-    if (change.status === 'loading') void showTermCount(tabId, 0);
+    if (change.status !== 'loading') return;
+    onNavigate?.(tabId);
+    void showTermCount(tabId, 0);
   };
   browser.tabs.onUpdated.addListener(onUpdated);
   return () => browser.tabs.onUpdated.removeListener(onUpdated);

@@ -16,6 +16,17 @@ export interface HandlerDeps {
   /** Opens an extension page in a new tab, next to the tab that asked when there is one. */
   openTab: (path: string, besideTabId?: number) => Promise<void>;
   setBadge?: (tabId: number, count: number) => Promise<void>;
+  /** Tab id to the hostname its content script reported from; cleared on navigation. */
+  tabHosts?: Map<number, string>;
+}
+
+function hostnameOf(url: string): string | null {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.hostname : null;
+  } catch {
+    return null;
+  }
 }
 
 /** `reader.html?source=ID&claim=ID`, after checking both ids exist in the pack. */
@@ -40,6 +51,9 @@ export function createHandlers(deps: HandlerDeps): Handlers<BackgroundProtocol> 
   const summary = summarizePack(pack);
   // Built on the first search, not at start-up: most wake-ups of the worker never search.
   let index: ReturnType<typeof buildSearchIndex> | undefined;
+  // Where each tab's content script last spoke from; lost when the worker sleeps, which
+  // only matters when the popup has no `activeTab` URL either.
+  const hosts = deps.tabHosts ?? new Map<number, string>();
 
   return {
     // What the card and sidebar ask about a term (lib/knowledge).
@@ -48,7 +62,11 @@ export function createHandlers(deps: HandlerDeps): Handlers<BackgroundProtocol> 
     'pack:summary': () => summary,
 
     'page:terms': async ({ url, title, terms }, sender) => {
-      if (sender.tabId !== undefined) await setBadge(sender.tabId, terms.length);
+      if (sender.tabId !== undefined) {
+        const host = sender.url ? hostnameOf(sender.url) : null;
+        if (host) hosts.set(sender.tabId, host);
+        await setBadge(sender.tabId, terms.length);
+      }
       await history.record({ url, title, terms, incognito: sender.incognito ?? false });
       return null;
     },
@@ -61,7 +79,6 @@ export function createHandlers(deps: HandlerDeps): Handlers<BackgroundProtocol> 
     },
 
     'pack:search': ({ query }) => {
-      if (typeof query !== 'string') throw new Error('pack:search: query must be a string');
       index ??= buildSearchIndex(pack);
       return searchPack(index, query);
     },
@@ -69,5 +86,6 @@ export function createHandlers(deps: HandlerDeps): Handlers<BackgroundProtocol> 
     'history:status': async () => ({ state: await history.state() }),
     'history:list': () => history.list(),
     'history:clear': () => history.clear(),
+    'page:host': ({ tabId }) => ({ hostname: hosts.get(tabId) ?? null }),
   };
 }

@@ -4,9 +4,9 @@
  */
 import { browser } from 'wxt/browser';
 import type { Pack } from '../pack/types';
-import { settingsItem } from '../settings';
+import { isSiteEnabled, settingsItem } from '../settings';
 import { openHistoryStore } from '../store/history-store';
-import { startBadgeReset } from './badge';
+import { showTermCount, startBadgeReset } from './badge';
 import { createHandlers } from './handlers';
 import { createHistory } from './history';
 import { createRouter } from './router';
@@ -16,9 +16,11 @@ export function startBackground(pack: Pack) {
     open: () => openHistoryStore({ onClose: () => history.reset() }),
     settings: () => settingsItem.getValue(),
   });
+  const tabHosts = new Map<number, string>();
   const handlers = createHandlers({
     pack,
     history,
+    tabHosts,
     openTab: async (path, besideTabId) => {
       const url = browser.runtime.getURL(path as '/reader.html');
       const beside = besideTabId === undefined ? undefined : await browser.tabs.get(besideTabId);
@@ -33,13 +35,22 @@ export function startBackground(pack: Pack) {
     extensionOrigin: browser.runtime.getURL('/'),
   });
   browser.runtime.onMessage.addListener(router);
-  const stopBadge = startBadgeReset();
+  const stopBadge = startBadgeReset((tabId) => tabHosts.delete(tabId));
+  // A site turned off stops its content scripts at once; their badges go with them. (Turned
+  // back on, the content script reports its terms again.)
+  const unwatch = settingsItem.watch((settings) => {
+    if (!settings) return;
+    for (const [tabId, host] of tabHosts) {
+      if (!isSiteEnabled(settings, host)) void showTermCount(tabId, 0);
+    }
+  });
   return {
     handlers,
     history,
     stop() {
       browser.runtime.onMessage.removeListener(router);
       stopBadge();
+      unwatch();
     },
   };
 }

@@ -7,11 +7,16 @@
  */
 import type { BackgroundProtocol, Handlers } from '../messages';
 import { isBackgroundEnvelope } from '../messages';
+import { checkPayload } from './validate';
 
 type Name = keyof BackgroundProtocol;
 
-/** Messages only our extension pages may send: they read or wipe all of history. */
-const EXTENSION_PAGES_ONLY: ReadonlySet<Name> = new Set<Name>(['history:list', 'history:clear']);
+/** Messages only our extension pages may send: they read or wipe history, or read other tabs. */
+const EXTENSION_PAGES_ONLY: ReadonlySet<Name> = new Set<Name>([
+  'history:list',
+  'history:clear',
+  'page:host',
+]);
 
 /** The parts of `runtime.MessageSender` we look at (the same in Chrome and Firefox). */
 export interface Sender {
@@ -57,6 +62,7 @@ export function createRouter(handlers: Handlers<BackgroundProtocol>, options: Ro
     ) => unknown;
     return (async () => {
       try {
+        checkPayload(message.name, message.payload as Record<string, unknown>);
         return await handler(message.payload, {
           tabId: sender.tab?.id,
           url: sender.url,

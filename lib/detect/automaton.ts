@@ -8,14 +8,14 @@
  * (runs collapse to one), exactly as `normalize` does; match starts are recovered by
  * walking back over the original text, so no normalised copy of a page is ever built.
  */
-import { APOS, charClass, fold, QUOTE, SEP, SKIP } from './chars';
+import { APOS, charClass, fold, isWordChar, QUOTE, SEP, SKIP } from './chars';
 
 const OTHER_SYM = 0;
 const SEP_SYM = 1;
 const APOS_SYM = 2;
 const QUOTE_SYM = 3;
-const FIRST_LETTER_SYM = 4;
-const SKIP_SYM = 0xffff;
+const SKIP_SYM = 4;
+const FIRST_LETTER_SYM = 5;
 
 export interface Automaton {
   /** Code unit -> symbol. */
@@ -31,6 +31,29 @@ export interface Automaton {
   outIds: Int32Array;
   /** Length of each pattern in symbols. */
   lengths: Int32Array;
+  /** Per pattern: `WORD_START` / `WORD_END` bits, checked before a hit is reported. */
+  edges: Uint8Array;
+}
+
+/** The pattern may not follow a letter or digit of a spaced script. */
+export const WORD_START = 1;
+/** The pattern may not be followed by a letter or digit of a spaced script. */
+export const WORD_END = 2;
+
+let base: Uint16Array | null = null;
+
+/** The symbols every automaton shares (separators, quotes, skipped units), built once. */
+function baseSymbols(): Uint16Array {
+  if (base) return base;
+  base = new Uint16Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) {
+    const cls = charClass(c);
+    if (cls === SKIP) base[c] = SKIP_SYM;
+    else if (cls === SEP) base[c] = SEP_SYM;
+    else if (cls === APOS) base[c] = APOS_SYM;
+    else if (cls === QUOTE) base[c] = QUOTE_SYM;
+  }
+  return base;
 }
 
 /** A pattern key: folded and normalised text (see `normalize`), separators as " " or "-". */
@@ -63,16 +86,13 @@ function symbolize(key: string, symbols: Uint16Array, next: { sym: number }): nu
   return out;
 }
 
-/** Compiles the keys; pattern id = index in `keys`. Empty keys never match. */
-export function buildAutomaton(keys: readonly string[]): Automaton {
-  const symbols = new Uint16Array(0x10000);
-  for (let c = 0; c < 0x10000; c++) {
-    const cls = charClass(c);
-    if (cls === SKIP) symbols[c] = SKIP_SYM;
-    else if (cls === SEP) symbols[c] = SEP_SYM;
-    else if (cls === APOS) symbols[c] = APOS_SYM;
-    else if (cls === QUOTE) symbols[c] = QUOTE_SYM;
-  }
+/**
+ * Compiles the keys; pattern id = index in `keys`. Empty keys never match. `edges` (per
+ * key, `WORD_START | WORD_END`) drops hits glued to a word before they cost anything:
+ * "us" inside "because" is most of what a short alias would otherwise report.
+ */
+export function buildAutomaton(keys: readonly string[], edges?: ArrayLike<number>): Automaton {
+  const symbols = baseSymbols().slice();
   const next = { sym: FIRST_LETTER_SYM };
   const patterns = keys.map((k) => symbolize(k, symbols, next));
   const width = next.sym;
@@ -125,8 +145,19 @@ export function buildAutomaton(keys: readonly string[]): Automaton {
       }
     }
   }
-  // Separators never reset to the root on "other": an unknown character always does.
-  for (let s = 0; s < count; s++) trie[s * width + OTHER_SYM] = 0;
+  // Normalisation lives in the transitions, so the hot loop has no branches for it: an
+  // unknown character returns to the root, a skipped one stays put, and a separator after
+  // a separator stays put (runs of spaces and dashes are one separator).
+  const viaSep = new Uint8Array(count);
+  for (let s = 0; s < count; s++) {
+    const t = trie[s * width + SEP_SYM] as number;
+    if (t > 0) viaSep[t] = 1;
+  }
+  for (let s = 0; s < count; s++) {
+    trie[s * width + OTHER_SYM] = 0;
+    trie[s * width + SKIP_SYM] = s;
+    if (viaSep[s] === 1) trie[s * width + SEP_SYM] = s;
+  }
 
   // Output closure along failure links, in BFS order so a state's fail is done first.
   const outs: number[][] = new Array(count);
@@ -166,6 +197,7 @@ export function buildAutomaton(keys: readonly string[]): Automaton {
     outStart,
     outIds: Int32Array.from(ids),
     lengths: Int32Array.from(patterns, (p) => p.length),
+    edges: Uint8Array.from(keys, (_k, i) => edges?.[i] ?? 0),
   };
 }
 
@@ -174,29 +206,25 @@ export function buildAutomaton(keys: readonly string[]): Automaton {
  * `[start, end, id, ...]` in order of `end`. Offsets are into `text` as given.
  */
 export function scanAll(a: Automaton, text: string): number[] {
-  const { symbols, delta, acceptFrom, width, outStart, outIds } = a;
+  const { symbols, delta, acceptFrom, width, outStart, outIds, edges, lengths } = a;
   const found: number[] = [];
   const n = text.length;
   let state = 0;
-  let prevSep = false;
   for (let i = 0; i < n; i++) {
     const sym = symbols[text.charCodeAt(i)] as number;
-    if (sym === OTHER_SYM) {
-      state = 0;
-      prevSep = false;
-      continue;
-    }
-    if (sym === SKIP_SYM) continue;
-    if (sym === SEP_SYM) {
-      if (prevSep) continue;
-      prevSep = true;
-    } else prevSep = false;
     state = delta[state + sym] as number;
-    if (state >= acceptFrom) {
+    // A skipped unit leaves the state as it was: its output was reported already.
+    if (state >= acceptFrom && sym !== SKIP_SYM) {
       const s = state / width;
       for (let k = outStart[s] as number; k < (outStart[s + 1] as number); k++) {
         const id = outIds[k] as number;
-        found.push(startOf(a, text, i, a.lengths[id] as number), i + 1, id);
+        const edge = edges[id] as number;
+        if ((edge & WORD_END) !== 0 && i + 1 < n && isWordChar(text.charCodeAt(i + 1))) continue;
+        const start = startOf(a, text, i, lengths[id] as number);
+        if ((edge & WORD_START) !== 0 && start > 0 && isWordChar(text.charCodeAt(start - 1))) {
+          continue;
+        }
+        found.push(start, i + 1, id);
       }
     }
   }

@@ -28,7 +28,11 @@ const CLASS = new Uint8Array(0x10000);
 for (const c of SKIP_CODES) CLASS[c] = SKIP;
 for (const c of SPACE_CODES) CLASS[c] = SEP;
 for (let c = 0x2000; c <= 0x200a; c++) CLASS[c] = SEP;
-for (const c of DASH_CODES) CLASS[c] = SEP;
+const DASH = new Uint8Array(0x10000);
+for (const c of DASH_CODES) {
+  CLASS[c] = SEP;
+  DASH[c] = 1;
+}
 for (const c of APOS_CODES) CLASS[c] = APOS;
 for (const c of QUOTE_CODES) CLASS[c] = QUOTE;
 
@@ -39,7 +43,7 @@ export function charClass(code: number): number {
 
 /** True for the dash members of `SEP`; normalisation keeps a dash visible as "-". */
 export function isDash(code: number): boolean {
-  return DASH_CODES.includes(code);
+  return DASH[code] === 1;
 }
 
 /** Han, kana and Hangul: scripts written without spaces, so they never form a word boundary. */

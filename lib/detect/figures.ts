@@ -1,13 +1,12 @@
 /**
- * Finding the pack's figures on a page: a cheap scan for digits and scale words picks
- * small windows of text; only those are normalised and read by the quantity parser, and a
+ * Finding the pack's figures on a page: a cheap scan (figure-candidates.ts) picks small
+ * windows of text; only those are normalised and read by the quantity parser, and a
  * quantity is kept when it states a pack figure's value in the same unit.
  */
 import type { DetectorPack, FigureValue } from '../pack/types';
 import { parseQuantities } from '../quantity/parse';
-import { NUMBER_WORDS } from '../quantity/units';
-import { charClass, SEP } from './chars';
-import { normalize, toOriginal } from './normalize';
+import { type CandidateFilter, candidateFilter, candidateWindows } from './figure-candidates';
+import { type Normalized, normalize, normalizeText, toOriginal } from './normalize';
 
 export interface FigureHit {
   start: number;
@@ -20,29 +19,37 @@ export interface FigureHit {
 }
 
 export interface FigureMatcher {
-  find(text: string): FigureHit[];
+  /** Number words and phrases the pack's figures need: the name pass finds them. */
+  words: readonly string[];
+  /** `wordStarts`: where those words start in `text` (searched here when omitted). */
+  find(text: string, wordStarts?: readonly number[]): FigureHit[];
 }
 
 /**
  * Units that never say what was measured: a bare count, a year or a percentage on its
  * own could be anything, so they are never marked however well the value agrees.
  */
-export const UNMARKED_UNITS: ReadonlySet<string> = new Set(['count', 'year', 'percent', 'rank']);
+export const UNMARKED_UNITS: ReadonlySet<string> = new Set([
+  'count',
+  'year',
+  'date',
+  'percent',
+  'rank',
+]);
 
-/** Characters of context the parser needs before a number (qualifiers, "between", "US$"). */
-const BEFORE = 48;
-/** Characters after a number where its scale and unit noun may be ("2,000 such chips"). */
-const AFTER = 120;
-/** How far a window edge may move to reach a space, so no word or number is cut. */
-const SNAP = 24;
-// "a", "an" and "one" count only before a scale word, which is a candidate of its own.
-const NUMBER_WORD_SOURCE = Object.keys(NUMBER_WORDS)
-  .filter((w) => NUMBER_WORDS[w] !== 1)
-  .join('|');
-const CANDIDATE_RE = new RegExp(
-  `[0-9]|illion|thousand|[万亿]|\\b(?:${NUMBER_WORD_SOURCE})\\b`,
-  'gi',
-);
+/**
+ * Durations ("two years", "40 minutes") are common on any page; one is marked only when
+ * the pack files it under a topic (DeepSeek's training time, Liang Wenfeng's age).
+ */
+const DURATIONS: ReadonlySet<string> = new Set([
+  'years',
+  'months',
+  'weeks',
+  'days',
+  'hours',
+  'minutes',
+  'decades',
+]);
 
 function valueKey(unit: string, value: FigureValue): string {
   return typeof value === 'number' ? `${unit}|${value}` : `${unit}|${value.min}|${value.max}`;
@@ -58,8 +65,10 @@ function describe(value: FigureValue, unit: string): string {
 export function compileFigures(pack: Pick<DetectorPack, 'figures' | 'topics'>): FigureMatcher {
   const topics = new Map(pack.topics.map((t) => [t.id, t.label]));
   const byValue = new Map<string, { id: string; label: string }>();
-  for (const f of pack.figures) {
-    if (UNMARKED_UNITS.has(f.unit)) continue;
+  const markable = pack.figures.filter(
+    (f) => !UNMARKED_UNITS.has(f.unit) && (f.topicId !== null || !DURATIONS.has(f.unit)),
+  );
+  for (const f of markable) {
     const key = valueKey(f.unit, f.value);
     const topicLabel = f.topicId ? topics.get(f.topicId) : undefined;
     const target =
@@ -70,61 +79,38 @@ export function compileFigures(pack: Pick<DetectorPack, 'figures' | 'topics'>): 
     const had = byValue.get(key);
     if (!had || (had.id === f.id && target.id !== f.id)) byValue.set(key, target);
   }
-  return { find: (text) => (byValue.size === 0 ? [] : findFigures(byValue, text)) };
-}
-
-function snapStart(text: string, at: number): number {
-  if (at <= 0) return 0;
-  for (let p = at; p > Math.max(0, at - SNAP); p--) {
-    if (charClass(text.charCodeAt(p - 1)) === SEP) return p;
+  // Every value a markable figure has; numbers on a page that cannot scale to one of
+  // them are not worth parsing (most numbers on most pages).
+  const values: number[] = [];
+  for (const f of markable) {
+    if (typeof f.value === 'number') values.push(f.value);
+    else values.push(f.value.min, f.value.max);
   }
-  return at;
-}
-
-function snapEnd(text: string, at: number): number {
-  if (at >= text.length) return text.length;
-  for (let p = at; p < Math.min(text.length, at + SNAP); p++) {
-    if (charClass(text.charCodeAt(p)) === SEP) return p;
-  }
-  return at;
-}
-
-/** Windows of text around candidates, merged, in order. */
-export function candidateWindows(text: string): [number, number][] {
-  const windows: [number, number][] = [];
-  const re = new RegExp(CANDIDATE_RE.source, CANDIDATE_RE.flags);
-  let from = -1;
-  let to = -1;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    const p = m.index;
-    if (from >= 0 && p - BEFORE <= to) {
-      to = Math.min(text.length, p + AFTER);
-    } else {
-      if (from >= 0) windows.push([snapStart(text, from), snapEnd(text, to)]);
-      from = Math.max(0, p - BEFORE);
-      to = Math.min(text.length, p + AFTER);
-    }
-    // Skip the rest of a digit run: one candidate per number is enough.
-    let q = p + m[0].length;
-    while (q < text.length && /[0-9.,]/.test(text[q] as string)) q++;
-    re.lastIndex = q;
-  }
-  if (from >= 0) windows.push([snapStart(text, from), snapEnd(text, to)]);
-  return windows;
+  const filter = candidateFilter(values);
+  return {
+    words: byValue.size === 0 ? [] : filter.words,
+    find: (text, wordStarts) =>
+      byValue.size === 0 ? [] : findFigures(byValue, filter, text, wordStarts),
+  };
 }
 
 function findFigures(
   byValue: Map<string, { id: string; label: string }>,
+  filter: CandidateFilter,
   text: string,
+  wordStarts: readonly number[] | undefined,
 ): FigureHit[] {
   const hits: FigureHit[] = [];
   let lastEnd = 0;
-  for (const [from, to] of candidateWindows(text)) {
-    const norm = normalize(text.slice(from, to));
-    for (const q of parseQuantities(norm.text)) {
+  for (const [from, to] of candidateWindows(text, filter, wordStarts)) {
+    const window = text.slice(from, to);
+    let norm: Normalized | null = null;
+    for (const q of parseQuantities(normalizeText(window))) {
       if (UNMARKED_UNITS.has(q.unit)) continue;
       const target = byValue.get(valueKey(q.unit, q.value));
       if (!target) continue;
+      // The offset map is built only for a window that holds a match: rarely.
+      norm ??= normalize(window);
       const [s, e] = toOriginal(norm, q.start, q.end);
       const start = from + s;
       const end = from + e;

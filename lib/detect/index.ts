@@ -13,15 +13,16 @@ export type { Detector, DetectorOptions, Match } from './types';
 
 /** Compiles the pack once; the returned detector is cheap to call on any number of texts. */
 export function createDetector(pack: DetectorPack, options: DetectorOptions = {}): Detector {
-  const names = compileNames(pack.entities);
   const figures = compileFigures(pack);
+  const names = compileNames(pack.entities, figures.words);
   const gating = options.gating !== false;
 
   function detectAll(text: string): Match[] {
     if (typeof text !== 'string' || text.length === 0) return [];
     try {
       const found: Match[] = [];
-      for (const h of names.find(text)) {
+      const scan = names.find(text);
+      for (const h of scan.names) {
         const e = pack.entities[h.entity];
         if (!e) continue;
         found.push({
@@ -32,10 +33,14 @@ export function createDetector(pack: DetectorPack, options: DetectorOptions = {}
           id: e.id,
           label: e.label,
           entityKind: e.kind,
-          tier: e.tier,
+          // A weak alias ("R1", "Liang") alone does not make a page about DeepSeek.
+          tier: h.weak ? 'context' : e.tier,
         });
       }
-      for (const f of figures.find(text)) {
+      for (const f of figures.find(
+        text,
+        scan.words.sort((a, b) => a - b),
+      )) {
         found.push({
           start: f.start,
           end: f.end,

@@ -4,7 +4,7 @@
  * original text.
  */
 import type { DetectorPack } from '../pack/types';
-import { type Automaton, buildAutomaton, scanAll } from './automaton';
+import { type Automaton, buildAutomaton, scanAll, WORD_END, WORD_START } from './automaton';
 import { APOS, charClass, isUpper, isWordChar, QUOTE, SEP, SKIP } from './chars';
 import { normalize } from './normalize';
 import { type AliasPolicy, aliasPolicy, aliasVariants, NEAR_CORE_WINDOW } from './rules';
@@ -27,11 +27,31 @@ export interface NameHit {
   end: number;
   /** Index into the pack's entities. */
   entity: number;
+  /** The alias alone does not show the text is about the story: gate it as `context`. */
+  weak: boolean;
+}
+
+export interface NameScan {
+  names: NameHit[];
+  /** Where the extra words start (see `compileNames`), whole words only. */
+  words: number[];
 }
 
 export interface NameMatcher {
-  find(text: string): NameHit[];
+  find(text: string): NameScan;
 }
+
+/** Plain words ride along in the same pass: any case, whole words. */
+const WORD_POLICY: AliasPolicy = {
+  caseMode: 'any',
+  boundary: true,
+  closed: false,
+  plural: false,
+  nearCore: false,
+  weak: true,
+};
+/** `Variant.entity` of an extra word. */
+const WORD = -1;
 
 function capitals(written: string): Uint8Array {
   const out = new Uint8Array(written.length);
@@ -43,8 +63,15 @@ function capitals(written: string): Uint8Array {
   return out;
 }
 
-/** Compiles every alias of every entity; duplicates (same written form) keep the first. */
-export function compileNames(entities: readonly PackEntity[]): NameMatcher {
+/**
+ * Compiles every alias of every entity; duplicates (same written form) keep the first.
+ * `words` (the number words figures need, such as "two") are found in the same pass, so
+ * the text is walked once for both.
+ */
+export function compileNames(
+  entities: readonly PackEntity[],
+  words: readonly string[] = [],
+): NameMatcher {
   const variants: Variant[] = [];
   const keys: string[] = [];
   const seen = new Set<string>();
@@ -72,34 +99,66 @@ export function compileNames(entities: readonly PackEntity[]): NameMatcher {
       }
     }
   });
-  const automaton = buildAutomaton(keys);
+  for (const word of words) {
+    const written = normalize(word).text.trim();
+    if (written === '' || seen.has(written)) continue;
+    seen.add(written);
+    variants.push({
+      entity: WORD,
+      written,
+      capital: capitals(written),
+      policy: WORD_POLICY,
+      wordStart: true,
+      wordEnd: true,
+    });
+    keys.push(written);
+  }
+  const edges = variants.map(
+    (v) =>
+      (v.policy.boundary && v.wordStart ? WORD_START : 0) |
+      (v.policy.boundary && v.wordEnd && !v.policy.plural ? WORD_END : 0),
+  );
+  const automaton = buildAutomaton(keys, edges);
   const core = entities.map((e) => e.tier === 'core');
   return { find: (text) => findNames(automaton, variants, core, text) };
 }
 
-function findNames(a: Automaton, variants: Variant[], core: boolean[], text: string): NameHit[] {
+function findNames(a: Automaton, variants: Variant[], core: boolean[], text: string): NameScan {
   const raw = scanAll(a, text);
   const hits: NameHit[] = [];
   const near: NameHit[] = [];
+  const words: number[] = [];
   for (let k = 0; k < raw.length; k += 3) {
     const start = raw[k] as number;
     const end = raw[k + 1] as number;
     const v = variants[raw[k + 2] as number] as Variant;
     if (!casePasses(text, start, end, v)) continue;
     if (!edgesPass(text, start, end, v)) continue;
-    const hit = { start, end, entity: v.entity };
+    if (v.entity === WORD) {
+      words.push(start);
+      continue;
+    }
+    const hit = { start, end, entity: v.entity, weak: v.policy.weak };
     (v.policy.nearCore ? near : hits).push(hit);
   }
   if (near.length > 0) {
-    const anchors = hits.filter((h) => core[h.entity]);
+    // Anchors come in order of their end; for each near hit, the anchor ending closest
+    // after (h.start - window) decides, so one binary search per hit.
+    const ends = hits.filter((h) => core[h.entity] && !h.weak);
     for (const h of near) {
-      const close = anchors.some(
-        (c) => c.start - h.end <= NEAR_CORE_WINDOW && h.start - c.end <= NEAR_CORE_WINDOW,
-      );
-      if (close) hits.push(h);
+      let lo = 0;
+      let hi = ends.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((ends[mid] as NameHit).end < h.start - NEAR_CORE_WINDOW) lo = mid + 1;
+        else hi = mid;
+      }
+      const c = ends[lo];
+      if (c && c.start - h.end <= NEAR_CORE_WINDOW) hits.push(h);
     }
+    hits.sort((a, b) => a.end - b.end || a.start - b.start);
   }
-  return hits;
+  return { names: hits, words };
 }
 
 /** Compares the page's letters with the alias's, as the alias's case mode says. */

@@ -28,6 +28,12 @@ export interface AliasPolicy {
   plural: boolean;
   /** Marked only within `NEAR_CORE_WINDOW` characters of a core entity in the same text. */
   nearCore: boolean;
+  /**
+   * The alias alone does not show that a text is about the story (the pack's
+   * `needsContext`: "R1", "Liang"): its match counts as `context` for gating and never
+   * anchors a `nearCore` alias.
+   */
+  weak: boolean;
 }
 
 /** How far (UTF-16 units, either side) a core mention may be from a `nearCore` alias. */
@@ -89,11 +95,25 @@ export function aliasPolicy(alias: string, ctx: AliasContext): AliasPolicy {
   }
   if (cjk && !LATIN_LETTER_RE.test(trimmed)) {
     // Chinese is written without spaces: a name sits inside running text.
-    return { caseMode: 'any', boundary: false, closed: false, plural: false, nearCore: false };
+    return {
+      caseMode: 'any',
+      boundary: false,
+      closed: false,
+      plural: false,
+      nearCore: false,
+      weak: ctx.rule?.needsContext === true,
+    };
   }
   const short = trimmed.length <= 3;
   const code = CODE_RE.test(trimmed) && !/^\d+$/.test(trimmed);
-  const nearCore = NEAR_CORE_ALIASES.has(trimmed) || (short && !code && ctx.tier === 'context');
+  const weak = ctx.rule?.needsContext === true;
+  // Short words and surnames ("Li", "Xu", "Lee") need a DeepSeek mention close by; model
+  // codes ("R1", "o1") are distinctive enough once case and boundaries hold.
+  const acronym = /^[A-Z]+$/.test(trimmed);
+  const nearCore =
+    NEAR_CORE_ALIASES.has(trimmed) ||
+    (weak && !code) ||
+    (short && !code && !acronym && ctx.tier === 'context');
   const strict = nearCore || short || code || EXACT_CASE_ALIASES.has(trimmed);
   let caseMode: CaseMode = 'initials';
   if (strict || ctx.rule?.case === 'sensitive') caseMode = 'exact';
@@ -104,6 +124,7 @@ export function aliasPolicy(alias: string, ctx: AliasContext): AliasPolicy {
     closed: strict,
     plural: code && (ctx.kind === 'chip' || ctx.kind === 'product'),
     nearCore,
+    weak,
   };
 }
 

@@ -13,7 +13,11 @@ export interface Match {
   label: string;
   /** The entity's kind; null for figures. */
   entityKind: EntityKind | null;
-  /** Figures count as `context`: they are only marked on a page about DeepSeek. */
+  /**
+   * Figures count as `context`: they are only marked on a page about DeepSeek. So does a
+   * core entity's alias that the pack marks `needsContext` ("R1", "Liang"): alone, it does
+   * not show that a page is about DeepSeek.
+   */
   tier: Tier;
   /** For figures: the value and unit read from the input text. */
   value?: FigureValue;

@@ -1,13 +1,14 @@
 /**
- * Builds the pack from checked input: sources → article lines → sentences → claims (every
- * sentence naming an entity or stating a figure) → figures with topics → topic verdicts.
+ * Builds the pack from checked input: sources → article lines (clean.ts) → claims with their
+ * figures (claims.ts) → figure topics (figures.ts) → topic verdicts (topics.ts).
  * Pure: same input, same pack.
  */
+
+import { claimsOfSource } from './claims';
 import { cleanSource } from './clean';
-import { chooseTopic, figuresInSentence } from './figures';
+import { chooseTopic } from './figures';
 import type { PackInput } from './load';
 import { createMentionFinder } from './mentions';
-import { splitSentences } from './sentences';
 import { computeTopic } from './topics';
 import type { Claim, DetectorPack, Entity, Figure, Pack, Source } from './types';
 import { validatePackInput } from './validate';
@@ -57,39 +58,31 @@ export function buildPack(input: PackInput): Pack {
       text,
       excluded,
     });
-    let claimNo = 0;
     let figureNo = 0;
-    for (const line of kept) {
-      for (const span of splitSentences(text, line.start, line.end)) {
-        const mentions = findMentions(text, span.start, span.end);
-        const found = figuresInSentence(text, span, input.topics.wordFigures, mentions);
-        if (mentions.length === 0 && found.length === 0) continue;
-        const entityIds = [...new Set(mentions.map((m) => m.entityId))];
-        const claim: Claim = {
-          id: `${meta.id}-c${pad(++claimNo, 3)}`,
+    for (const { claim, figures: found } of claimsOfSource(
+      meta.id,
+      text,
+      kept,
+      findMentions,
+      input.topics.wordFigures,
+    )) {
+      claims.push(claim);
+      const sentence = { start: claim.start, end: claim.end };
+      for (const f of found) {
+        const topic = chooseTopic(topicDefs, f, text, sentence, claim.entityIds);
+        figures.push({
+          id: `${meta.id}-f${pad(++figureNo, 3)}`,
           sourceId: meta.id,
-          start: span.start,
-          end: span.end,
-          quote: text.slice(span.start, span.end),
-          entityIds,
-        };
-        claims.push(claim);
-        for (const f of found) {
-          const topic = chooseTopic(topicDefs, f, text, span, entityIds);
-          figures.push({
-            id: `${meta.id}-f${pad(++figureNo, 3)}`,
-            sourceId: meta.id,
-            start: f.start,
-            end: f.end,
-            text: f.text,
-            value: f.value,
-            unit: topic?.unit ?? f.unit,
-            qualifier: f.qualifier,
-            claimId: claim.id,
-            topicId: topic?.topicId ?? null,
-            subjectId: topic?.subjectId ?? null,
-          });
-        }
+          start: f.start,
+          end: f.end,
+          text: f.text,
+          value: f.value,
+          unit: topic?.unit ?? f.unit,
+          qualifier: f.qualifier,
+          claimId: claim.id,
+          topicId: topic?.topicId ?? null,
+          subjectId: topic?.subjectId ?? null,
+        });
       }
     }
   }

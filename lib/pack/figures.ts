@@ -49,10 +49,10 @@ export function figuresInSentence(
       });
     }
   }
-  const inName = (f: Span) =>
-    names.some(
-      (n) => f.start < n.end && n.start < f.end && !(f.start <= n.start && n.end <= f.end),
-    );
+  // A figure may hold a name ("50,000 H100") but may not be one or cut into one ("36K", "Qihoo 360").
+  const holds = (f: Span, n: Span) =>
+    f.start <= n.start && n.end <= f.end && f.end - f.start > n.end - n.start;
+  const inName = (f: Span) => names.some((n) => f.start < n.end && n.start < f.end && !holds(f, n));
   return found.filter((f) => !inName(f)).sort((a, b) => a.start - b.start);
 }
 

@@ -8,21 +8,26 @@ import type { Figure, FigureValue, Topic } from './types';
 type Interval = [number, number];
 
 const UPPER = /^(?:less than|fewer than|under|below|up to|at most|as many as|as much as|不到)$/i;
-const LOWER = /^(?:more than|greater than|over|above|at least|upwards of|in excess of|超过|逾)$/i;
+const LOWER =
+  /^(?:more than|greater than|over|above|at least|upwards of|in excess of|超过|逾|\+)$/i;
 const NEAR =
   /^(?:about|around|roughly|approximately|some|an estimated|estimated|close to|约|大约)$/i;
 const JUST_BELOW = /^(?:nearly|almost|近)$/i;
 
-/** What a stated figure allows, reading its qualifier ("about" as ±10%). */
-export function interval(value: FigureValue, qualifier: string | null): Interval {
+// Units where "about" means a step either side, not a share of the value ("around 2021").
+const ORDINAL_UNITS = new Set(['year', 'date', 'rank']);
+
+/** What a stated figure allows, reading its qualifier ("about" as ±10%, or ±1 year). */
+export function interval(value: FigureValue, qualifier: string | null, unit = 'count'): Interval {
   const [lo, hi] = typeof value === 'number' ? [value, value] : [value.min, value.max];
   if (!qualifier) return [lo, hi];
   const q = qualifier.replace(/^(?:just|only|well|slightly)\s+/i, '').trim();
   const slight = /^(?:just|slightly)\s/i.test(qualifier);
   if (UPPER.test(q)) return [slight ? lo * 0.9 : 0, hi];
   if (LOWER.test(q)) return [lo, slight ? hi * 1.1 : Number.POSITIVE_INFINITY];
-  if (NEAR.test(q)) return [lo * 0.9, hi * 1.1];
-  if (JUST_BELOW.test(q)) return [lo * 0.9, hi];
+  const step = ORDINAL_UNITS.has(unit);
+  if (NEAR.test(q)) return step ? [lo - 1, hi + 1] : [lo * 0.9, hi * 1.1];
+  if (JUST_BELOW.test(q)) return step ? [lo - 1, hi] : [lo * 0.9, hi];
   return [lo, hi]; // "just", "only" stress a figure, they do not hedge it
 }
 
@@ -57,8 +62,8 @@ export function computeTopic(head: TopicHead, figures: readonly Figure[]): Topic
           continue;
         }
         disagree = true;
-        const [alo, ahi] = interval(a.value, a.qualifier);
-        const [blo, bhi] = interval(b.value, b.qualifier);
+        const [alo, ahi] = interval(a.value, a.qualifier, a.unit);
+        const [blo, bhi] = interval(b.value, b.qualifier, b.unit);
         if (Math.max(alo, blo) > Math.min(ahi, bhi)) compatible = false;
       }
     }

@@ -15,6 +15,8 @@ export interface Occurrence {
   match: Match;
   block: TextBlock;
   range: StaticRangeInit;
+  /** What the painter adds to its highlight: a StaticRange in the browser. */
+  paintRange: AbstractRange;
   group: HighlightGroup;
 }
 
@@ -35,6 +37,8 @@ export interface PageMarksEnv {
   /** Called after each finished scan with the terms now painted. */
   onTerms: (terms: TermCount[]) => void;
   isVisible?: (el: Element) => boolean;
+  /** Makes the painted range; tests without StaticRange pass their own. */
+  makeRange?: (init: StaticRangeInit) => AbstractRange;
 }
 
 export interface PageMarks {
@@ -52,6 +56,9 @@ export interface PageMarks {
   stop(): void;
 }
 
+/** Occurrences handled per unit of work when repainting. */
+const COMMIT_CHUNK = 2000;
+
 export function createPageMarks(env: PageMarksEnv): PageMarks {
   // Keyed by a block's first text node: a block read twice (two overlapping re-scans in
   // flight) replaces itself instead of being counted twice.
@@ -59,14 +66,17 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
   let shown: Occurrence[] = [];
   let byNode: Map<Text, Occurrence[]> | null = null;
   let cache = new SkipCache(env.isVisible);
+  const makeRange = env.makeRange ?? ((init: StaticRangeInit) => new StaticRange(init));
 
   function scanBlock(block: TextBlock): ScannedBlock {
     const occurrences: Occurrence[] = [];
     for (const match of env.detector.detectAll(block.text)) {
+      const range = rangeInit(block, match.start, match.end);
       occurrences.push({
         match,
         block,
-        range: rangeInit(block, match.start, match.end),
+        range,
+        paintRange: makeRange(range),
         group: groupOf(match),
       });
     }
@@ -79,24 +89,44 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
     blocks.set(key, scanned);
   }
 
-  function commit(): void {
+  /**
+   * Recomputes what is painted (kinds, page-level gating) and paints it. A generator that
+   * yields every few thousand occurrences, so a page with tens of thousands of marks does
+   * not make one long task of it; the highlights are swapped in one step at the end.
+   */
+  function* commit(): Generator<void> {
     const s = env.settings();
     const kinds = new Set(s.kinds);
-    const all = [...blocks.values()].flatMap((b) => b.occurrences);
-    const hasCore = all.some((o) => o.match.tier === 'core');
-    shown = all.filter(
-      (o) => kinds.has(markKindOf(o.match)) && (o.match.tier === 'core' || !s.gating || hasCore),
-    );
-    byNode = null;
-    const set: PaintSet = new Map();
-    for (const o of shown) {
-      let list = set.get(o.group);
-      if (!list) {
-        list = [];
-        set.set(o.group, list);
+    let hasCore = false;
+    for (const b of blocks.values()) {
+      if (b.occurrences.some((o) => o.match.tier === 'core')) {
+        hasCore = true;
+        break;
       }
-      list.push(o.range);
     }
+    const next: Occurrence[] = [];
+    const set: PaintSet = new Map();
+    let n = 0;
+    for (const b of blocks.values()) {
+      for (const o of b.occurrences) {
+        if (!kinds.has(markKindOf(o.match))) continue;
+        if (o.match.tier !== 'core' && s.gating && !hasCore) continue;
+        next.push(o);
+        let list = set.get(o.group);
+        if (!list) {
+          list = [];
+          set.set(o.group, list);
+        }
+        list.push(o.paintRange);
+      }
+      n += b.occurrences.length;
+      if (n >= COMMIT_CHUNK) {
+        n = 0;
+        yield;
+      }
+    }
+    shown = next;
+    byNode = null;
     env.painter.paint(set, s.highlightStyle);
   }
 
@@ -121,12 +151,12 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
       visibleAdded = true;
       yield;
     }
-    if (visibleAdded) commit();
+    if (visibleAdded) yield* commit();
     for (const block of later) {
       add(scanBlock(block));
       yield;
     }
-    commit();
+    yield* commit();
     onDone();
   }
 
@@ -151,8 +181,13 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
       env.scheduler.push(scanJob(top, report), true);
     },
     repaint() {
-      commit();
-      report();
+      env.scheduler.push(
+        (function* () {
+          yield* commit();
+          report();
+        })(),
+        true,
+      );
     },
     painted: () => shown,
     terms: () => countTerms(shown),

@@ -10,7 +10,8 @@ import {
   highlightName,
 } from './highlight-groups';
 
-export type PaintSet = Map<HighlightGroup, StaticRangeInit[]>;
+/** Ranges per group, made once when a block is scanned (not on every repaint). */
+export type PaintSet = Map<HighlightGroup, AbstractRange[]>;
 
 export interface Painter {
   paint(ranges: PaintSet, style: HighlightStyle): void;
@@ -42,10 +43,10 @@ export function createHighlightPainter(registry: HighlightRegistry = CSS.highlig
   return {
     paint(ranges, style) {
       clearMarks();
-      for (const [group, inits] of ranges) {
-        if (inits.length === 0) continue;
+      for (const [group, list] of ranges) {
+        if (list.length === 0) continue;
         const h = new Highlight();
-        for (const init of inits) h.add(new StaticRange(init));
+        for (const range of list) h.add(range);
         registry.set(highlightName(style, group), h);
       }
     },

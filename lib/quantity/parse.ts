@@ -6,17 +6,22 @@
  * backtrack more than a few characters, and nothing is allocated per character.
  */
 import type { FigureValue } from '../pack/types';
+import { readDate } from './dates';
 import {
-  CURRENCY_PREFIXES,
-  CURRENCY_SUFFIXES,
-  LETTER_SCALES,
-  LOOKAHEAD_STOP_WORDS,
-  NOUN_UNITS,
-  NUMBER_WORDS,
-  ORDINAL_WORDS,
-  SCALE_WORDS,
-  TIME_UNITS,
-} from './units';
+  currencyBefore,
+  execAt,
+  gluesToNumber,
+  isDigit,
+  isLetterOrDigit,
+  type NumberRead,
+  nounAhead,
+  readNumber,
+  SCALE_RE,
+  toValue,
+} from './scan';
+import { CURRENCY_SUFFIXES, NUMBER_WORDS, ORDINAL_WORDS, SCALE_WORDS, TIME_UNITS } from './units';
+
+export { QUANTITY_UNITS } from './units';
 
 export interface Quantity {
   /** UTF-16 offsets into the input; the span includes the qualifier ("less than $6 million"). */
@@ -36,10 +41,6 @@ const ORDINALS = Object.keys(ORDINAL_WORDS).join('|');
 // Candidates: digit runs, number words, ordinals and "No." (as in "No. 2").
 const CANDIDATE_RE = new RegExp(`\\d+|\\b(?:${WORD_NUMBERS}|${ORDINALS}|No)\\b`, 'gi');
 
-const NUM_RE = /(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?/y;
-const SCALE_RE =
-  /[ \u00a0]?(thousand|million|billion|trillion|mn|bn|tn)(?![\p{L}\d])|(万亿|万|亿|千)/iuy;
-const LETTER_SCALE_RE = /([kKmMbBtT])(?![p{L}\d])/y;
 const RANGE_SEP_RE = /[ \u00a0]+to[ \u00a0]+|[ \u00a0]?[-–—~][ \u00a0]?/y;
 const AND_SEP_RE = /[ \u00a0]+and[ \u00a0]+/y;
 const PERCENT_RE = /[ \u00a0]?(?:%|percent(?![\p{L}])|per cent(?![\p{L}]))/iuy;
@@ -49,10 +50,19 @@ const PER_TOKENS_RE =
   /(?:[ \u00a0]+per[ \u00a0]+(?:(?:1|one|a)[ \u00a0]+)?|[ \u00a0]?\/[ \u00a0]?1?)(million|thousand|billion|[MKB])[ \u00a0]+tokens(?![\p{L}])/uy;
 const TIME_RE =
   /(?:[ \u00a0]|-)(years?|months?|weeks?|days?|hours?|minutes?|decades?)(?![\p{L}])(?:-old(?![\p{L}]))?/iuy;
+// Chinese counters and units glued to the number: 1万张A100, 不到140人, 5年, 两个月 (digits only)
+const CJK_UNIT_RE =
+  /(?:张|块|枚|颗)?([A-Z]{1,3}\d{2,4}[A-Z]?s?(?![\p{L}\d])|芯片|显卡|GPU|图形处理器)|(?:名)?(人|员工)|(年|个月|周|天|小时|分钟)/uy;
+const CJK_TIME_UNITS: Record<string, string> = {
+  年: 'years',
+  个月: 'months',
+  周: 'weeks',
+  天: 'days',
+  小时: 'hours',
+  分钟: 'minutes',
+};
 const HYPHEN_AGE_RE = /^\d{1,3}-(?:year|month|week|day|hour|minute)s?-?/;
 const OF_THEM_RE = /[ \u00a0]+of[ \u00a0]+(?:them|these|those)(?![\p{L}])/uy;
-const LOOK_WORD_RE = /[ \u00a0]+([\p{L}\d][\p{L}\d'’.-]*)/uy;
-const CHIP_MODEL_RE = /^[A-Z]{1,3}\d{2,4}[A-Z]?s?$/;
 const RANK_NOUN_RE = /[ \u00a0-](spot|place|position|rank|ranking)(?![\p{L}])/iuy;
 const RANK_VERB_TAIL_RE = /(?:ranked|ranks|ranking|placed|came in|finished)(?: at)?[ \u00a0]+$/i;
 const NO_RANK_RE = /No\.[ \u00a0]?(\d{1,4})(?![\d\p{L}])/uy;
@@ -88,118 +98,24 @@ const CAPITALIZED_OK = new Set([
   'Between',
 ]);
 
-function isLetterOrDigit(code: number): boolean {
-  return (
-    (code >= 48 && code <= 57) ||
-    (code >= 65 && code <= 90) ||
-    (code >= 97 && code <= 122) ||
-    (code > 127 && /[\p{L}\p{N}]/u.test(String.fromCharCode(code)))
-  );
-}
-
-/** Letters and digits glue to a number ("A100"); CJK text has no spaces, so it does not. */
-function gluesToNumber(code: number): boolean {
-  return isLetterOrDigit(code) && !(code >= 0x3000 && code <= 0x9fff);
-}
-
-function isDigit(code: number): boolean {
-  return code >= 48 && code <= 57;
-}
-
-function execAt(re: RegExp, text: string, at: number): RegExpExecArray | null {
-  re.lastIndex = at;
-  return re.exec(text);
-}
-
-/** Exact decimal value of `digits[.frac] × 10^exp`, without float drift (5.6 × 1e6 = 5600000). */
-function toValue(intPart: string, frac: string | undefined, scale: number): number {
-  const exp = Math.round(Math.log10(scale));
-  return Number(`${intPart.replace(/,/g, '')}${frac ? `.${frac}` : ''}e${exp}`);
-}
-
-interface NumberRead {
-  end: number;
-  int: string;
-  frac: string | undefined;
-  scale: number | null;
-}
-
-function readNumber(text: string, at: number, letterScales: boolean): NumberRead | null {
-  const m = execAt(NUM_RE, text, at);
-  if (!m) return null;
-  const int = m[1] as string;
-  if (int.length > 1 && int[0] === '0') return null; // "01.AI", "007"
-  let end = at + m[0].length;
-  let scale: number | null = null;
-  const s = execAt(SCALE_RE, text, end);
-  if (s) {
-    scale = SCALE_WORDS[(s[1] ?? s[2] ?? '').toLowerCase()] ?? null;
-    end += s[0].length;
-  } else if (letterScales) {
-    const l = execAt(LETTER_SCALE_RE, text, end);
-    if (l) {
-      scale = LETTER_SCALES[(l[1] as string).toLowerCase()] ?? null;
-      end += 1;
-    }
-  }
-  return { end, int, frac: m[2], scale };
-}
-
-/** The currency sign or code written just before `at` ("$", "US$", "RMB "), if any. */
-function currencyBefore(text: string, at: number): { start: number; code: string } | null {
-  let p = at;
-  if (p > 0 && (text[p - 1] === ' ' || text[p - 1] === '\u00a0')) p--;
-  for (const [mark, code] of CURRENCY_PREFIXES) {
-    const s = p - mark.length;
-    if (s < 0 || !text.startsWith(mark, s)) continue;
-    const isSign = !/^[A-Z]+$/.test(mark);
-    if (p !== at && isSign && mark.length === 1 && mark !== '¥') continue; // "$ 5" is fine only for ¥
-    if (!isSign && p === at) continue; // "USD5" reads as a code glued to digits
-    if (s > 0 && gluesToNumber(text.charCodeAt(s - 1))) continue;
-    return { start: s, code };
-  }
-  return null;
-}
-
-/** A noun unit up to four words ahead ("2,000 such chips", "10,000 of Nvidia's A100 chips"). */
-function nounAhead(text: string, at: number): { end: number; unit: string } | null {
-  let p = at;
-  let modelEnd = -1;
-  let afterModel = 0;
-  for (let i = 0; i < 8; i++) {
-    const w = execAt(LOOK_WORD_RE, text, p);
-    if (!w) break;
-    const word = (w[1] as string).replace(/[.]+$/, '');
-    const lower = word.toLowerCase();
-    const wordEnd = p + w[0].length - ((w[1] as string).length - word.length);
-    const unit = NOUN_UNITS[lower];
-    if (unit) return { end: wordEnd, unit };
-    if (modelEnd >= 0 && ++afterModel > 3) break;
-    if (CHIP_MODEL_RE.test(word)) modelEnd = wordEnd;
-    if (LOOKAHEAD_STOP_WORDS.has(lower) || /^\d/.test(word)) break;
-    if (lower === 'of' && i !== 0) break;
-    if (word.length !== (w[1] as string).length) break; // the word ended a sentence
-    p += w[0].length;
-  }
-  return modelEnd >= 0 ? { end: modelEnd, unit: 'chips' } : null;
-}
-
 interface Read {
   start: number;
   end: number;
   value: FigureValue;
   unit: string;
+  /** A hedge written after the number ("10,000+"). */
+  qualifier?: string;
 }
 
 function readNumeric(text: string, at: number): Read | null {
   const prev = at > 0 ? text.charCodeAt(at - 1) : 32;
-  if (gluesToNumber(prev)) return null; // "A100", "COP29", "o1"
+  const cur = currencyBefore(text, at);
+  if (gluesToNumber(prev) && !cur) return null; // "A100", "COP29", "o1"; but "RMB5"
   if (at > 1 && (prev === 45 || prev === 46 || prev === 44)) {
     // "GPT-3.5", "1.5", "10,000" are inside something else; a glued "this-40-year-old" is not
     const glued = isLetterOrDigit(text.charCodeAt(at - 2));
     if (glued && !(prev === 45 && HYPHEN_AGE_RE.test(text.slice(at, at + 24)))) return null;
   }
-  const cur = currencyBefore(text, at);
   const first = readNumber(text, at, cur !== null);
   if (!first) return null;
   let start = cur ? cur.start : at;
@@ -231,10 +147,29 @@ function readNumeric(text: string, at: number): Read | null {
     return null; // "36Kr", "5G", "3D": letters glued to the number make it a name
   }
   if (next === 46 && isLetterOrDigit(text.charCodeAt(end + 1))) return null; // "2.AI"
+  // "10,000+ GPUs": a trailing plus is the writer's "more than"
+  let suffix: string | undefined;
+  if (next === 43 && !isLetterOrDigit(text.charCodeAt(end + 1))) {
+    suffix = '+';
+    end++;
+  }
+  const read = readUnit(text, start, end, value, first, second, cur?.code ?? null);
+  if (read && suffix) read.qualifier = suffix;
+  return read;
+}
 
+function readUnit(
+  text: string,
+  start: number,
+  end: number,
+  value: FigureValue,
+  first: NumberRead,
+  second: NumberRead | null,
+  prefixCode: string | null,
+): Read | null {
   let m = execAt(PERCENT_RE, text, end);
   if (m) return { start, end: end + m[0].length, value, unit: 'percent' };
-  let code = cur?.code ?? null;
+  let code = prefixCode;
   if (!code) {
     m = execAt(CURRENCY_SUFFIX_RE, text, end);
     if (m) {
@@ -251,6 +186,16 @@ function readNumeric(text: string, at: number): Read | null {
     }
     return { start, end, value, unit: code };
   }
+  const yearLike = (r: NumberRead) =>
+    r.int.length === 4 && !r.frac && r.scale === null && +r.int >= 1900 && +r.int <= 2099;
+  m = execAt(CJK_UNIT_RE, text, end);
+  if (m) {
+    const e = end + m[0].length;
+    if (m[1]) return { start, end: e, value, unit: 'chips' };
+    if (m[2]) return { start, end: e, value, unit: 'people' };
+    if (m[3] === '年' && yearLike(first)) return { start, end: e, value, unit: 'year' };
+    return { start, end: e, value, unit: CJK_TIME_UNITS[m[3] as string] ?? 'years' };
+  }
   m = execAt(TIME_RE, text, end);
   if (m) {
     return {
@@ -263,11 +208,13 @@ function readNumeric(text: string, at: number): Read | null {
   const noun = nounAhead(text, end);
   if (noun) return { start, end: noun.end, value, unit: noun.unit };
   const plain = !first.frac && first.scale === null && !first.int.includes(',');
-  const yearLike = (r: NumberRead) =>
-    r.int.length === 4 && !r.frac && r.scale === null && +r.int >= 1900 && +r.int <= 2099;
   if (yearLike(first) && (!second || yearLike(second))) return { start, end, value, unit: 'year' };
+  if (plain && !second && !prefixCode && first.int.length <= 2) {
+    const date = readDate(text, start, end, Number(first.int));
+    if (date) return { ...date, unit: 'date' };
+  }
   if (plain && !second) {
-    // "Qihoo 360", "RTX 4090", "January 20": a bare number after a capitalized word names it
+    // "Qihoo 360", "RTX 4090": a bare number after a capitalized word names something
     const before = /([A-Z][\p{L}]*)[ \u00a0]$/u.exec(text.slice(Math.max(0, start - 24), start));
     if (before && !CAPITALIZED_OK.has(before[1] as string)) return null;
   }
@@ -358,7 +305,7 @@ export function parseQuantities(text: string): Quantity[] {
       const found = qualifierBefore(text, read.start);
       const qualifier = found && found.start >= lastEnd ? found : null;
       const start = qualifier ? qualifier.start : read.start;
-      const q = qualifier ? qualifier.text : null;
+      const q = qualifier ? qualifier.text : (read.qualifier ?? null);
       out.push({
         start,
         end: read.end,

@@ -25,6 +25,7 @@ export const QUANTITY_UNITS = {
   downloads: 'a number of downloads',
   percent: 'a percentage ("17%", "17 percent", "17 per cent")',
   year: 'a calendar year ("in 2023", "by 2030")',
+  date: 'a calendar date: YYYYMMDD ("January 29, 2025" = 20250129), or MMDD with no year ("January 20" = 120)',
   rank: 'a position in a ranking ("sixth spot", "No. 2", "ranked second")',
   years: 'a duration or age in years ("four years", "40-year-old")',
   months: 'a duration in months ("two months")',

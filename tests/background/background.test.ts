@@ -75,10 +75,32 @@ describe('background', () => {
       fromTab(id, 'https://news.test/a'),
     );
     expect(await fakeBrowser.action.getBadgeText({ tabId: id })).toBe('2');
+    expect(await deliver(envelope('page:host', { tabId: id }), fromPopup())).toEqual({
+      hostname: 'news.test',
+    });
     await fakeBrowser.tabs.update(id, { url: 'https://news.test/b' });
     // The fake's update reports only the changed url; a real navigation also reports status.
     await fakeBrowser.tabs.onUpdated.trigger(id, { status: 'loading' }, { ...tab, id });
     expect(await fakeBrowser.action.getBadgeText({ tabId: id })).toBe('');
+    expect(await deliver(envelope('page:host', { tabId: id }), fromPopup())).toEqual({
+      hostname: null,
+    });
+  });
+
+  it('clears the badge of tabs on a site as soon as it is turned off', async () => {
+    await deliver(
+      envelope('page:terms', { url: 'https://news.test/a', title: 'A', terms }),
+      fromTab(3, 'https://news.test/a'),
+    );
+    await deliver(
+      envelope('page:terms', { url: 'https://other.test/', title: 'B', terms }),
+      fromTab(4, 'https://other.test/'),
+    );
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, disabledSites: ['news.test'] });
+    await vi.waitFor(async () =>
+      expect(await fakeBrowser.action.getBadgeText({ tabId: 3 })).toBe(''),
+    );
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 4 })).toBe('2');
   });
 
   it('remembers pages across messages and answers "seen before"', async () => {

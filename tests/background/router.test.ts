@@ -24,6 +24,7 @@ function handlers(): Handlers<BackgroundProtocol> {
     'history:status': vi.fn(() => ({ state: 'on' as const })),
     'history:list': vi.fn(() => ({ available: false as const })),
     'history:clear': vi.fn(() => ({ available: true })),
+    'page:host': vi.fn(() => ({ hostname: null })),
     'term:detail': vi.fn(() => null),
   };
 }
@@ -89,17 +90,58 @@ describe('background router', () => {
     expect(h['pack:summary']).not.toHaveBeenCalled();
   });
 
-  it.each(['history:list', 'history:clear'] as const)(
+  it.each(['history:list', 'history:clear', 'page:host'] as const)(
     'takes %s only from extension pages, never from a content script',
     async (name) => {
       const h = handlers();
       const route = createRouter(h, options);
-      expect(route(envelope(name, {}), topFrame)).toBeUndefined();
+      const payload = name === 'page:host' ? { tabId: 7 } : {};
+      expect(route(envelope(name, payload as never), topFrame)).toBeUndefined();
       expect(h[name]).not.toHaveBeenCalled();
-      await route(envelope(name, {}), popup);
+      await route(envelope(name, payload as never), popup);
       expect(h[name]).toHaveBeenCalledOnce();
     },
   );
+
+  it.each<[string, ReturnType<typeof envelope>, RegExp]>([
+    [
+      'terms that are not a list',
+      envelope('page:terms', { url: 'https://a.test/', title: 'A', terms: 'x' as never }),
+      /page:terms: terms must be a list/,
+    ],
+    [
+      'a term of unknown kind',
+      envelope('page:terms', {
+        url: 'https://a.test/',
+        title: 'A',
+        terms: [{ id: 'x', label: 'X', kind: 'word', entityKind: null, count: 1 } as never],
+      }),
+      /terms must be a list/,
+    ],
+    [
+      'a url that is not a string',
+      envelope('history:seen', { id: 'x', url: 3 as never }),
+      /history:seen: id and url/,
+    ],
+    [
+      'a search without a query',
+      envelope('pack:search', {} as never),
+      /pack:search: query must be a string/,
+    ],
+    [
+      'a claim id that is not a string',
+      envelope('reader:open', { sourceId: 's000', claimId: 5 as never }),
+      /reader:open: sourceId/,
+    ],
+  ])('refuses %s with a clear error, before the handler runs', async (_, message, error) => {
+    const h = handlers();
+    const route = createRouter(h, options);
+    await expect(route(message, topFrame)).rejects.toThrow(error);
+    expect(h['page:terms']).not.toHaveBeenCalled();
+    expect(h['history:seen']).not.toHaveBeenCalled();
+    expect(h['pack:search']).not.toHaveBeenCalled();
+    expect(h['reader:open']).not.toHaveBeenCalled();
+  });
 
   it('passes a handler error back to the caller and logs it', async () => {
     const h = handlers();

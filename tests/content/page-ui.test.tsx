@@ -28,6 +28,7 @@ function setup() {
     },
     block: { el: p, text: node.data, nodes: [node], starts: [0] },
     range: { startContainer: node, startOffset: 8, endContainer: node, endOffset: 21 },
+    paintRange: null as unknown as AbstractRange, // the controller never paints
     group: 'person',
   } as Occurrence;
   const detail = vi.fn(async (req) => knowledge.detail(req));

@@ -1,6 +1,6 @@
 /** Figures: page quantities that state a pack figure's value and unit, and nothing else. */
 import { describe, expect, it } from 'vitest';
-import { candidateWindows } from '../../lib/detect/figures';
+import { candidateFilter, candidateWindows } from '../../lib/detect/figure-candidates';
 import { createDetector } from '../../lib/detect/index';
 import { fixturePack } from './fixtures/pack';
 
@@ -30,7 +30,8 @@ describe('figures', () => {
     ['Nvidia lost $600 billion.', ['nvidia-loss:$600 billion']],
     ['fewer than 140 people work there', ['team-size:fewer than 140 people']],
     ['just $0.10 per million tokens', ['token-price:just $0.10 per million tokens']],
-    ['built in two months', ['f11:two months']],
+    ['built in two months', ['training-time:two months']],
+    ['a $1 billion fund', ['f13:$1 billion']],
   ])('marks %j', (text, expected) => {
     expect(figures(text)).toEqual(expected);
   });
@@ -47,6 +48,8 @@ describe('figures', () => {
     ['2000', 'a bare number equal to a chip count'],
     ['page 600', 'a bare number'],
     ['10,000 to 50,000', 'a bare range'],
+    ['for four years', 'a duration the pack has only without a topic'],
+    ['on January 20', 'a date, though the pack has it under a topic'],
   ])('leaves %j alone (%s)', (text) => {
     expect(figures(text)).toEqual([]);
   });
@@ -56,6 +59,11 @@ describe('figures', () => {
     const found = detector.detect(text).filter((m) => m.kind === 'figure');
     expect(found.map((m) => m.text)).toEqual(['$6 million', '50,000 H100s']);
     for (const m of found) expect(text.slice(m.start, m.end)).toBe(m.text);
+  });
+
+  it('labels a figure without a topic by its value', () => {
+    const [m] = detector.detect('a $1 billion fund');
+    expect(m).toMatchObject({ id: 'f13', label: '1,000,000,000 USD' });
   });
 
   it('gives a figure its value, unit and topic', () => {
@@ -71,7 +79,23 @@ describe('figures', () => {
     });
   });
 
-  it('scans only around digits and scale words', () => {
+  it('parses only around numbers that could be a pack value', () => {
+    const filter = candidateFilter([6e6, 5.6e6, 2000, 2]);
+    const pad = ' Nothing to see in this sentence at all.'.repeat(6);
+    const text = `In 2024, 17 of 40 firms paid $7 million.${pad} It cost $5.6 million, in two months.`;
+    const windows = candidateWindows(text, filter).map(([a, b]) => text.slice(a, b));
+    expect(windows).toHaveLength(1);
+    expect(windows[0]).toContain('$5.6 million');
+    expect(windows[0]).toContain('two months');
+    expect(windows[0]).not.toContain('2024');
+    // 2 is a pack value, so "two" is a candidate; "three" (no pack value) is not.
+    expect(candidateWindows('three weeks', filter)).toEqual([]);
+    expect(candidateWindows('took 2 weeks', filter)).toHaveLength(1);
+    expect(candidateWindows('a billion people', candidateFilter([1e9]))).toHaveLength(1);
+    expect(candidateWindows('a million people', candidateFilter([1e9]))).toEqual([]);
+  });
+
+  it('scans only around digits and number words', () => {
     const text = 'No numbers here at all. A lot of words. Then $6 million, and more words.';
     const windows = candidateWindows(text);
     expect(windows).toHaveLength(1);

@@ -52,6 +52,19 @@ describe('gating', () => {
     ]);
   });
 
+  it('does not count a weak alias of a core entity as a mention of DeepSeek', () => {
+    // The pack marks "R1" needsContext: alone it could be any R1.
+    expect(ungated.detect('The R1 beat Nvidia.').map((m) => [m.text, m.tier])).toEqual([
+      ['R1', 'context'],
+      ['Nvidia', 'context'],
+    ]);
+    expect(gated.detect('The R1 beat Nvidia.')).toEqual([]);
+    expect(gated.detect('DeepSeek-R1 beat Nvidia.').map((m) => m.tier)).toEqual([
+      'core',
+      'context',
+    ]);
+  });
+
   it('marks core entities anywhere', () => {
     expect(gated.detect('A note on Liang Wenfeng.').map((m) => m.id)).toEqual(['liang-wenfeng']);
   });

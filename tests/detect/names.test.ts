@@ -81,7 +81,18 @@ describe('names', () => {
       ['deepseek:DeepSeek', 'nature:Nature'],
     ],
     ['Nature alone', 'Nature is beautiful in spring.', []],
-    ['Apple near R1', 'R1 topped the Apple charts.', ['deepseek-r1:R1', 'apple:Apple']],
+    [
+      'Apple near DeepSeek-R1',
+      'DeepSeek-R1 topped the Apple charts.',
+      ['deepseek-r1:DeepSeek-R1', 'apple:Apple'],
+    ],
+    [
+      'Apple near R1 alone (a weak alias anchors nothing)',
+      'R1 topped the Apple charts.',
+      ['deepseek-r1:R1'],
+    ],
+    ['surname Li near DeepSeek', 'DeepSeek met Premier Li.', ['deepseek:DeepSeek', 'li-qiang:Li']],
+    ['surname Li alone', 'Li said so.', []],
     ['Apple alone', 'Apple pie recipes.', []],
     [
       'Bernstein near DeepSeek',

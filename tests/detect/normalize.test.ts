@@ -37,13 +37,20 @@ describe('normalize', () => {
 
   it('maps every normalised unit to the unit it came from', () => {
     const input = 'A\u00ad\u00a0 \u2014 b\u2019c\u201dD';
-    const norm = normalize(input);
-    for (let i = 0; i < norm.text.length; i++) {
-      const s = norm.starts[i] as number;
-      const e = norm.ends[i] as number;
+    const { text, starts, ends } = normalize(input);
+    if (starts === null || ends === null) throw new Error('this input needs a map');
+    for (let i = 0; i < text.length; i++) {
+      const s = starts[i] as number;
+      const e = ends[i] as number;
       expect(e).toBeGreaterThan(s);
-      expect(s).toBeGreaterThanOrEqual(i === 0 ? 0 : (norm.ends[i - 1] as number));
+      expect(s).toBeGreaterThanOrEqual(i === 0 ? 0 : (ends[i - 1] as number));
     }
-    expect(norm.starts[norm.text.length]).toBe(input.length);
+    expect(starts[text.length]).toBe(input.length);
+  });
+
+  it('returns text that needs nothing as it is, with no map', () => {
+    const norm = normalize("DeepSeek-R1's 2,000 chips");
+    expect(norm).toEqual({ text: "DeepSeek-R1's 2,000 chips", starts: null, ends: null });
+    expect(toOriginal(norm, 3, 8)).toEqual([3, 8]);
   });
 });

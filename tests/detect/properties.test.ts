@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildAutomaton, scanAll } from '../../lib/detect/automaton';
 import { createDetector } from '../../lib/detect/index';
-import { normalize, toOriginal } from '../../lib/detect/normalize';
+import { normalize, normalizeText, toOriginal } from '../../lib/detect/normalize';
 import { fixturePack } from './fixtures/pack';
 
 const ungated = createDetector(fixturePack, { gating: false });
@@ -43,7 +43,8 @@ const noisyAlias = fc
     return { text: out, id: plant.id };
   });
 
-describe('detector properties', () => {
+// Hundreds of generated cases: generous time for a busy machine, no timing asserted.
+describe('detector properties', { timeout: 60_000 }, () => {
   it('finds planted aliases at their offsets, through noise', () => {
     fc.assert(
       fc.property(
@@ -101,6 +102,32 @@ describe('detector properties', () => {
         }
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('normalizeText is normalize without the map', () => {
+    const unit = fc.constantFrom(
+      'a',
+      'B',
+      ' ',
+      '  ',
+      '-',
+      ' - ',
+      '\u00ad',
+      '\u00a0',
+      '\n',
+      '\u2019',
+      '\u201c',
+      '\u2014',
+      '\u200b',
+      '5',
+    );
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 40 }), (units) => {
+        const text = units.join('');
+        expect(normalizeText(text)).toBe(normalize(text).text);
+      }),
+      { numRuns: 300 },
     );
   });
 

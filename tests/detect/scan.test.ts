@@ -45,7 +45,8 @@ beforeAll(() => {
   packFile = file('pack.json', JSON.stringify(fixturePack));
 });
 
-describe('scan', () => {
+// Each case starts Node and tsx, which takes seconds on a busy machine.
+describe('scan', { timeout: 60_000 }, () => {
   it('prints a readable table for a text file', () => {
     const r = scan(['--pack', packFile, file('story.txt', STORY)]);
     expect(r.code).toBe(0);

@@ -46,29 +46,23 @@ describe('figures in the sources', () => {
     expect(figure(source, text)).toMatchObject({ value, unit, qualifier });
   });
 
-  it.each([
-    'thousands of GPUs',
-    '01.AI',
-    'Qihoo 360',
-    'RTX 4090',
-    '36K',
-    'H800',
-    'January 20',
-    'GPT-3.5',
-  ])('reads no figure inside "%s"', (phrase) => {
-    let seen = 0;
-    for (const s of pack.sources) {
-      for (let at = s.text.indexOf(phrase); at !== -1; at = s.text.indexOf(phrase, at + 1)) {
-        seen++;
-        const end = at + phrase.length;
-        const inside = pack.figures.filter(
-          (f) => f.sourceId === s.id && f.start < end && at < f.end,
-        );
-        expect(inside.map((f) => f.text)).toEqual([]);
+  it.each(['thousands of GPUs', '01.AI', 'Qihoo 360', 'RTX 4090', '36K', 'H800', 'GPT-3.5'])(
+    'reads no figure inside "%s"',
+    (phrase) => {
+      let seen = 0;
+      for (const s of pack.sources) {
+        for (let at = s.text.indexOf(phrase); at !== -1; at = s.text.indexOf(phrase, at + 1)) {
+          seen++;
+          const end = at + phrase.length;
+          const inside = pack.figures.filter(
+            (f) => f.sourceId === s.id && f.start < end && at < f.end,
+          );
+          expect(inside.map((f) => f.text)).toEqual([]);
+        }
       }
-    }
-    expect(seen).toBeGreaterThan(0);
-  });
+      expect(seen).toBeGreaterThan(0);
+    },
+  );
 });
 
 const topic = (id: string) => {
@@ -135,6 +129,12 @@ describe('topics', () => {
       ['deepseek', 0.1],
       ['openai', 4.4],
     ]);
+    expect(t.disagree).toBe(false);
+  });
+
+  it('R1 release date: three sources agree on January 20', () => {
+    const t = topic('r1-release-date');
+    expect(t.texts).toEqual(['s000 January 20', 's002 January 20', 's004 January 20']);
     expect(t.disagree).toBe(false);
   });
 

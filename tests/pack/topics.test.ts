@@ -14,12 +14,17 @@ describe('interval reads a qualifier as what the figure allows', () => {
     [50_000, 'about', [45_000, 55_000]],
     [5.6e6, 'only', [5.6e6, 5.6e6]],
     [{ min: 10_000, max: 50_000 }, null, [10_000, 50_000]],
-  ] as [FigureValue, string | null, [number, number]][])('%j %s', (value, q, expected) => {
-    const [lo, hi] = interval(value, q);
-    expect(lo).toBeCloseTo(expected[0]);
-    if (expected[1] === INF) expect(hi).toBe(INF);
-    else expect(hi).toBeCloseTo(expected[1]);
-  });
+    [2021, 'around', [2020, 2022], 'year'],
+    [6, 'about', [5, 7], 'rank'],
+  ] as [FigureValue, string | null, [number, number], string?][])(
+    '%j %s',
+    (value, q, expected, unit) => {
+      const [lo, hi] = interval(value, q, unit);
+      expect(lo).toBeCloseTo(expected[0]);
+      if (expected[1] === INF) expect(hi).toBe(INF);
+      else expect(hi).toBeCloseTo(expected[1]);
+    },
+  );
 });
 
 let n = 0;

@@ -60,6 +60,8 @@ function setup(settings: MarkSettings, inViewport = (_el: Element) => true, slic
     settings: () => settings,
     inViewport,
     isVisible: () => true,
+    // happy-dom has no StaticRange: the plain init carries the same four fields.
+    makeRange: (init) => init as unknown as AbstractRange,
     onTerms: (t) => reports.push(t),
   });
   return { rec, reports, scheduler, marks };

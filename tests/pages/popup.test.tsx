@@ -11,7 +11,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createPopupApi, hostnameOf, type PopupApi } from '../../components/popup/api';
 import { Popup, toggleSite } from '../../components/popup/Popup';
 import { startBackground } from '../../lib/background/main';
-import { isTabEnvelope, type TermCount } from '../../lib/messages';
+import { envelope, isTabEnvelope, type TermCount } from '../../lib/messages';
 import { DEFAULT_SETTINGS, settingsItem } from '../../lib/settings';
 import { fixturePack } from '../fixtures/pack';
 
@@ -113,6 +113,22 @@ describe('popup', () => {
     await waitFor(() => expect((toggle as HTMLInputElement).checked).toBe(false));
     fireEvent.click(toggle);
     await waitFor(async () => expect((await settingsItem.getValue()).disabledSites).toEqual([]));
+  });
+
+  it('gets the site from the content script when the tab shows no URL (no activeTab)', async () => {
+    const tab = await fakeBrowser.tabs.create({});
+    fakeBrowser.tabs.query = (async () => [{ ...tab, url: undefined, active: true }]) as never;
+    await fakeBrowser.runtime.onMessage.trigger(
+      envelope('page:terms', { url: 'https://quiet.test/a', title: 'A', terms: pageTerms }),
+      {
+        id: fakeBrowser.runtime.id,
+        url: 'https://quiet.test/a',
+        frameId: 0,
+        tab: { id: tab.id },
+      } as never,
+    );
+    render(<Popup api={api} />);
+    expect(await screen.findByRole('switch', { name: /Mark terms on quiet.test/ })).toBeTruthy();
   });
 
   it('follows a settings change made elsewhere', async () => {

@@ -89,6 +89,18 @@ const READS: Row[] = [
   ['nearly 30 engineers', 'nearly 30 engineers', 30, 'people', 'nearly'],
   ['up to $3 million', 'up to $3 million', 3e6, 'USD', 'up to'],
   ['just over $5 billion', 'just over $5 billion', 5e9, 'USD', 'just over'],
+  ['raised RMB5 billion', 'RMB5 billion', 5e9, 'CNY', null],
+  ['a $5.6-million model', '$5.6-million', 5.6e6, 'USD', null],
+  ['about 50k GPUs', 'about 50k GPUs', 50_000, 'chips', 'about'],
+  ['a 671B parameters model', '671B parameters', 671e9, 'parameters', null],
+  ['10,000+ GPUs', '10,000+ GPUs', 10_000, 'chips', '+'],
+  ['囤积了1万张A100', '1万张A100', 10_000, 'chips', null],
+  ['团队不到140人', '不到140人', 140, 'people', '不到'],
+  ['成立于2023年', '2023年', 2023, 'year', null],
+  ['released R1 on January 20, which', 'January 20', 120, 'date', null],
+  ['Wednesday, January 29, 2025', 'January 29, 2025', 20250129, 'date', null],
+  ['on 20 January 2025 it', '20 January 2025', 20250120, 'date', null],
+  ['in May 2023 that', '2023', 2023, 'year', null],
 ];
 
 describe('parseQuantities reads what people write', () => {
@@ -110,7 +122,8 @@ const NOT_FIGURES = [
   'Kai-Fu Lee, the creator of 01.AI',
   'GPT-3.5 APIs',
   'the site 36Kr said',
-  'On January 20, it launched',
+  '$6Mbps',
+  'a 5m tall wall',
   'COP29 talks',
   'o1 and R1 and V3',
   'a tenth of the price',
@@ -146,6 +159,12 @@ describe('parseQuantities on whole texts', () => {
     const units = new Set(Object.keys(QUANTITY_UNITS));
     const text = READS.map((r) => r[0]).join('\n');
     for (const q of parseQuantities(text)) expect(units.has(q.unit), q.unit).toBe(true);
+  });
+
+  it('returns nothing, without throwing, for empty or non-string input', () => {
+    for (const bad of ['', null, undefined, 42, {}]) {
+      expect(parseQuantities(bad as unknown as string)).toEqual([]);
+    }
   });
 
   it('never throws and always returns verbatim, ordered, non-overlapping spans', () => {

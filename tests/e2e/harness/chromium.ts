@@ -8,7 +8,13 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, realpath, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page, type Request } from 'playwright-core';
+import {
+  type BrowserContext,
+  type CDPSession,
+  chromium,
+  type Page,
+  type Request,
+} from 'playwright-core';
 import { CHROMIUM_PATH } from './paths';
 import type { FixtureServer } from './server';
 import {
@@ -18,6 +24,34 @@ import {
   type E2EPage,
   pollUntil,
 } from './session';
+
+/**
+ * Chromium keeps only the last --disable-features switch, and Playwright passes its own,
+ * so ours repeats Playwright 1.65's list (chromiumSwitches in playwright-core) and adds the
+ * services seen on the wire: the autofill server (asked about every page with a form) and
+ * the optimization guide.
+ */
+const DISABLED_FEATURES = [
+  // Playwright's.
+  'AvoidUnnecessaryBeforeUnloadCheckSync',
+  'DestroyProfileOnBrowserClose',
+  'HttpsUpgrades',
+  'HttpsFirstBalancedModeAutoEnable',
+  'LensOverlay',
+  'MediaRouter',
+  'PaintHolding',
+  'ThirdPartyStoragePartitioning',
+  'AvoidCorsURLLoaderRestartOnRedirect',
+  'OptimizationHints',
+  'NetworkTimeServiceQuerying',
+  'AimEnabled',
+  'PreconnectToSearch',
+  // Ours: content-autofill.googleapis.com, optimizationguide-pa.googleapis.com.
+  'AutofillServerCommunication',
+  'OptimizationGuideModelDownloading',
+  'OptimizationHintsFetching',
+  'OptimizationTargetPrediction',
+];
 
 export interface ChromiumSession extends E2EBrowser {
   context: BrowserContext;
@@ -32,13 +66,43 @@ export function unpackedExtensionId(absPath: string): string {
   return [...hex].map((c) => String.fromCharCode(97 + Number.parseInt(c, 16))).join('');
 }
 
+/**
+ * Evaluates through CDP's Runtime.evaluate rather than page.evaluate: Playwright's helper
+ * script runs in the page's world and uses Array.prototype.slice, which the hostile fixture
+ * breaks. Arguments and results cross as JSON.
+ */
+function cdpEvaluator(page: Page) {
+  let session: Promise<CDPSession> | null = null;
+  return async (fn: ((a: unknown) => unknown) | string, arg?: unknown): Promise<unknown> => {
+    session ??= page.context().newCDPSession(page);
+    const cdp = await session;
+    const expression =
+      typeof fn === 'string'
+        ? fn
+        : `(${fn.toString()})(${arg === undefined ? '' : JSON.stringify(arg)})`;
+    const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
+      expression,
+      awaitPromise: true,
+      returnByValue: true,
+      userGesture: true,
+    });
+    if (exceptionDetails) {
+      const detail = exceptionDetails.exception?.description ?? exceptionDetails.text;
+      throw new Error(`evaluate failed in ${page.url()}: ${detail}`);
+    }
+    return result.value;
+  };
+}
+
 function wrapPage(page: Page): E2EPage {
+  const evaluate = cdpEvaluator(page);
   const wrapped: E2EPage = {
     url: () => page.url(),
     goto: async (url) => {
       await page.goto(url, { waitUntil: 'load' });
     },
-    evaluate: (fn, arg) => page.evaluate(fn as (a: unknown) => unknown, arg) as never,
+    evaluate: (fn, arg) => evaluate(fn as (a: unknown) => unknown, arg) as never,
+    evaluateSource: (source) => evaluate(source) as never,
     waitFor: (what, fn, arg, timeoutMs = DEFAULT_WAIT_MS) =>
       pollUntil(wrapped, what, fn as (a: unknown) => unknown, arg, timeoutMs),
     mouseMove: (x, y) => page.mouse.move(x, y),
@@ -46,6 +110,7 @@ function wrapPage(page: Page): E2EPage {
     press: (key) => page.keyboard.press(key),
     type: (text) => page.keyboard.type(text),
     setColorScheme: (scheme: ColorScheme) => page.emulateMedia({ colorScheme: scheme }),
+    bringToFront: () => page.bringToFront(),
     screenshot: async (path) => {
       await page.screenshot({ path });
     },
@@ -96,12 +161,11 @@ export async function launchChromium(
       '--disable-gpu',
       '--disable-quic',
       // Chromium's own services still phone home with the flags above (seen on the wire:
-      // accounts.google.com, update.googleapis.com, clients2.google.com/time); point them
-      // at a closed local port or turn them off, so the run's network log stays clean.
+      // accounts.google.com, update.googleapis.com); point them at a closed local port.
       '--gaia-url=http://127.0.0.1:1',
       '--component-updater=url-source=http://127.0.0.1:1/component-updater',
       '--extensions-update-frequency=86400',
-      '--disable-features=NetworkTimeServiceQuerying',
+      `--disable-features=${DISABLED_FEATURES.join(',')}`,
       // Every request, loopback too, goes through the recording proxy.
       `--proxy-server=http://127.0.0.1:${server.port}`,
       '--proxy-bypass-list=<-loopback>',
@@ -113,16 +177,19 @@ export async function launchChromium(
   });
 
   const extensionId = unpackedExtensionId(dir);
-  // The id from the path must be the one Chrome gave the background worker.
+  // The id from the path must be the one Chrome gave our background worker.
+  const ours = (url: string) => url.startsWith(`chrome-extension://${extensionId}/`);
   const worker =
-    context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
-    (await context.waitForEvent('serviceworker', { timeout: 5_000 }).catch(() => null));
-  if (worker && new URL(worker.url()).host !== extensionId) {
-    const loaded = new URL(worker.url()).host;
-    // With extra extensions the first worker may be another one's; only fail on our own.
-    if (!options.extraExtensions?.length) {
-      throw new Error(`extension id ${extensionId} (from path) but worker runs as ${loaded}`);
-    }
+    context.serviceWorkers().find((w) => ours(w.url())) ??
+    (await context
+      .waitForEvent('serviceworker', { predicate: (w) => ours(w.url()), timeout: 10_000 })
+      .catch(() => null));
+  if (!worker) {
+    const running = context.serviceWorkers().map((w) => w.url());
+    await context.close();
+    throw new Error(
+      `no background worker at chrome-extension://${extensionId}/ (running: ${running.join(', ') || 'none'})`,
+    );
   }
   const extensionOrigin = `chrome-extension://${extensionId}`;
 

@@ -82,6 +82,7 @@ function wrapPage(page: Page, scheme: ColorScheme): E2EPage {
       await page.goto(url, { waitUntil: 'load' });
     },
     evaluate: (fn, arg) => page.evaluate(fn as (a: unknown) => unknown, arg) as never,
+    evaluateSource: (source) => page.evaluate(source) as never,
     waitFor: (what, fn, arg, timeoutMs = DEFAULT_WAIT_MS) =>
       pollUntil(wrapped, what, fn as (a: unknown) => unknown, arg, timeoutMs),
     mouseMove: (x, y) => page.mouse.move(x, y),
@@ -95,6 +96,7 @@ function wrapPage(page: Page, scheme: ColorScheme): E2EPage {
         );
       }
     },
+    bringToFront: () => page.bringToFront(),
     screenshot: async (path) => {
       await page.screenshot({ path });
     },
@@ -105,6 +107,8 @@ function wrapPage(page: Page, scheme: ColorScheme): E2EPage {
 
 export interface LaunchOptions {
   colorScheme?: ColorScheme;
+  /** More unpacked extensions to install beside the one under test (e.g. the test probe). */
+  extraExtensions?: string[];
 }
 
 export async function launchFirefox(
@@ -158,6 +162,7 @@ export async function launchFirefox(
     await browser.close();
     throw new Error(`installed add-on is ${installed}, manifest says ${extensionId}`);
   }
+  for (const extra of options.extraExtensions ?? []) await browser.installExtension(extra);
   const extensionOrigin = `moz-extension://${uuid}`;
 
   async function newPage(): Promise<Page> {

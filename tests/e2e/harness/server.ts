@@ -29,7 +29,7 @@ const ROOTS: Record<string, string> = {
   '/demo/': join(REPO_ROOT, 'demo'),
 };
 
-/** Headers per fixture file, e.g. the hostile page's CSP: tests/e2e/fixtures/headers.json. */
+/** Headers per served path, e.g. the hostile page's CSP: tests/e2e/fixtures/headers.json. */
 const HEADERS_FILE = join(REPO_ROOT, 'tests/e2e/fixtures/headers.json');
 
 export interface FixtureServer {
@@ -85,11 +85,12 @@ export async function startFixtureServer(): Promise<FixtureServer> {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
-    const tableKey = pathname.replace(/^\/fixtures\//, '');
     res.writeHead(200, {
       'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
       'cache-control': 'no-store',
-      ...headerTable[tableKey],
+      // Keys are served paths ("/fixtures/hostile.html") or names inside fixtures/.
+      ...headerTable[pathname.replace(/^\/fixtures\//, '')],
+      ...headerTable[pathname],
       ...extraHeaders.get(pathname),
     });
     res.end(body);

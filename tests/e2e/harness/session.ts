@@ -13,6 +13,8 @@ export interface E2EPage {
   goto(url: string): Promise<void>;
   /** Runs `fn` in the page's own world (not the extension's). */
   evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+  /** Evaluates a script's source text (e.g. axe-core) and returns its last value. */
+  evaluateSource<R>(source: string): Promise<R>;
   /** Polls `fn` in the page until it returns a truthy value; fails with `what` after timeout. */
   waitFor<A = undefined>(
     what: string,
@@ -25,6 +27,8 @@ export interface E2EPage {
   press(key: string): Promise<void>;
   type(text: string): Promise<void>;
   setColorScheme(scheme: ColorScheme): Promise<void>;
+  /** Make this the visible tab (background tabs get throttled timers and frames). */
+  bringToFront(): Promise<void>;
   screenshot(path: string): Promise<void>;
   close(): Promise<void>;
 }

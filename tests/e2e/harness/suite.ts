@@ -12,6 +12,7 @@ import { ensureBuild, type Target } from './build';
 import { launchChromium } from './chromium';
 import { launchFirefox } from './firefox';
 import { CHROMIUM_PATH, FIREFOX_PATH, INSTALL_BROWSERS } from './paths';
+import { buildProbe } from './probe';
 import { type FixtureServer, startFixtureServer } from './server';
 import type { BrowserName, ColorScheme, E2EBrowser } from './session';
 
@@ -64,13 +65,17 @@ export interface Session {
 
 export interface SuiteOptions {
   colorScheme?: ColorScheme;
+  /** Load the test probe beside the extension (tests/e2e/probe): needed to see our UI. */
+  probe?: boolean;
 }
 
 async function launch(name: BrowserName, server: FixtureServer, options: SuiteOptions) {
   const dir = await ensureBuild(TARGET[name]);
+  const extraExtensions = options.probe ? [await buildProbe(name)] : [];
+  const launchOptions = { colorScheme: options.colorScheme, extraExtensions };
   return name === 'chromium'
-    ? launchChromium(dir, server, options)
-    : launchFirefox(dir, server, options);
+    ? launchChromium(dir, server, launchOptions)
+    : launchFirefox(dir, server, launchOptions);
 }
 
 /**

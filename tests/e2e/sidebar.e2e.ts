@@ -1,0 +1,93 @@
+/**
+ * The sidebar, reached from the card: the term, "What the sources say" with each source's
+ * verbatim quotes under its name, related terms with back navigation, "On this page" with
+ * counts; Esc closes it and gives focus back to the page. Also on the hostile page.
+ */
+import { expect, it } from 'vitest';
+import { DEMO_ARTICLE, DEMO_HOVER_TERM } from './expectations';
+import { clickInUi, openSidebarFromCard, waitGoneFromUi, waitInUi } from './harness/interact';
+import { probe } from './harness/probe';
+import { isVerbatim } from './harness/sources';
+import { forEachBrowser } from './harness/suite';
+
+const SIDEBAR = 'aside';
+
+forEachBrowser(
+  'sidebar',
+  (session) => {
+    it('shows what each source says, verbatim, under the source', async () => {
+      const { browser, server } = session();
+      const page = await browser.openPage(server.url(DEMO_ARTICLE));
+      await openSidebarFromCard(page, DEMO_HOVER_TERM);
+      const [heading] = await probe(page, 'query', { selector: `${SIDEBAR} h2` });
+      expect(heading?.text).toBe(DEMO_HOVER_TERM);
+      await waitInUi(page, `${SIDEBAR} h3`, 'What the sources say');
+      const sources = await probe(page, 'query', { selector: `${SIDEBAR} article h4` });
+      expect(sources.length).toBeGreaterThanOrEqual(2);
+      for (const s of sources) expect(s.text.length).toBeGreaterThan(0);
+      const quotes = await probe(page, 'query', { selector: `${SIDEBAR} article q` });
+      expect(quotes.length).toBeGreaterThanOrEqual(sources.length);
+      for (const q of quotes) expect(isVerbatim(q.text), q.text).toBe(true);
+      // The term is emphasised inside its quotes.
+      const emphasised = await probe(page, 'query', { selector: `${SIDEBAR} article q mark` });
+      expect(emphasised.length).toBeGreaterThan(0);
+      await page.close();
+    });
+
+    it('lists the page\'s terms with counts under "On this page"', async () => {
+      const { browser, server } = session();
+      const page = await browser.openPage(server.url(DEMO_ARTICLE));
+      await openSidebarFromCard(page, DEMO_HOVER_TERM);
+      await waitInUi(page, `${SIDEBAR} h3`, 'On this page');
+      const rows = await probe(page, 'query', {
+        selector: `${SIDEBAR} li button`,
+        text: DEMO_HOVER_TERM,
+      });
+      expect(rows.length).toBeGreaterThan(0);
+      const ranges = await probe(page, 'highlights');
+      const marked = ranges.filter((r) => r.text === DEMO_HOVER_TERM).length;
+      const count = Number((rows[0]?.text.match(/(\d+)/) ?? [])[1]);
+      expect(count).toBeGreaterThanOrEqual(marked);
+      await page.close();
+    });
+
+    it('follows a related term and comes back', async () => {
+      const { browser, server } = session();
+      const page = await browser.openPage(server.url(DEMO_ARTICLE));
+      await openSidebarFromCard(page, DEMO_HOVER_TERM);
+      const related = await waitInUi(page, `${SIDEBAR} ul.related button`);
+      const target = related[0]?.text ?? '';
+      await clickInUi(page, `${SIDEBAR} ul.related button`, target);
+      await waitInUi(page, `${SIDEBAR} h2`, target);
+      await clickInUi(page, `${SIDEBAR} button[aria-label="Back"]`);
+      await waitInUi(page, `${SIDEBAR} h2`, DEMO_HOVER_TERM);
+      await page.close();
+    });
+
+    it('closes on Esc and gives focus back to the page', async () => {
+      const { browser, server } = session();
+      const page = await browser.openPage(server.url(DEMO_ARTICLE));
+      await openSidebarFromCard(page, DEMO_HOVER_TERM);
+      const open = await probe(page, 'ui');
+      // Focus moved into the sidebar when it opened.
+      expect(open.active).not.toBeNull();
+      await page.press('Escape');
+      await waitGoneFromUi(page, SIDEBAR);
+      const closed = await probe(page, 'ui');
+      expect(closed.active).toBeNull();
+      expect(closed.documentActive).not.toBe('SOURCELIGHT-ROOT');
+      await page.close();
+    });
+
+    it('opens on the hostile page too', async () => {
+      const { browser, server } = session();
+      const page = await browser.openPage(server.url('/fixtures/hostile.html'));
+      await openSidebarFromCard(page, 'Liang Wenfeng');
+      const quotes = await probe(page, 'query', { selector: `${SIDEBAR} article q` });
+      expect(quotes.length).toBeGreaterThan(0);
+      for (const q of quotes) expect(isVerbatim(q.text), q.text).toBe(true);
+      await page.close();
+    });
+  },
+  { probe: true },
+);
