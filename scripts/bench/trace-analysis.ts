@@ -372,12 +372,16 @@ export function longestTaskAny(
   }
   if (!longest) return null;
   const end = longest.ts + longest.dur;
-  const parts = new Map<string, number>();
+  // Per name, the union of its events: nested calls of the same kind count once.
+  const spans = new Map<string, [number, number][]>();
   for (const e of events) {
     if (e.ph !== 'X' || e.dur === undefined || `${e.pid}:${e.tid}` !== longest.thread) continue;
     if (e.ts < longest.ts || e.ts >= end || e.name === 'RunTask' || e.name.includes('::')) continue;
-    parts.set(e.name, (parts.get(e.name) ?? 0) + e.dur);
+    const list = spans.get(e.name) ?? [];
+    list.push([e.ts, Math.min(end, e.ts + e.dur)]);
+    spans.set(e.name, list);
   }
+  const parts = new Map([...spans].map(([name, list]) => [name, unionLength(list)]));
   return {
     ms: longest.dur / 1000,
     extMs: longest.ext / 1000,

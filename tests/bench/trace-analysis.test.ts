@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   analyzeTrace,
+  longestTaskAny,
   markTime,
   summarize,
   type TraceEvent,
@@ -190,5 +191,45 @@ describe('trace attribution', () => {
         [22, 25],
       ]),
     ).toBe(25);
+  });
+});
+
+describe('longestTaskAny', () => {
+  it('finds the longest task of any kind and what it was made of', () => {
+    const events: TraceEvent[] = [
+      {
+        name: 'thread_name',
+        cat: '__metadata',
+        ph: 'M',
+        ts: 0,
+        pid: 1,
+        tid: 1,
+        args: { name: 'CrRendererMain' },
+      },
+      task(0, 5_000),
+      task(10_000, 100_000),
+      {
+        name: 'PrePaint',
+        cat: 'devtools.timeline',
+        ph: 'X',
+        ts: 10_000,
+        dur: 80_000,
+        pid: 1,
+        tid: 1,
+      },
+      call('FunctionCall', 90_000, 10_000, PAGE),
+      call('FunctionCall', 92_000, 5_000, PAGE), // nested: counted once
+      { name: 'Paint', cat: 'devtools.timeline', ph: 'X', ts: 100_000, dur: 5_000, pid: 1, tid: 1 },
+    ];
+    const analysis = analyzeTrace(events, EXT);
+    expect(longestTaskAny(events, analysis)).toEqual({
+      ms: 100,
+      extMs: 0,
+      parts: [
+        { name: 'PrePaint', ms: 80 },
+        { name: 'FunctionCall', ms: 10 },
+      ],
+    });
+    expect(longestTaskAny(events, analysis, { from: 200_000 })).toBeNull();
   });
 });
