@@ -18,6 +18,7 @@ import {
   analyzeTrace,
   longestTaskAny,
   markTime,
+  renderingMs,
   type Symbolizer,
   summarize,
   type TaskBreakdown,
@@ -42,6 +43,8 @@ export interface LoadResult {
   lastHighlightChangeMs: number | null;
   /** The content script's first work (its injection), ms after navigation start. */
   injectedAfterNavMs: number | null;
+  /** Main-thread rendering (style, layout, paint) during the load, ms. */
+  renderingMs: number;
   /** Extension work before the first highlight in the viewport: what delayed it. */
   beforeFirstHighlight: WindowSummary | null;
 }
@@ -73,6 +76,8 @@ export interface WithExtension {
 
 export interface WithoutExtension {
   floor: { coldMs: number[]; warmMs: number; chars: number; nodes: number };
+  /** Main-thread rendering during the same load, ms. */
+  renderingMs: number;
   /** The same pointer moves over the page's text, without the extension. */
   hoverLongestAny: TaskBreakdown | null;
   heap: { used: number; embedder: number };
@@ -152,6 +157,7 @@ async function loadUntilMarked(
       navStart !== null && loadExt.firstExtStart !== null
         ? (loadExt.firstExtStart - navStart) / 1000
         : null,
+    renderingMs: renderingMs(load.events, threads),
     beforeFirstHighlight:
       navStart !== null && firstPaint !== null
         ? summarize(loadAnalysis, { threads, symbolize, to: navStart + firstPaint * 1000 })
@@ -301,6 +307,7 @@ export async function measureWithout(
   let heap = { used: 0, embedder: 0 };
   let busyMs = 0;
   let hoverLongestAny: TaskBreakdown | null = null;
+  let rendering = 0;
   for (let i = 0; i < coldRuns; i++) {
     const { page, cdp } = await newTracedPage(browser);
     await page.addInitScript({ content: probeScript() });
@@ -315,6 +322,7 @@ export async function measureWithout(
       busyMs = summarize(analyzeTrace(load.events, 'chrome-extension://none'), {
         threads,
       }).busyMs;
+      rendering = renderingMs(load.events, threads);
       heap = await heapAfterGc(cdp);
       hoverLongestAny = await pointerOverText(page, cdp, threads);
     } else {
@@ -332,7 +340,13 @@ export async function measureWithout(
     nodes = f.nodes;
     await page.close();
   }
-  return { floor: { coldMs: cold, warmMs: warm, chars, nodes }, heap, busyMs, hoverLongestAny };
+  return {
+    floor: { coldMs: cold, warmMs: warm, chars, nodes },
+    heap,
+    busyMs,
+    renderingMs: rendering,
+    hoverLongestAny,
+  };
 }
 
 /** Pointer onto the first paragraph's text, traced: what a hover costs a page by itself. */

@@ -25,6 +25,8 @@ export interface PageFigures {
   embedderAddedMb: number;
   busyWithMs: number;
   busyWithoutMs: number;
+  renderWithMs: number;
+  renderWithoutMs: number;
   hoverCardMs: number | null;
   hoverDomMs: number | null;
   /** Longest task of any kind after the pointer arrived, with and without the extension. */
@@ -153,6 +155,7 @@ export function table(
   );
   add('Blink heap added MB (info)', (p) => p.embedderAddedMb.toFixed(2));
   add('page busy ms with / without', (p) => `${f0(p.busyWithMs)} / ${f0(p.busyWithoutMs)}`);
+  add('rendering ms with / without', (p) => `${f0(p.renderWithMs)} / ${f0(p.renderWithoutMs)}`);
   add('hover to card ms (delay)', (p) =>
     p.hoverCardMs === null ? 'none' : `${f0(p.hoverCardMs)} (${f0(p.hoverDelayMs)})`,
   );

@@ -392,3 +392,38 @@ export function longestTaskAny(
       .map(([name, us]) => ({ name, ms: Math.round(us / 100) / 10 })),
   };
 }
+
+const RENDERING = new Set([
+  'UpdateLayoutTree',
+  'Layout',
+  'PrePaint',
+  'Paint',
+  'Layerize',
+  'Commit',
+  'HitTest',
+]);
+
+/**
+ * Main-thread rendering time (style, layout, pre-paint, paint, commit) in a window, ms.
+ * With the extension minus without it is the rendering the highlights cost, which no
+ * script URL can be blamed for.
+ */
+export function renderingMs(
+  events: readonly TraceEvent[],
+  threads: Set<string>,
+  options: { from?: number } = {},
+): number {
+  const from = options.from ?? -Infinity;
+  const spans = new Map<string, [number, number][]>();
+  for (const e of events) {
+    if (e.ph !== 'X' || e.dur === undefined || e.ts < from || !RENDERING.has(e.name)) continue;
+    const thread = `${e.pid}:${e.tid}`;
+    if (!threads.has(thread)) continue;
+    const list = spans.get(thread) ?? [];
+    list.push([e.ts, e.ts + e.dur]);
+    spans.set(thread, list);
+  }
+  let total = 0;
+  for (const list of spans.values()) total += unionLength(list);
+  return total / 1000;
+}

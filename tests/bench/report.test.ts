@@ -21,6 +21,8 @@ function page(over: Partial<PageFigures> = {}): PageFigures {
     embedderAddedMb: 1,
     busyWithMs: 900,
     busyWithoutMs: 800,
+    renderWithMs: 300,
+    renderWithoutMs: 250,
     hoverCardMs: 380,
     hoverDomMs: 370,
     hoverAny: '12.0 (Paint 4)',
