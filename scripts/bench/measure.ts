@@ -14,14 +14,12 @@ import {
   readProbe,
   walkFloor,
 } from './page-probe';
+import { longestTaskAny, renderingMs, type TaskBreakdown } from './rendering';
 import {
   analyzeTrace,
-  longestTaskAny,
   markTime,
-  renderingMs,
   type Symbolizer,
   summarize,
-  type TaskBreakdown,
   type WindowSummary,
 } from './trace-analysis';
 

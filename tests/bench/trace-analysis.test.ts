@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { longestTaskAny } from '../../scripts/bench/rendering';
 import {
   analyzeTrace,
-  longestTaskAny,
   markTime,
   summarize,
   type TraceEvent,
