@@ -36,7 +36,7 @@ const MB = 1024 * 1024;
 const METHOD = {
   runs: 'Each page is loaded N times (--runs, default 3) in a fresh tab of a Chromium with the extension; load figures are medians over the runs, the longest task is the worst run. Heap, idle, hover and burst come from the last load.',
   attribution:
-    'Chrome trace (devtools.timeline, v8, v8 CPU profiler at 0.1 ms) over a CDP session on the page. Tasks are top-level RunTask events on the page renderer main thread. Extension time in a task is the union of trace events naming a chrome-extension://ID script (EvaluateScript, FunctionCall, v8.compile: injection, MutationObserver and timer callbacks) and CPU samples whose stack holds a chrome-extension://ID frame (promise continuations, native calls made by the extension); a sample counts until the next one, capped at 1 ms. Rendering work the highlights cause later (style, layout, PrePaint, paint) is not attributed: the table compares page busy time and rendering time (union of UpdateLayoutTree, Layout, PrePaint, Paint, Layerize, Commit, HitTest events) with and without the extension.',
+    'Chrome trace (devtools.timeline, v8, v8 CPU profiler at 0.1 ms) over a CDP session on the page. Tasks are top-level RunTask events on the page renderer main thread. Extension time in a task is the union of trace events naming a chrome-extension://ID script (EvaluateScript, FunctionCall, v8.compile: injection, MutationObserver and timer callbacks) and CPU samples whose stack holds a chrome-extension://ID frame (promise continuations, native calls made by the extension); a sample counts until the next one or the end of its task (in self-time tables, at most 1 ms). On a busy machine the sampler thread can starve; task time inside gaps of over 2 ms between samples is reported as unsampled (the uncertainty of the sample-based part). Rendering work the highlights cause later (style, layout, PrePaint, paint) is not attributed: the table compares page busy time and rendering time (union of UpdateLayoutTree, Layout, PrePaint, Paint, Layerize, Commit, HitTest events) with and without the extension.',
   floor:
     'In a Chromium without the extension, after load: TreeWalker(SHOW_TEXT) over document.body, node.data.toLowerCase() for each text node. Cold (first walk in a fresh page, as the extension walks once); median of cold runs over fresh loads.',
   heap: 'HeapProfiler.collectGarbage twice, then Runtime.getHeapUsage (usedSize; embedderHeapUsedSize for the Blink C++ heap, shown for information) of the page renderer isolate, which the content script isolated world shares: with the extension (page marked) minus without (same page, same steps).',
@@ -125,6 +125,7 @@ function figures(
     highlightRanges: median(loads.map((l) => l.highlightRanges)) ?? 0,
     extMs,
     floorMs,
+    unsampledMs: median(loads.map((l) => l.ext.unsampledMs)) ?? 0,
     ratio: floorMs > 0 ? extMs / floorMs : null,
     // A limit no task may pass: the worst run counts.
     longestTaskMs: Math.max(...loads.map((l) => l.ext.longestExtMs)),

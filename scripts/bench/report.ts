@@ -12,6 +12,8 @@ export interface PageFigures {
   highlightRanges: number;
   extMs: number;
   floorMs: number;
+  /** Load-window task time with no CPU samples (busy machine): attribution uncertainty. */
+  unsampledMs: number;
   ratio: number | null;
   longestTaskMs: number;
   firstHighlightAfterDclMs: number | null;
@@ -132,6 +134,7 @@ export function table(
   add('text (chars / text nodes)', (p) => `${chars(p.textChars)} / ${p.textNodes}`);
   add('highlight ranges painted', (p) => String(p.highlightRanges));
   add('ext main-thread ms to marked', (p) => f1(p.extMs));
+  add('  unsampled ms (uncertainty)', (p) => f1(p.unsampledMs));
   add('floor ms (walk + toLowerCase)', (p) => f1(p.floorMs));
   add('ratio to floor', (p) => `${f1(p.ratio, 'x')}${verdict(p.ratio, 4, 2)}`, '<= 4x (2x)');
   add(

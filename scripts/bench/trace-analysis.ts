@@ -12,8 +12,8 @@
  *       holds a frame from the extension's origin: this catches promise continuations
  *       (`await scheduler.yield()`) that run as microtasks with no URL-bearing event, and
  *       native work (layout, Range rects) called from the extension's code.
- *   Each sample stands for the time until the next sample, capped at 1 ms so idle gaps
- *   are never counted.
+ *   Inside a task, each sample stands for the time until the next sample (or the task's
+ *   end); for self-time tables it is capped at 1 ms so idle gaps are never counted.
  * - Rendering work that the highlights cause later (style, paint) runs in Chrome's own
  *   frame tasks and is not attributed; the with/without comparison of total main-thread
  *   busy time shows it.
@@ -47,8 +47,10 @@ interface ProfileNode {
 export interface Sample {
   /** Trace timestamp, µs. */
   ts: number;
-  /** Time this sample stands for, µs. */
+  /** Time this sample stands for, µs: until the next sample, capped (for self time). */
   weight: number;
+  /** Until the next sample, uncapped (inside a task the thread was busy all along). */
+  gap: number;
   ext: boolean;
   /** The innermost frame: where the time was spent. */
   leaf: CallFrame;
@@ -60,6 +62,11 @@ export interface Task {
   thread: string;
   /** Extension time inside this task, µs. */
   ext: number;
+  /**
+   * Time inside this task with no CPU sample for over 2 ms, µs: the sampler thread was
+   * starved (busy machine), so sample-based attribution cannot see what ran then.
+   */
+  unsampled: number;
 }
 
 export type Symbolizer = (frame: CallFrame) => { name: string | null; where: string } | null;
@@ -87,12 +94,15 @@ export interface WindowSummary {
   firstExtStart: number | null;
   /** All tasks on the page's main thread, ms. */
   busyMs: number;
+  /** Main-thread task time the CPU sampler missed (gaps over 2 ms): the uncertainty, ms. */
+  unsampledMs: number;
   topFunctions: FunctionTime[];
   /** Top self time inside the task with the most extension time. */
   longestTop: FunctionTime[];
 }
 
 const SAMPLE_CAP_US = 1000;
+const UNSAMPLED_GAP_US = 2000;
 const EXT_EVENT_NAMES = new Set([
   'FunctionCall',
   'EvaluateScript',
@@ -181,6 +191,7 @@ export function profileSamples(
       samples.push({
         ts,
         weight: Math.min(SAMPLE_CAP_US, Math.max(0, next - ts)),
+        gap: Math.max(0, next - ts),
         ext: isExtNode(id),
         leaf: node?.callFrame ?? { functionName: '(unknown)', url: '' },
       });
@@ -231,7 +242,9 @@ export function analyzeTrace(events: readonly TraceEvent[], extOrigin: string): 
   const tasks: Task[] = [];
   for (const [thread, slot] of byThread) {
     slot.tasks.sort((a, b) => a.ts - b.ts);
-    const threadSamples = (samples.get(thread) ?? []).filter((s) => s.ext);
+    const allSamples = samples.get(thread) ?? [];
+    const threadSamples = allSamples.filter((s) => s.ext);
+    let ai = 0;
     let si = 0;
     let ei = 0;
     slot.ext.sort((a, b) => a[0] - b[0]);
@@ -246,7 +259,9 @@ export function analyzeTrace(events: readonly TraceEvent[], extOrigin: string): 
       for (let k = si; k < threadSamples.length; k++) {
         const s = threadSamples[k] as Sample;
         if (s.ts >= end) break;
-        spans.push([s.ts, Math.min(end, s.ts + s.weight)]);
+        // The sampler thread can be descheduled on a busy machine: inside a task, a sample
+        // stands until the next one, however late, but never past the task's end.
+        spans.push([s.ts, Math.min(end, s.ts + s.gap)]);
       }
       while (ei < slot.ext.length && (slot.ext[ei] as [number, number])[1] <= start) ei++;
       for (let k = ei; k < slot.ext.length; k++) {
@@ -254,7 +269,16 @@ export function analyzeTrace(events: readonly TraceEvent[], extOrigin: string): 
         if (a >= end) break;
         spans.push([Math.max(a, start), Math.min(b, end)]);
       }
-      tasks.push({ ts: start, dur: end - start, thread, ext: unionLength(spans) });
+      while (ai < allSamples.length && (allSamples[ai] as Sample).ts < start) ai++;
+      let unsampled = 0;
+      let prev = start;
+      for (let k = ai; k <= allSamples.length; k++) {
+        const ts = k < allSamples.length ? Math.min(end, (allSamples[k] as Sample).ts) : end;
+        unsampled += Math.max(0, ts - prev - UNSAMPLED_GAP_US);
+        prev = ts;
+        if (ts >= end) break;
+      }
+      tasks.push({ ts: start, dur: end - start, thread, ext: unionLength(spans), unsampled });
     }
   }
   tasks.sort((a, b) => a.ts - b.ts);
@@ -296,6 +320,7 @@ export function summarize(
     lastExtEnd: ext.length ? Math.max(...ext.map((t) => t.ts + t.dur)) : null,
     firstExtStart: ext.length ? (ext[0] as Task).ts : null,
     busyMs: ms(tasks.reduce((a, t) => a + t.dur, 0)),
+    unsampledMs: ms(tasks.reduce((a, t) => a + t.unsampled, 0)),
     topFunctions: top((thread, ts) => threadOk(thread) && inWindow(ts)),
     longestTop: longest
       ? top(

@@ -9,6 +9,7 @@ function page(over: Partial<PageFigures> = {}): PageFigures {
     highlightRanges: 20_000,
     extMs: 60,
     floorMs: 30,
+    unsampledMs: 0,
     ratio: 2,
     longestTaskMs: 12,
     firstHighlightAfterDclMs: 40,

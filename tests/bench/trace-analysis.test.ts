@@ -154,6 +154,9 @@ describe('trace attribution', () => {
     expect(s.longestExtTaskMs).toBe(60);
     expect(s.tasksOver16).toBe(0);
     expect(s.busyMs).toBe(84);
+    // Gaps between samples over 2 ms count beyond their first 2 ms: tasks 1 and 2 have no
+    // samples (10 and 5 ms), task 4 has 20 and 38.2 ms gaps around the page's samples.
+    expect(s.unsampledMs).toBeCloseTo(8 + 3 + 18 + 36.2, 6);
     expect(s.firstExtStart).toBe(1_000);
     expect(s.lastExtEnd).toBe(110_000);
     expect(s.topFunctions.map((f) => [f.name, f.where, f.selfMs])).toEqual([
