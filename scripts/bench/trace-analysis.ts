@@ -19,6 +19,10 @@
  *   busy time shows it.
  */
 
+import { overlap, overlapSpans, unionLength } from './intervals';
+
+export { unionLength };
+
 export interface TraceEvent {
   name: string;
   cat: string;
@@ -63,8 +67,8 @@ export interface Task {
   /** Extension time inside this task, µs. */
   ext: number;
   /**
-   * Time inside this task with no CPU sample for over 2 ms, µs: the sampler thread was
-   * starved (busy machine), so sample-based attribution cannot see what ran then.
+   * JavaScript time inside this task with no CPU sample for over 2 ms and no script URL,
+   * µs: the sampler thread was starved (busy machine), so nobody can tell whose code ran.
    */
   unsampled: number;
 }
@@ -94,7 +98,7 @@ export interface WindowSummary {
   firstExtStart: number | null;
   /** All tasks on the page's main thread, ms. */
   busyMs: number;
-  /** Main-thread task time the CPU sampler missed (gaps over 2 ms): the uncertainty, ms. */
+  /** JS time the CPU sampler missed (gaps over 2 ms, no script URL): the uncertainty, ms. */
   unsampledMs: number;
   topFunctions: FunctionTime[];
   /** Top self time inside the task with the most extension time. */
@@ -102,6 +106,8 @@ export interface WindowSummary {
 }
 
 const SAMPLE_CAP_US = 1000;
+/** Events during which JavaScript runs with no script URL to say whose it is. */
+const JS_EVENT_NAMES = new Set(['RunMicrotasks', 'v8.callFunction']);
 const UNSAMPLED_GAP_US = 2000;
 const EXT_EVENT_NAMES = new Set([
   'FunctionCall',
@@ -202,22 +208,6 @@ export function profileSamples(
   return out;
 }
 
-/** Length of the union of intervals, µs. */
-export function unionLength(intervals: [number, number][]): number {
-  if (intervals.length === 0) return 0;
-  const sorted = [...intervals].sort((a, b) => a[0] - b[0]);
-  let total = 0;
-  let [s, e] = sorted[0] as [number, number];
-  for (const [a, b] of sorted.slice(1)) {
-    if (a > e) {
-      total += e - s;
-      s = a;
-      e = b;
-    } else if (b > e) e = b;
-  }
-  return total + (e - s);
-}
-
 export interface Analysis {
   tasks: Task[];
   samples: Map<string, Sample[]>;
@@ -228,8 +218,16 @@ export function analyzeTrace(events: readonly TraceEvent[], extOrigin: string): 
   const isExtUrl = (url: string | undefined) => !!url && url.startsWith(extOrigin);
   const threads = rendererMainThreads(events);
   const samples = profileSamples(events, isExtUrl);
-  const byThread = new Map<string, { tasks: TraceEvent[]; ext: [number, number][] }>();
-  for (const t of threads) byThread.set(t, { tasks: [], ext: [] });
+  const byThread = new Map<
+    string,
+    {
+      tasks: TraceEvent[];
+      ext: [number, number][];
+      named: [number, number][];
+      js: [number, number][];
+    }
+  >();
+  for (const t of threads) byThread.set(t, { tasks: [], ext: [], named: [], js: [] });
   for (const e of events) {
     if (e.ph !== 'X' || e.dur === undefined) continue;
     const slot = byThread.get(`${e.pid}:${e.tid}`);
@@ -237,7 +235,9 @@ export function analyzeTrace(events: readonly TraceEvent[], extOrigin: string): 
     if (e.name === 'RunTask' && e.cat.includes('devtools.timeline')) slot.tasks.push(e);
     else if (EXT_EVENT_NAMES.has(e.name) && isExtUrl(eventUrl(e))) {
       slot.ext.push([e.ts, e.ts + e.dur]);
-    }
+    } else if (EXT_EVENT_NAMES.has(e.name) && eventUrl(e)) {
+      slot.named.push([e.ts, e.ts + e.dur]); // the page's own, by its URL
+    } else if (JS_EVENT_NAMES.has(e.name)) slot.js.push([e.ts, e.ts + e.dur]);
   }
   const tasks: Task[] = [];
   for (const [thread, slot] of byThread) {
@@ -270,13 +270,20 @@ export function analyzeTrace(events: readonly TraceEvent[], extOrigin: string): 
         spans.push([Math.max(a, start), Math.min(b, end)]);
       }
       while (ai < allSamples.length && (allSamples[ai] as Sample).ts < start) ai++;
-      let unsampled = 0;
+      const gaps: [number, number][] = [];
       let prev = start;
       for (let k = ai; k <= allSamples.length; k++) {
         const ts = k < allSamples.length ? Math.min(end, (allSamples[k] as Sample).ts) : end;
-        unsampled += Math.max(0, ts - prev - UNSAMPLED_GAP_US);
+        if (ts - prev > UNSAMPLED_GAP_US) gaps.push([prev + UNSAMPLED_GAP_US, ts]);
         prev = ts;
         if (ts >= end) break;
+      }
+      let unsampled = 0;
+      if (gaps.length) {
+        const js = slot.js.filter(([a, b]) => a < end && b > start);
+        const known = [...spans, ...slot.named.filter(([a, b]) => a < end && b > start)];
+        // JS running in a gap, minus what a script URL already names.
+        unsampled = Math.max(0, overlap(gaps, js) - overlap(overlapSpans(gaps, js), known));
       }
       tasks.push({ ts: start, dur: end - start, thread, ext: unionLength(spans), unsampled });
     }
