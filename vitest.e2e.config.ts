@@ -18,10 +18,6 @@ export const PENDING_FEATURE_SUITES: readonly string[] = [
   'tests/e2e/editables.e2e.ts',
   'tests/e2e/card.e2e.ts',
   'tests/e2e/sidebar.e2e.ts',
-  // Issue 5 (around the page: popup, options, history), on top of issue 4.
-  'tests/e2e/popup.e2e.ts',
-  'tests/e2e/options.e2e.ts',
-  'tests/e2e/history.e2e.ts',
   // Both: axe on popup, options, history and sidebar; pictures of card, sidebar, popup.
   'tests/e2e/a11y.e2e.ts',
   'tests/e2e/screenshots.e2e.ts',

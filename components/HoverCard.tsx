@@ -53,9 +53,11 @@ export function HoverCard(p: HoverCardProps) {
           <figcaption>{sourceName(source)}</figcaption>
         </figure>
       ))}
-      <button type="button" class="link" onClick={p.onOpenSidebar}>
-        Open in sidebar
-      </button>
+      <div class="card-foot">
+        <button type="button" class="link" onClick={p.onOpenSidebar}>
+          Open in sidebar
+        </button>
+      </div>
     </div>
   );
 }

@@ -24,11 +24,14 @@ export const PAGE_UI_CSS = `
   border: 1px solid var(--line); box-shadow: 0 6px 24px rgba(0,0,0,.22); overflow: auto;
   text-align: left; direction: ltr; font: inherit; letter-spacing: normal;
 }
-.card { width: 340px; padding: 10px 12px; border-radius: 8px; animation: fade .12s ease-out; }
+.card { width: 340px; padding: 10px 12px 0; border-radius: 8px; animation: fade .12s ease-out; }
+/* The way into the sidebar stays in view when a short viewport makes the card scroll. */
+.card-foot { position: sticky; bottom: 0; background: var(--bg); padding: 4px 0 10px; }
+.card-foot .link { margin-top: 0; }
 .sidebar { top: 0; right: 0; bottom: 0; width: min(380px, 100vw); border-width: 0 0 0 1px;
   display: flex; flex-direction: column; animation: slide .16s ease-out; }
 @keyframes fade { from { opacity: 0; } }
-@keyframes slide { from { transform: translateX(24px); opacity: 0; } }
+@keyframes slide { from { transform: translateX(24px); } }
 @media (prefers-reduced-motion: reduce) { .card, .sidebar { animation: none; } }
 .card-head, .sb-head { display: flex; align-items: center; gap: 8px; }
 .sb-head { padding: 8px 12px; border-bottom: 1px solid var(--line); }

@@ -11,7 +11,15 @@ import type { SearchResult } from './search/types';
 import type { HistoryExport } from './store/history-store';
 
 export interface PackSummary {
-  sources: { id: string; title: string | null; date: string | null; outlet: string | null }[];
+  sources: {
+    id: string;
+    title: string | null;
+    /** ISO date when printed in full. */
+    date: string | null;
+    /** The date as the source prints it ("Friday, January 31"), when it prints one. */
+    dateAsPrinted: string | null;
+    outlet: string | null;
+  }[];
   entityCount: number;
   claimCount: number;
   figureCount: number;

@@ -26,17 +26,29 @@ const NAMES = `Sarah Chen|Michael Brown|the Commerce Department|Reuters|Bloomber
 Microsoft|Amazon|Tesla|Samsung|TSMC|Sequoia|the Financial Times|Tokyo|Shanghai|Paris`
   .split('|')
   .map((s) => s.trim());
-const NUMBERS = [
+/** Figures the story's sources state: an article about DeepSeek repeats some of them. */
+const STORY_FIGURES = [
   '$6 million',
-  '12%',
-  'in 2023',
   '2,000 chips',
-  '$1.2 billion',
-  '40',
-  'about 300 people',
   '$600 billion',
-  '3.5%',
+  'fewer than 140 people',
+  '$5.6 million',
 ];
+
+/** A number as news prints them: mostly amounts, shares and years of other stories. */
+function randomNumber(r: () => number): string {
+  const n = 1 + Math.floor(r() * 999);
+  const forms = [
+    () => `$${n} million`,
+    () => `$${(n / 10).toFixed(1)} billion`,
+    () => `${(n / 10).toFixed(1)}%`,
+    () => `in ${1990 + (n % 36)}`,
+    () => `${n} people`,
+    () => `${n},000`,
+    () => `${n}`,
+  ];
+  return (forms[Math.floor(r() * forms.length)] as () => string)();
+}
 
 /** News-like paragraphs: common words, other names, numbers, and now and then a pack alias. */
 export function generateText(aliases: string[], bytes: number, seed: number): string {
@@ -51,7 +63,8 @@ export function generateText(aliases: string[], bytes: number, seed: number): st
       const x = r();
       if (x < 0.02) words.push(pick(aliases));
       else if (x < 0.05) words.push(pick(NAMES));
-      else if (x < 0.065) words.push(pick(NUMBERS));
+      else if (x < 0.062) words.push(randomNumber(r));
+      else if (x < 0.065) words.push(pick(STORY_FIGURES));
       else words.push(pick(WORDS));
     }
     const s = words.join(' ');

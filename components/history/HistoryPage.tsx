@@ -7,6 +7,9 @@ import { byPage, byTerm } from './group';
 
 type View = 'term' | 'page';
 
+/** Groups rendered at first; months of reading can hold thousands, and each is a list. */
+export const PAGE_SIZE = 100;
+
 function when(ms: number): string {
   return new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
@@ -28,11 +31,13 @@ export function HistoryPage({ api, download }: HistoryPageProps) {
   const [list, setList] = useState<HistoryList | null>(null);
   const [view, setView] = useState<View>('term');
   const [query, setQuery] = useState('');
+  const [shown, setShown] = useState(PAGE_SIZE);
 
   const load = () => void api.list().then(setList, () => setList({ available: false }));
   useEffect(load, [api]);
 
   let body = null;
+  let total = 0;
   if (!list) body = <p class="muted">Loading…</p>;
   else if (!list.available) {
     body = (
@@ -45,9 +50,10 @@ export function HistoryPage({ api, download }: HistoryPageProps) {
     body = <p class="muted">No history yet: terms you meet on web pages will be listed here.</p>;
   } else if (view === 'term') {
     const groups = byTerm(list.data, query);
+    total = groups.length;
     body = groups.length ? (
       <ul class="plain history-list" aria-label="Terms">
-        {groups.map((g) => (
+        {groups.slice(0, shown).map((g) => (
           <li key={g.termId}>
             <h3>
               {g.label}{' '}
@@ -71,9 +77,10 @@ export function HistoryPage({ api, download }: HistoryPageProps) {
     );
   } else {
     const groups = byPage(list.data, query);
+    total = groups.length;
     body = groups.length ? (
       <ul class="plain history-list" aria-label="Pages">
-        {groups.map((g) => (
+        {groups.slice(0, shown).map((g) => (
           <li key={g.page.url}>
             <h3>
               <PageLink url={g.page.url} title={g.page.title} />{' '}
@@ -110,6 +117,11 @@ export function HistoryPage({ api, download }: HistoryPageProps) {
         />
       </div>
       {body}
+      {list?.available && total > shown && (
+        <button type="button" onClick={() => setShown(shown + PAGE_SIZE)}>
+          Show more ({total - shown} left)
+        </button>
+      )}
       <HistoryActions api={api} onCleared={load} download={download} />
     </main>
   );

@@ -17,7 +17,8 @@ export function PackSummary({ summary }: { summary: Summary }) {
             </a>
             <span class="muted">
               {' '}
-              {[s.outlet, s.date].filter(Boolean).join(', ') || 'outlet and date not printed'}
+              {[s.outlet, s.dateAsPrinted ?? s.date].filter(Boolean).join(', ') ||
+                'outlet and date not printed'}
             </span>
           </li>
         ))}

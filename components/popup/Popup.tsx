@@ -40,7 +40,7 @@ export function Popup({ api }: { api: PopupApi }) {
       setTerms(t ? await api.tabTerms(t.id) : null);
     });
     void api.settings().then(setSettings);
-    void api.ask('pack:summary', {}).then(setSummary);
+    void api.ask('pack:summary', {}).then(setSummary, () => setSummary(null));
     void api.ask('history:status', {}).then(
       (r) => setHistory(r.state),
       () => setHistory('unavailable'),
@@ -52,7 +52,9 @@ export function Popup({ api }: { api: PopupApi }) {
     setQuery(value);
     // Answers can arrive out of order; only the newest query's answer is shown.
     const seq = ++searchSeq.current;
-    const result = value.trim() ? await api.ask('pack:search', { query: value }) : { hits: [] };
+    const result = value.trim()
+      ? await api.ask('pack:search', { query: value }).catch(() => ({ hits: [] }))
+      : { hits: [] };
     if (seq === searchSeq.current) setHits(result.hits);
   }
 
@@ -63,6 +65,18 @@ export function Popup({ api }: { api: PopupApi }) {
   }
 
   const siteOn = settings && tab?.hostname ? !settings.disabledSites.includes(tab.hostname) : false;
+
+  // Turned back on, the page scans again: ask for its terms once it has had a moment.
+  const wasOn = useRef(siteOn);
+  useEffect(() => {
+    const turnedOn = siteOn && !wasOn.current;
+    wasOn.current = siteOn;
+    if (!turnedOn || !tab) return;
+    const timers = [300, 1200].map((ms) =>
+      setTimeout(() => void api.tabTerms(tab.id).then(setTerms), ms),
+    );
+    return () => timers.forEach(clearTimeout);
+  }, [siteOn, tab, api]);
 
   return (
     <main class="popup">
@@ -80,7 +94,9 @@ export function Popup({ api }: { api: PopupApi }) {
             }
           />
         )}
-        {terms === undefined ? (
+        {tab?.hostname && settings && !siteOn ? (
+          <p class="muted">Marking is off on this site.</p>
+        ) : terms === undefined ? (
           <p class="muted">Looking…</p>
         ) : terms === null ? (
           <p class="muted">Sourcelight does not run on this page.</p>

@@ -49,13 +49,13 @@ export function hostnameOf(url: string | undefined): string | null {
  * be the popup itself).
  */
 export function createPopupApi(location: { search: string } = globalThis.location): PopupApi {
+  const wanted = Number(new URLSearchParams(location.search).get('tab'));
+  const asPage = Number.isInteger(wanted) && wanted > 0;
   return {
     async activeTab() {
-      const wanted = Number(new URLSearchParams(location.search).get('tab'));
-      const tab =
-        Number.isInteger(wanted) && wanted > 0
-          ? await browser.tabs.get(wanted)
-          : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+      const tab = asPage
+        ? await browser.tabs.get(wanted)
+        : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
       if (tab?.id === undefined) return null;
       // Without activeTab (popup opened as a page), ask where the content script lives.
       const hostname =
@@ -77,6 +77,10 @@ export function createPopupApi(location: { search: string } = globalThis.locatio
     settings: () => settingsItem.getValue(),
     watchSettings: (onChange) => settingsItem.watch((s) => onChange(s ?? settingsItem.fallback)),
     saveSettings: (s) => settingsItem.setValue(s),
-    close: () => globalThis.close(),
+    // The toolbar popup gets out of the way of the sidebar it opened; opened as a page
+    // (`?tab=ID`), it is a tab of its own and stays.
+    close: () => {
+      if (!asPage) globalThis.close();
+    },
   };
 }

@@ -5,7 +5,7 @@
  */
 import type { Claim, Source } from '../../lib/pack/types';
 import { readerHref } from '../shared/links';
-import { readerView } from './reader-view';
+import { opening, readerView } from './reader-view';
 import { SourceText } from './SourceText';
 
 function Meta({ source }: { source: Source }) {
@@ -44,6 +44,7 @@ function Library({ sources, claims }: { sources: Source[]; claims: Claim[] }) {
               <a href={readerHref(s.id)}>{titleOf(s)}</a>
             </h2>
             <Meta source={s} />
+            <p class="opening">“{opening(s)}”</p>
             <p class="muted">
               {claims.filter((c) => c.sourceId === s.id).length} quoted sentences ·{' '}
               {s.text.length.toLocaleString('en')} characters

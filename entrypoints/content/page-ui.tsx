@@ -19,6 +19,8 @@ export interface PageUiDeps {
   readSource: (sourceId: string, claimId: string) => void;
   terms: () => TermCount[];
   showOnPage: (id: string) => void;
+  /** The card closed (Esc, scroll, pointer gone): hovering the same term opens it again. */
+  onCardClosed?: () => void;
   doc?: Document;
 }
 
@@ -42,6 +44,9 @@ export function createPageUi(deps: PageUiDeps) {
   let seen: SeenBefore | null = null;
   let closeTimer: ReturnType<typeof setTimeout> | undefined;
   let returnFocus: Element | null = null;
+  // What had focus in the page when the card opened: a click in the card moves focus
+  // to our host, and Esc must give focus back to the page, not to us.
+  let pageFocus: Element | null = null;
   let focusNext = false;
 
   function onKey(event: KeyboardEvent): void {
@@ -98,9 +103,13 @@ export function createPageUi(deps: PageUiDeps) {
       host.mount,
     );
     if (focusNext) {
-      focusNext = false;
-      const target = host.shadow.querySelector<HTMLElement>(entry ? '#sl-term' : '#sl-on-page');
-      target?.focus();
+      // The term's heading appears once its detail has loaded; until then keep the wish.
+      const selector = !entry || sideDetail === null ? '#sl-on-page' : '#sl-term';
+      const target = host.shadow.querySelector<HTMLElement>(selector);
+      if (target) {
+        focusNext = false;
+        target.focus();
+      }
     }
   }
 
@@ -110,13 +119,26 @@ export function createPageUi(deps: PageUiDeps) {
     const el = ui.shadow.querySelector<HTMLElement>('.card');
     if (!el) return;
     const box = el.getBoundingClientRect();
+    const term = rangeBox(card.o.range, doc);
+    // scrollHeight leaves out the borders; the card's real height includes them.
+    const height = el.scrollHeight + (el.offsetHeight - el.clientHeight);
     const at = placeCard(
-      rangeBox(card.o.range, doc),
-      { width: box.width, height: el.scrollHeight },
+      term,
+      { width: box.width, height },
       { width: win.innerWidth, height: win.innerHeight },
     );
-    if (at.top !== card.at.top || at.left !== card.at.left) {
+    if (at.top !== card.at.top || at.left !== card.at.left || at.maxHeight !== card.at.maxHeight) {
       card.at = at;
+      paint();
+    }
+    // Whatever fonts or rounding did, the card must not cover the term: trim it.
+    const shown = el.getBoundingClientRect();
+    if (at.side === 'above' && shown.bottom > term.top) {
+      card.at = { ...at, maxHeight: Math.max(0, at.maxHeight - (shown.bottom - term.top) - 1) };
+      card.at.top = term.top - 6 - Math.min(shown.height, card.at.maxHeight);
+      paint();
+    } else if (at.side === 'below' && shown.top < term.bottom) {
+      card.at = { ...at, top: term.bottom + 6 };
       paint();
     }
   }
@@ -151,8 +173,10 @@ export function createPageUi(deps: PageUiDeps) {
     });
   }
 
+  const isHost = (el: Element | null) => ui !== null && el === ui.host;
+
   function push(entry: SidebarEntry | null): void {
-    if (stack.length === 0) returnFocus = doc.activeElement;
+    if (stack.length === 0) returnFocus = isHost(doc.activeElement) ? pageFocus : doc.activeElement;
     stack.push(entry);
     load(entry);
     focusNext = true;
@@ -169,7 +193,27 @@ export function createPageUi(deps: PageUiDeps) {
 
   function hideCard(): void {
     clearTimeout(closeTimer);
-    card = null;
+    if (card) {
+      card = null;
+      win.removeEventListener('scroll', onScroll, true);
+      deps.onCardClosed?.();
+    }
+  }
+
+  // The card follows its term while the page scrolls (once per frame), and closes when the
+  // term leaves the viewport.
+  let scrollFrame = 0;
+  function onScroll(): void {
+    if (scrollFrame !== 0) return;
+    scrollFrame = win.requestAnimationFrame(() => {
+      scrollFrame = 0;
+      if (!card) return;
+      const term = rangeBox(card.o.range, doc);
+      if (term.bottom < 0 || term.top > win.innerHeight) {
+        hideCard();
+        paint();
+      } else fitCard();
+    });
   }
 
   function scheduleClose(): void {
@@ -185,7 +229,10 @@ export function createPageUi(deps: PageUiDeps) {
     const hadSidebar = stack.length > 0;
     stack = [];
     paint();
-    if (hadSidebar && returnFocus instanceof HTMLElement) returnFocus.focus();
+    if (hadSidebar) {
+      if (returnFocus instanceof HTMLElement && !isHost(returnFocus)) returnFocus.focus();
+      else if (ui && isHost(doc.activeElement)) ui.host.blur();
+    }
     returnFocus = null;
   }
 
@@ -198,6 +245,10 @@ export function createPageUi(deps: PageUiDeps) {
         height: win.innerHeight,
       });
       const current = { o, detail: undefined as TermDetail | null | undefined, at };
+      if (!card) {
+        pageFocus = isHost(doc.activeElement) ? pageFocus : doc.activeElement;
+        win.addEventListener('scroll', onScroll, { capture: true, passive: true });
+      }
       card = current;
       paint();
       fitCard();
@@ -227,6 +278,8 @@ export function createPageUi(deps: PageUiDeps) {
     refresh: paint,
     destroy(): void {
       clearTimeout(closeTimer);
+      win.cancelAnimationFrame(scrollFrame);
+      win.removeEventListener('scroll', onScroll, true);
       card = null;
       stack = [];
       doc.removeEventListener('keydown', onKey, true);

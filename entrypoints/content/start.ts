@@ -13,7 +13,7 @@ import {
   type TermCount,
 } from '../../lib/messages';
 import type { DetectorPack } from '../../lib/pack/types';
-import { trackHover } from '../../lib/page/hover';
+import { type HoverTracker, trackHover } from '../../lib/page/hover';
 import { createPageMarks, type Occurrence, type PageMarks } from '../../lib/page/page-marks';
 import { canPaintHighlights, createHighlightPainter } from '../../lib/page/painter';
 import { createScheduler } from '../../lib/page/scheduler';
@@ -61,6 +61,7 @@ export async function startPage(detectorPack: DetectorPack, signal: AbortSignal)
       onTerms: report,
     });
     const cycle = new Map<string, number>();
+    let hover: HoverTracker | null = null;
     const ui = createPageUi({
       detail: (req) => send('term:detail', req),
       seen: (id) => send('history:seen', { id, url: location.href }).catch(() => null),
@@ -69,6 +70,7 @@ export async function startPage(detectorPack: DetectorPack, signal: AbortSignal)
       },
       terms: () => marks.terms(),
       showOnPage: (id) => showOccurrence(marks, painter, cycle, id),
+      onCardClosed: () => hover?.reset(),
     });
     marks.scanAll(document.body);
     watchPage({
@@ -80,7 +82,7 @@ export async function startPage(detectorPack: DetectorPack, signal: AbortSignal)
       },
       signal: abort.signal,
     });
-    trackHover({
+    hover = trackHover({
       at: (node) => marks.at(node),
       delayMs: () => settings.hoverDelayMs,
       isOurs: (event) => ui.isOurs(event.target),

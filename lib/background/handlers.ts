@@ -65,7 +65,8 @@ export function createHandlers(deps: HandlerDeps): Handlers<BackgroundProtocol> 
       if (sender.tabId !== undefined) {
         const host = sender.url ? hostnameOf(sender.url) : null;
         if (host) hosts.set(sender.tabId, host);
-        await setBadge(sender.tabId, terms.length);
+        // The tab may close while the message is on its way; history still counts the visit.
+        await setBadge(sender.tabId, terms.length).catch(() => {});
       }
       await history.record({ url, title, terms, incognito: sender.incognito ?? false });
       return null;

@@ -5,7 +5,7 @@
  * unavailable, every caller still gets an answer, and the error is logged once.
  */
 import type { HistoryList, HistoryState, SeenBefore, TermCount } from '../messages';
-import type { Settings } from '../settings';
+import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import type { HistoryStore } from '../store/history-store';
 
 const HOUR = 3_600_000;
@@ -40,6 +40,17 @@ export function pageKey(url: string): string | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * How far back history reaches, in ms. A stored value that is not a sensible number of
+ * days (hand-edited storage, an old bug) falls back to the default rather than turning
+ * every cutoff into NaN, which IndexedDB would refuse as a key.
+ */
+export function historyWindowMs(settings: Pick<Settings, 'historyDays'>): number {
+  const days = settings.historyDays;
+  const valid = Number.isFinite(days) && days >= 1 && days <= 3650;
+  return (valid ? Math.floor(days) : DEFAULT_SETTINGS.historyDays) * DAY;
 }
 
 export function createHistory(deps: HistoryDeps) {
@@ -79,11 +90,11 @@ export function createHistory(deps: HistoryDeps) {
     }
   }
 
-  async function expire(s: HistoryStore, settings: Settings) {
+  async function expire(s: HistoryStore, settings: Settings, force = false) {
     const t = now();
-    if (t - lastExpiry < EXPIRE_EVERY) return;
+    if (!force && t - lastExpiry < EXPIRE_EVERY) return;
     lastExpiry = t;
-    await s.expire(t - settings.historyDays * DAY);
+    await s.expire(t - historyWindowMs(settings));
   }
 
   return {
@@ -128,7 +139,7 @@ export function createHistory(deps: HistoryDeps) {
       if (incognito || !settings.historyEnabled) return unavailable;
       const here = pageKey(url);
       return guarded('reading', unavailable, async (s) => {
-        const cutoff = now() - settings.historyDays * DAY;
+        const cutoff = now() - historyWindowMs(settings);
         const pages = (await s.pagesFor(termId))
           .filter((p) => p.url !== here && p.lastSeen >= cutoff)
           .slice(0, SEEN_LIMIT)
@@ -137,11 +148,13 @@ export function createHistory(deps: HistoryDeps) {
       });
     },
 
+    /** Everything kept; what is past the days kept goes first, so no export holds it. */
     async list(): Promise<HistoryList> {
-      return guarded<HistoryList>('listing', { available: false }, async (s) => ({
-        available: true,
-        data: await s.export(now()),
-      }));
+      const settings = await deps.settings();
+      return guarded<HistoryList>('listing', { available: false }, async (s) => {
+        await expire(s, settings, true);
+        return { available: true, data: await s.export(now()) };
+      });
     },
 
     async clear(): Promise<{ available: boolean }> {

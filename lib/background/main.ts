@@ -36,6 +36,8 @@ export function startBackground(pack: Pack) {
   });
   browser.runtime.onMessage.addListener(router);
   const stopBadge = startBadgeReset((tabId) => tabHosts.delete(tabId));
+  const onRemoved = (tabId: number) => tabHosts.delete(tabId);
+  browser.tabs.onRemoved.addListener(onRemoved);
   // A site turned off stops its content scripts at once; their badges go with them. (Turned
   // back on, the content script reports its terms again.)
   const unwatch = settingsItem.watch((settings) => {
@@ -50,6 +52,7 @@ export function startBackground(pack: Pack) {
     stop() {
       browser.runtime.onMessage.removeListener(router);
       stopBadge();
+      browser.tabs.onRemoved.removeListener(onRemoved);
       unwatch();
     },
   };

@@ -8,6 +8,7 @@ export function summarizePack(pack: Pack): PackSummary {
       id: s.id,
       title: s.title,
       date: s.date,
+      dateAsPrinted: s.dateAsPrinted,
       outlet: s.outlet,
     })),
     entityCount: pack.entities.length,

@@ -96,22 +96,22 @@ export function buildAutomaton(keys: readonly string[], edges?: ArrayLike<number
   const next = { sym: FIRST_LETTER_SYM };
   const patterns = keys.map((k) => symbolize(k, symbols, next));
   const width = next.sym;
-  let total = 1;
-  for (const p of patterns) total += p.length;
-
-  // Trie, then BFS turning it into a complete DFA in place.
-  const trie = new Int32Array(total * width).fill(-1);
+  // A sparse trie first (children per node), so the dense table is sized to the states.
+  const kids: number[][] = [[]];
   const own: number[][] = [[]];
+  const child = new Map<number, number>();
   let count = 1;
   patterns.forEach((p, id) => {
     if (p.length === 0) return;
     let s = 0;
     for (const sym of p) {
       const at = s * width + sym;
-      let t = trie[at] as number;
-      if (t < 0) {
+      let t = child.get(at);
+      if (t === undefined) {
         t = count++;
-        trie[at] = t;
+        child.set(at, t);
+        (kids[s] as number[]).push(sym);
+        kids.push([]);
         own.push([]);
       }
       s = t;
@@ -119,30 +119,27 @@ export function buildAutomaton(keys: readonly string[], edges?: ArrayLike<number
     (own[s] as number[]).push(id);
   });
 
+  // BFS turning the trie into a complete DFA: a state's row starts as a copy of its
+  // failure state's row (complete already, being shallower), then its own children go in.
+  const trie = new Int32Array(count * width);
   const fail = new Int32Array(count);
   const order = new Int32Array(count);
   let head = 0;
   let tail = 0;
-  for (let sym = 0; sym < width; sym++) {
-    const t = trie[sym] as number;
-    if (t < 0) trie[sym] = 0;
-    else {
-      fail[t] = 0;
-      order[tail++] = t;
-    }
+  for (const sym of kids[0] as number[]) {
+    const t = child.get(sym) as number;
+    trie[sym] = t;
+    order[tail++] = t;
   }
   while (head < tail) {
     const s = order[head++] as number;
     const f = fail[s] as number;
-    for (let sym = 0; sym < width; sym++) {
-      const at = s * width + sym;
-      const t = trie[at] as number;
-      const via = trie[f * width + sym] as number;
-      if (t < 0) trie[at] = via;
-      else {
-        fail[t] = via;
-        order[tail++] = t;
-      }
+    trie.copyWithin(s * width, f * width, f * width + width);
+    for (const sym of kids[s] as number[]) {
+      const t = child.get(s * width + sym) as number;
+      fail[t] = trie[f * width + sym] as number;
+      trie[s * width + sym] = t;
+      order[tail++] = t;
     }
   }
   // Normalisation lives in the transitions, so the hot loop has no branches for it: an

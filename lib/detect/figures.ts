@@ -6,7 +6,7 @@
 import type { DetectorPack, FigureValue } from '../pack/types';
 import { parseQuantities } from '../quantity/parse';
 import { type CandidateFilter, candidateFilter, candidateWindows } from './figure-candidates';
-import { type Normalized, normalize, normalizeText, toOriginal } from './normalize';
+import { normalizeText, spanToOriginal } from './normalize';
 
 export interface FigureHit {
   start: number;
@@ -55,8 +55,15 @@ function valueKey(unit: string, value: FigureValue): string {
   return typeof value === 'number' ? `${unit}|${value}` : `${unit}|${value.min}|${value.max}`;
 }
 
+/** "1,000,000,000": thousands separators without Intl, which costs milliseconds to wake. */
+function grouped(v: number): string {
+  const [int = '', frac] = String(v).split('.');
+  const digits = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return frac ? `${digits}.${frac}` : digits;
+}
+
 function describe(value: FigureValue, unit: string): string {
-  const n = (v: number) => v.toLocaleString('en-US');
+  const n = grouped;
   return typeof value === 'number'
     ? `${n(value)} ${unit}`
     : `${n(value.min)}-${n(value.max)} ${unit}`;
@@ -104,14 +111,12 @@ function findFigures(
   let lastEnd = 0;
   for (const [from, to] of candidateWindows(text, filter, wordStarts)) {
     const window = text.slice(from, to);
-    let norm: Normalized | null = null;
     for (const q of parseQuantities(normalizeText(window))) {
       if (UNMARKED_UNITS.has(q.unit)) continue;
       const target = byValue.get(valueKey(q.unit, q.value));
       if (!target) continue;
-      // The offset map is built only for a window that holds a match: rarely.
-      norm ??= normalize(window);
-      const [s, e] = toOriginal(norm, q.start, q.end);
+      // Mapped back only for a quantity that matches: rarely.
+      const [s, e] = spanToOriginal(window, q.start, q.end);
       const start = from + s;
       const end = from + e;
       if (start < lastEnd || end <= start) continue;

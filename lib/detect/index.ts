@@ -5,7 +5,7 @@
 import type { DetectorPack } from '../pack/types';
 import { compileFigures } from './figures';
 import { compileNames } from './names';
-import { gateMatches, selectMatches } from './select';
+import { gateMatches, mergeMatches, selectMatches } from './select';
 import type { Detector, DetectorOptions, Match } from './types';
 
 export { gateMatches } from './select';
@@ -21,6 +21,7 @@ export function createDetector(pack: DetectorPack, options: DetectorOptions = {}
     if (typeof text !== 'string' || text.length === 0) return [];
     try {
       const found: Match[] = [];
+      const figs: Match[] = [];
       const scan = names.find(text);
       for (const h of scan.names) {
         const e = pack.entities[h.entity];
@@ -41,7 +42,7 @@ export function createDetector(pack: DetectorPack, options: DetectorOptions = {}
         text,
         scan.words.sort((a, b) => a - b),
       )) {
-        found.push({
+        figs.push({
           start: f.start,
           end: f.end,
           text: text.slice(f.start, f.end),
@@ -54,7 +55,7 @@ export function createDetector(pack: DetectorPack, options: DetectorOptions = {}
           unit: f.unit,
         });
       }
-      return selectMatches(found);
+      return mergeMatches(selectMatches(found), figs);
     } catch {
       // A detector bug must never break a page: mark nothing rather than throw.
       return [];

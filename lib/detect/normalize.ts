@@ -118,6 +118,40 @@ export function normalizeText(input: string): string {
   return text;
 }
 
+/**
+ * `toOriginal(normalize(input), start, end)` without building the map: one walk, no
+ * allocation, for the rare span that needs mapping back.
+ */
+export function spanToOriginal(input: string, start: number, end: number): [number, number] {
+  if (isNormal(input)) return [start, Math.max(start, end)];
+  const n = input.length;
+  let k = 0;
+  let i = 0;
+  let from = -1;
+  while (i < n) {
+    const cls = charClass(input.charCodeAt(i));
+    if (cls === SKIP) {
+      i++;
+      continue;
+    }
+    const unitStart = i;
+    let unitEnd = i + 1;
+    if (cls === SEP) {
+      while (i < n) {
+        const cc = charClass(input.charCodeAt(i));
+        if (cc === SEP) unitEnd = i + 1;
+        else if (cc !== SKIP) break;
+        i++;
+      }
+    } else i++;
+    if (k === start) from = unitStart;
+    if (end > start && k === end - 1) return [from, unitEnd];
+    k++;
+  }
+  const at = from >= 0 ? from : n;
+  return [at, at];
+}
+
 /** True when `normalize` would change nothing (most text): no copy is needed. */
 function isNormal(input: string): boolean {
   let prevSep = false;

@@ -53,13 +53,9 @@ export const NEAR_CORE_ALIASES: ReadonlySet<string> = new Set([
   'Gemini',
   'Claude',
   'Llama',
-  'Qwen',
-  'Kimi',
-  'Doubao',
   'Mistral',
   'Stargate',
-  'Hangzhou',
-  'Trump',
+  'Sputnik',
 ]);
 
 /**
@@ -74,7 +70,6 @@ export const EXACT_CASE_ALIASES: ReadonlySet<string> = new Set([
   'Intel',
   'Reuters',
   'Bloomberg',
-  'Moore',
 ]);
 
 const CODE_RE = /^[A-Za-z]{0,3}\d[\w.]*$/;

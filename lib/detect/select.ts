@@ -6,6 +6,7 @@ import type { Match } from './types';
  * "50,000 H100s" (a figure) over "H100" inside it.
  */
 export function selectMatches(candidates: Match[]): Match[] {
+  if (inOrderAndDisjoint(candidates)) return candidates;
   const sorted = candidates
     .slice()
     .sort((a, b) => a.start - b.start || b.end - a.end || (a.kind === 'figure' ? -1 : 1));
@@ -15,6 +16,45 @@ export function selectMatches(candidates: Match[]): Match[] {
     if (m.start < lastEnd) continue;
     out.push(m);
     lastEnd = m.end;
+  }
+  return out;
+}
+
+/** Most texts' matches need no choosing: they are already in order and apart. */
+function inOrderAndDisjoint(ms: readonly Match[]): boolean {
+  let lastEnd = 0;
+  for (const m of ms) {
+    if (m.start < lastEnd) return false;
+    lastEnd = m.end;
+  }
+  return true;
+}
+
+/**
+ * Merges two lists that are each in order and disjoint, keeping the leftmost (then the
+ * longest, then the figure) where they overlap.
+ */
+export function mergeMatches(a: readonly Match[], b: readonly Match[]): Match[] {
+  if (b.length === 0) return a.slice();
+  if (a.length === 0) return b.slice();
+  const out: Match[] = [];
+  let i = 0;
+  let j = 0;
+  let lastEnd = 0;
+  while (i < a.length || j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    let take: Match;
+    if (x && (!y || x.start < y.start || (x.start === y.start && x.end > y.end))) {
+      take = x;
+      i++;
+    } else {
+      take = y as Match;
+      j++;
+    }
+    if (take.start < lastEnd) continue;
+    out.push(take);
+    lastEnd = take.end;
   }
   return out;
 }

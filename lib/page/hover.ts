@@ -21,7 +21,12 @@ export interface HoverEnv {
 
 const TEXT_NODE = 3;
 
-export function trackHover(env: HoverEnv): void {
+export interface HoverTracker {
+  /** Forget the term under the pointer (its card was closed), so hovering it again reopens. */
+  reset(): void;
+}
+
+export function trackHover(env: HoverEnv): HoverTracker {
   const doc = env.doc ?? document;
   const win = doc.defaultView as Window;
   let frame = 0;
@@ -67,4 +72,10 @@ export function trackHover(env: HoverEnv): void {
     clearTimeout(timer);
     if (frame !== 0) win.cancelAnimationFrame(frame);
   });
+  return {
+    reset() {
+      clearTimeout(timer);
+      current = null;
+    },
+  };
 }

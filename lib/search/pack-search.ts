@@ -69,7 +69,9 @@ export function buildSearchIndex(pack: Pack): SearchIndex {
     topics: pack.topics.map((t) => ({
       id: t.id,
       label: t.label,
-      folded: fold(t.label),
+      // The id's words too: "deepseek-training-cost" is how people name what the label
+      // words as "What DeepSeek spent to train its model".
+      folded: `${fold(t.label)} · ${fold(t.id)}`,
       disagree: t.disagree,
       compatible: t.compatible,
       figureIds: t.figureIds,

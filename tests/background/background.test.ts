@@ -103,6 +103,16 @@ describe('background', () => {
     expect(await fakeBrowser.action.getBadgeText({ tabId: 4 })).toBe('2');
   });
 
+  it('still records the visit when the tab closed before its badge could be set', async () => {
+    vi.spyOn(fakeBrowser.action, 'setBadgeText').mockRejectedValue(new Error('No tab with id: 9'));
+    await deliver(
+      envelope('page:terms', { url: 'https://gone.test/', title: 'Gone', terms }),
+      fromTab(9, 'https://gone.test/'),
+    );
+    const list = await deliver(envelope('history:list', {}), fromPopup());
+    expect(list).toMatchObject({ data: { pages: [{ url: 'https://gone.test/' }] } });
+  });
+
   it('remembers pages across messages and answers "seen before"', async () => {
     await deliver(
       envelope('page:terms', { url: 'https://a.test/', title: 'Page A', terms }),

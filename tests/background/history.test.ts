@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { createHistory, pageKey } from '../../lib/background/history';
+import { createHistory, historyWindowMs, pageKey } from '../../lib/background/history';
 import type { TermCount } from '../../lib/messages';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 import { DatabaseError } from '../../lib/store/database';
@@ -46,6 +46,22 @@ describe('pageKey', () => {
     ['not a url', null],
   ])('%s -> %s', (url, key) => {
     expect(pageKey(url)).toBe(key);
+  });
+});
+
+describe('historyWindowMs', () => {
+  it.each([
+    [7, 7],
+    [1, 1],
+    [3650, 3650],
+    [2.5, 2],
+    [0, 90],
+    [-3, 90],
+    [Number.NaN, 90],
+    ['30' as unknown as number, 90],
+    [100_000, 90],
+  ])('%s days -> %s days', (days, expected) => {
+    expect(historyWindowMs({ historyDays: days })).toBe(expected * DAY);
   });
 });
 
@@ -102,6 +118,17 @@ describe('history service', () => {
     await history.record(visit('https://new.test/'));
     const list = await history.list();
     expect(list.available && list.data.pages.map((p) => p.url)).toEqual(['https://new.test/']);
+  });
+
+  it('lists and exports nothing past the days kept, even between expiry runs', async () => {
+    const { history, advance, settings } = setup({ historyDays: 30 });
+    await history.record(visit('https://a.test/'));
+    advance(10 * DAY);
+    await history.record(visit('https://b.test/'));
+    // The reader shortens the window; the next listing honours it at once.
+    settings.historyDays = 5;
+    const list = await history.list();
+    expect(list.available && list.data.pages.map((p) => p.url)).toEqual(['https://b.test/']);
   });
 
   it('clears everything', async () => {

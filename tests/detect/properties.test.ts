@@ -1,9 +1,9 @@
 /** Property tests: the detector's promises hold for generated texts, not just chosen ones. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildAutomaton, scanAll } from '../../lib/detect/automaton';
+import { buildAutomaton, scanAll, WORD_END, WORD_START } from '../../lib/detect/automaton';
 import { createDetector } from '../../lib/detect/index';
-import { normalize, normalizeText, toOriginal } from '../../lib/detect/normalize';
+import { normalize, normalizeText, spanToOriginal, toOriginal } from '../../lib/detect/normalize';
 import { fixturePack } from './fixtures/pack';
 
 const ungated = createDetector(fixturePack, { gating: false });
@@ -105,7 +105,7 @@ describe('detector properties', { timeout: 60_000 }, () => {
     );
   });
 
-  it('normalizeText is normalize without the map', () => {
+  it('normalizeText and spanToOriginal agree with normalize and its map', () => {
     const unit = fc.constantFrom(
       'a',
       'B',
@@ -125,7 +125,13 @@ describe('detector properties', { timeout: 60_000 }, () => {
     fc.assert(
       fc.property(fc.array(unit, { maxLength: 40 }), (units) => {
         const text = units.join('');
-        expect(normalizeText(text)).toBe(normalize(text).text);
+        const norm = normalize(text);
+        expect(normalizeText(text)).toBe(norm.text);
+        for (let a = 0; a <= norm.text.length; a++) {
+          for (let b = a; b <= Math.min(norm.text.length, a + 4); b++) {
+            expect(spanToOriginal(text, a, b)).toEqual(toOriginal(norm, a, b));
+          }
+        }
       }),
       { numRuns: 300 },
     );
@@ -140,7 +146,7 @@ describe('detector properties', { timeout: 60_000 }, () => {
     );
   });
 
-  it('agrees with a brute-force search over the normalised text', () => {
+  it('agrees with a brute-force search over the normalised text, word edges included', () => {
     const letter = fc.constantFrom('a', 'b', 'A', 'B');
     const key = fc
       .array(fc.oneof(letter, letter, fc.constant(' ')), { minLength: 1, maxLength: 5 })
@@ -151,9 +157,15 @@ describe('detector properties', { timeout: 60_000 }, () => {
       fc.property(
         fc.uniqueArray(key, { minLength: 1, maxLength: 6 }),
         fc.array(unit, { maxLength: 40 }),
-        (keys, units) => {
+        fc.array(fc.constantFrom(0, WORD_START, WORD_END, WORD_START | WORD_END), {
+          minLength: 6,
+          maxLength: 6,
+        }),
+        (keys, units, edges) => {
           const text = units.join('');
-          const a = buildAutomaton(keys);
+          const a = buildAutomaton(keys, edges);
+          const glued = (i: number) =>
+            i >= 0 && i < text.length && /[a-z]/i.test(text[i] as string);
           const got: string[] = [];
           const raw = scanAll(a, text);
           for (let k = 0; k < raw.length; k += 3) got.push(`${raw[k + 2]}@${raw[k]}-${raw[k + 1]}`);
@@ -166,6 +178,9 @@ describe('detector properties', { timeout: 60_000 }, () => {
               const start = end - k.length;
               if (start >= 0 && flat.slice(start, end) === k) {
                 const [s, e] = toOriginal(norm, start, end);
+                const edge = edges[id] as number;
+                if ((edge & WORD_START) !== 0 && glued(s - 1)) return;
+                if ((edge & WORD_END) !== 0 && glued(e)) return;
                 want.push(`${id}@${s}-${e}`);
               }
             });

@@ -103,6 +103,17 @@ describe('scan', { timeout: 60_000 }, () => {
     expect(JSON.parse(html.stdout)).toHaveLength(4);
   });
 
+  it('uses the generated pack by default', () => {
+    const source = join(ROOT, 'data/sources/004_78f1340a6b633b16.txt');
+    const r = scan(['--json', source]);
+    expect(r.code).toBe(0);
+    const matches = JSON.parse(r.stdout) as Match[];
+    const ids = new Set(matches.map((m) => m.id));
+    for (const id of ['deepseek', 'liang-wenfeng', 'high-flyer', 'deepseek-training-cost']) {
+      expect(ids).toContain(id);
+    }
+  });
+
   it.each<[string, () => string[], RegExp]>([
     [
       'a missing file',

@@ -44,12 +44,17 @@ export class ShadowReader {
     return root ? findAll(root, (n) => n.nodeName === tag.toUpperCase()) : [];
   }
 
+  /** The node's border box in viewport coordinates (what mouse events use). */
   async box(node: DomNode): Promise<{ x: number; y: number; width: number; height: number }> {
-    const { model } = (await this.cdp.send('DOM.getBoxModel', {
+    const { quads } = (await this.cdp.send('DOM.getContentQuads', {
       backendNodeId: node.backendNodeId,
-    })) as { model: { border: number[]; width: number; height: number } };
-    const [x = 0, y = 0] = model.border;
-    return { x, y, width: model.width, height: model.height };
+    })) as { quads: number[][] };
+    const q = quads[0] ?? [];
+    const xs = [q[0], q[2], q[4], q[6]].map((v) => v ?? 0);
+    const ys = [q[1], q[3], q[5], q[7]].map((v) => v ?? 0);
+    const x = Math.min(...xs);
+    const y = Math.min(...ys);
+    return { x, y, width: Math.max(...xs) - x, height: Math.max(...ys) - y };
   }
 
   /**

@@ -39,7 +39,7 @@ function readHighlights() {
   return out;
 }
 
-/** The first painted range whose text matches, as a client rect. */
+/** The first painted range whose text matches, scrolled into view, as a client rect. */
 function rectOf(pattern: string) {
   const re = new RegExp(pattern);
   for (const [, h] of CSS.highlights) {
@@ -48,6 +48,7 @@ function rectOf(pattern: string) {
       range.setStart(r.startContainer, r.startOffset);
       range.setEnd(r.endContainer, r.endOffset);
       if (re.test(range.toString())) {
+        r.startContainer.parentElement?.scrollIntoView({ block: 'center' });
         const b = range.getClientRects()[0] as DOMRect;
         return { left: b.left, top: b.top, right: b.right, bottom: b.bottom };
       }

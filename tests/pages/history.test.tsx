@@ -6,7 +6,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { byPage, byTerm } from '../../components/history/group';
-import { HistoryPage } from '../../components/history/HistoryPage';
+import { HistoryPage, PAGE_SIZE } from '../../components/history/HistoryPage';
 import { createHistoryApi, downloadJson } from '../../components/shared/history-api';
 import { startBackground } from '../../lib/background/main';
 import { envelope, type TermCount } from '../../lib/messages';
@@ -120,6 +120,36 @@ describe('history page', () => {
     stop = startBackground(fixturePack).stop;
     render(<HistoryPage api={createHistoryApi()} />);
     expect(await screen.findByText(/Reading history is unavailable/)).toBeTruthy();
+  });
+});
+
+describe('a long history', () => {
+  it('renders the first groups and more on request', async () => {
+    const n = PAGE_SIZE + 30;
+    const data: HistoryExport = {
+      format: 'sourcelight-history',
+      schemaVersion: 2,
+      exportedAt: '2025-01-30T00:00:00.000Z',
+      pages: [],
+      sightings: Array.from({ length: n }, (_, i) => ({
+        termId: `t${i}`,
+        label: `Term ${i}`,
+        kind: 'entity' as const,
+        entityKind: 'person',
+        url: `https://a.test/${i}`,
+        title: `Page ${i}`,
+        firstSeen: i,
+        lastSeen: i,
+        occurrences: 1,
+      })),
+    };
+    const api = { list: async () => ({ available: true as const, data }), clear: vi.fn() };
+    render(<HistoryPage api={api} />);
+    const terms = await screen.findByRole('list', { name: 'Terms' });
+    expect(within(terms).getAllByRole('heading')).toHaveLength(PAGE_SIZE);
+    fireEvent.click(screen.getByRole('button', { name: 'Show more (30 left)' }));
+    await waitFor(() => expect(within(terms).getAllByRole('heading')).toHaveLength(n));
+    expect(screen.queryByRole('button', { name: /Show more/ })).toBeNull();
   });
 });
 

@@ -111,8 +111,15 @@ describe('popup', () => {
       expect((await settingsItem.getValue()).disabledSites).toEqual(['news.test']),
     );
     await waitFor(() => expect((toggle as HTMLInputElement).checked).toBe(false));
+    expect(await screen.findByText('Marking is off on this site.')).toBeTruthy();
+    expect(screen.queryByRole('region', { name: /People/ })).toBeNull();
+    const asked = () => tabMessages.filter((m) => (m as { name: string }).name === 'tab:terms');
+    const before = asked().length;
     fireEvent.click(toggle);
     await waitFor(async () => expect((await settingsItem.getValue()).disabledSites).toEqual([]));
+    // The page's terms are asked for again once it has rescanned.
+    await waitFor(() => expect(asked().length).toBeGreaterThan(before), { timeout: 3000 });
+    expect(screen.getByRole('region', { name: /People/ })).toBeTruthy();
   });
 
   it('gets the site from the content script when the tab shows no URL (no activeTab)', async () => {
@@ -187,8 +194,11 @@ describe('popup', () => {
     render(<Popup api={api} />);
     const about = await screen.findByRole('region', { name: 'About the pack' });
     expect(about.textContent).toContain('5 names, 7 quotes, 2 figures in 1 topics, from 2 sources');
-    expect(about.textContent).toContain('DeepSeek stuns Silicon Valley BBC News, 2025-01-29');
-    expect(about.textContent).toContain('China heralds DeepSeek outlet and date not printed');
+    // The date as the source prints it, even without a year.
+    expect(about.textContent).toContain(
+      'DeepSeek stuns Silicon Valley BBC News, Wednesday, January 29, 2025',
+    );
+    expect(about.textContent).toContain('China heralds DeepSeek Friday, January 31');
   });
 
   it('links to the library, history and options', async () => {
@@ -227,5 +237,15 @@ describe('popup helpers', () => {
     expect(toggleSite(s, 'a.test', false).disabledSites).toEqual(['a.test', 'b.test']);
     expect(toggleSite(s, 'b.test', true).disabledSites).toEqual([]);
     expect(toggleSite(s, 'a.test', true).disabledSites).toEqual(['b.test']);
+  });
+});
+
+describe('popup api', () => {
+  it('closes the toolbar popup, but not the popup opened as a page for a tab', () => {
+    const close = vi.spyOn(globalThis, 'close').mockImplementation(() => {});
+    createPopupApi({ search: '?tab=12' }).close();
+    expect(close).not.toHaveBeenCalled();
+    createPopupApi({ search: '' }).close();
+    expect(close).toHaveBeenCalledOnce();
   });
 });

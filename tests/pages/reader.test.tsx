@@ -2,7 +2,7 @@
 import { cleanup, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ReaderPage } from '../../components/reader/ReaderPage';
-import { readerView, splitAtClaim } from '../../components/reader/reader-view';
+import { opening, readerView, splitAtClaim } from '../../components/reader/reader-view';
 import type { Claim } from '../../lib/pack/types';
 import { fixturePack } from '../fixtures/pack';
 
@@ -108,6 +108,22 @@ describe('reader helpers', () => {
     ['?source=nope', 'missing-source'],
   ])('readerView(%j) is %s', (search, type) => {
     expect(readerView(search, sources, claims).type).toBe(type);
+  });
+
+  it.each([
+    ['Short line.\nNext', [], 'Short line.'],
+    [
+      'HEADLINE\n\nBody starts here.\nMore',
+      [{ start: 0, end: 8, rule: 'headline' }],
+      'Body starts…',
+    ],
+    ['one two three four five six', [], 'one two three…'],
+  ])('opening(%j) is the first body line, verbatim', (text, excluded, expected) => {
+    expect(opening({ text, excluded }, 14)).toBe(expected);
+  });
+
+  it('skips a byline printed on its own line', () => {
+    expect(opening({ text: 'By Fan Wang\nThe story.', byline: 'By Fan Wang' })).toBe('The story.');
   });
 
   it('does not mark a claim whose offsets do not match its quote', () => {

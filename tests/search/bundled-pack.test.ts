@@ -36,8 +36,13 @@ describe('search over the bundled pack', () => {
     expect(texts).toEqual(expect.arrayContaining(['only $5.6 million', 'less than $6 million']));
   });
 
-  it('finds a topic by what it measures', () => {
-    expect(searchPack(index, 'app store').hits.map((h) => h.id)).toContain('app-store-rank');
+  it.each([
+    ['app store', 'app-store-rank'],
+    ['training cost', 'deepseek-training-cost'],
+    ['team size', 'deepseek-team-size'],
+    ['price per million tokens', 'price-per-million-tokens'],
+  ])('finds a topic by what it measures: %s', (query, id) => {
+    expect(searchPack(index, query).hits.map((h) => h.id)).toContain(id);
   });
 
   it('gives only verbatim quotes, each with its source', () => {

@@ -5,7 +5,7 @@
  * services quiet.
  */
 import { createHash } from 'node:crypto';
-import { mkdtemp, realpath, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -145,6 +145,21 @@ export async function launchChromium(
   const dir = await realpath(extDir);
   const all = [dir, ...(options.extraExtensions ?? [])].join(',');
   const userDataDir = await mkdtemp(join(tmpdir(), 'sourcelight-chromium-'));
+  // Clicking into a text field makes Chromium fetch a spell-check dictionary
+  // (redirector.gvt1.com/edgedl/chrome/dict/en-us-10-2.bdic, found with SOURCELIGHT_NETLOG);
+  // turning spell checking off is not enough, blocking the dictionaries is.
+  await mkdir(join(userDataDir, 'Default'));
+  await writeFile(
+    join(userDataDir, 'Default/Preferences'),
+    JSON.stringify({
+      browser: { enable_spellchecking: false },
+      spellcheck: {
+        dictionaries: [],
+        blocked_dictionaries: ['en-US', 'en'],
+        use_spelling_service: false,
+      },
+    }),
+  );
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -169,6 +184,10 @@ export async function launchChromium(
       // Every request, loopback too, goes through the recording proxy.
       `--proxy-server=http://127.0.0.1:${server.port}`,
       '--proxy-bypass-list=<-loopback>',
+      // To find out what a recorded offender was: Chromium's net log has full URLs.
+      ...(process.env.SOURCELIGHT_NETLOG
+        ? [`--log-net-log=${process.env.SOURCELIGHT_NETLOG}`]
+        : []),
     ],
   });
   const network = server.network;

@@ -96,7 +96,16 @@ function wrapPage(page: Page, scheme: ColorScheme): E2EPage {
         );
       }
     },
-    bringToFront: () => page.bringToFront(),
+    bringToFront: async () => {
+      // Right after another tab closes itself (the popup does, after a click), BiDi's
+      // browsingContext.activate can fail with "no such frame" once; the tab is fine.
+      try {
+        await page.bringToFront();
+      } catch {
+        await new Promise((r) => setTimeout(r, 300));
+        await page.bringToFront();
+      }
+    },
     screenshot: async (path) => {
       await page.screenshot({ path });
     },
