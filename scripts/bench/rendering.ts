@@ -35,7 +35,8 @@ export function longestTaskAny(
   const spans = new Map<string, [number, number][]>();
   for (const e of events) {
     if (e.ph !== 'X' || e.dur === undefined || `${e.pid}:${e.tid}` !== longest.thread) continue;
-    if (e.ts < longest.ts || e.ts >= end || e.name === 'RunTask' || e.name.includes('::')) continue;
+    if (e.ts < longest.ts || e.ts >= end || e.name === 'RunTask') continue;
+    if (e.cat.split(',').includes('toplevel')) continue; // scheduler wrappers, not work
     const list = spans.get(e.name) ?? [];
     list.push([e.ts, Math.min(end, e.ts + e.dur)]);
     spans.set(e.name, list);
