@@ -162,6 +162,11 @@ function figures(
     topLoad: typical.ext.topFunctions,
     topBurst: w.burst.ext.topFunctions,
     topHover: w.hover.ext?.topFunctions ?? [],
+    longestParts: {
+      load: worst.ext.longestParts ?? [],
+      burst: w.burst.ext.longestParts ?? [],
+      hover: w.hover.ext?.longestParts ?? [],
+    },
     longestTop: {
       load: worst.ext.longestTop,
       burst: w.burst.ext.longestTop,

@@ -14,7 +14,7 @@ import {
   readProbe,
   walkFloor,
 } from './page-probe';
-import { longestTaskAny, renderingMs, type TaskBreakdown } from './rendering';
+import { breakdown, longestTaskAny, renderingMs, type TaskBreakdown } from './rendering';
 import {
   analyzeTrace,
   markTime,
@@ -109,6 +109,12 @@ function pageThreads(events: Parameters<typeof analyzeTrace>[0], url: string): S
   return threads;
 }
 
+/** Adds what the longest extension task was made of (trace events) to a summary. */
+function withParts(summary: WindowSummary, events: Parameters<typeof breakdown>[0]): WindowSummary {
+  const task = summary.longestTask;
+  return task ? { ...summary, longestParts: breakdown(events, task).parts } : summary;
+}
+
 async function traced<T>(
   cdp: CDPSession,
   body: () => Promise<T>,
@@ -138,7 +144,7 @@ async function loadUntilMarked(
   const threads = pageThreads(load.events, url);
   const navStart = markTime(load.events, 'navigationStart');
   const loadAnalysis = analyzeTrace(load.events, origin);
-  const loadExt = summarize(loadAnalysis, { threads, symbolize });
+  const loadExt = withParts(summarize(loadAnalysis, { threads, symbolize }), load.events);
   const firstPaint = probe?.firstInViewport ?? null;
   const result: LoadResult = {
     ext: loadExt,
@@ -210,11 +216,14 @@ export async function measureWithExtension(
   });
   const after = (await page.evaluate(readProbe))?.count ?? 0;
   const burstMark = markTime(b.events, 'bench:burst');
-  const burstExt = summarize(analyzeTrace(b.events, origin), {
-    threads,
-    symbolize,
-    from: burstMark ?? undefined,
-  });
+  const burstExt = withParts(
+    summarize(analyzeTrace(b.events, origin), {
+      threads,
+      symbolize,
+      from: burstMark ?? undefined,
+    }),
+    b.events,
+  );
   await page.close();
   return {
     loads,
@@ -275,7 +284,7 @@ async function measureHover(
   await sleep(500);
   const analysis = analyzeTrace(h.events, origin);
   const mark = markTime(h.events, 'bench:hover') ?? undefined;
-  const ext = summarize(analysis, { threads, symbolize, from: mark });
+  const ext = withParts(summarize(analysis, { threads, symbolize, from: mark }), h.events);
   const t = h.result.times;
   const ok = h.result.confirmed && t?.move != null && t.painted != null;
   return {

@@ -29,13 +29,17 @@ export function longestTaskAny(
     if (t.ts < from || (options.threads && !options.threads.has(t.thread))) continue;
     if (!longest || t.dur > longest.dur) longest = t;
   }
-  if (!longest) return null;
-  const end = longest.ts + longest.dur;
+  return longest ? breakdown(events, longest) : null;
+}
+
+/** What one task was made of: its biggest kinds of trace events (over 10% of it). */
+export function breakdown(events: readonly TraceEvent[], task: Task): TaskBreakdown {
+  const end = task.ts + task.dur;
   // Per name, the union of its events: nested calls of the same kind count once.
   const spans = new Map<string, [number, number][]>();
   for (const e of events) {
-    if (e.ph !== 'X' || e.dur === undefined || `${e.pid}:${e.tid}` !== longest.thread) continue;
-    if (e.ts < longest.ts || e.ts >= end || e.name === 'RunTask') continue;
+    if (e.ph !== 'X' || e.dur === undefined || `${e.pid}:${e.tid}` !== task.thread) continue;
+    if (e.ts < task.ts || e.ts >= end || e.name === 'RunTask') continue;
     if (e.cat.split(',').includes('toplevel')) continue; // scheduler wrappers, not work
     const list = spans.get(e.name) ?? [];
     list.push([e.ts, Math.min(end, e.ts + e.dur)]);
@@ -43,12 +47,12 @@ export function longestTaskAny(
   }
   const parts = new Map([...spans].map(([name, list]) => [name, unionLength(list)]));
   return {
-    ms: longest.dur / 1000,
-    extMs: longest.ext / 1000,
+    ms: task.dur / 1000,
+    extMs: task.ext / 1000,
     parts: [...parts]
-      .filter(([, us]) => us >= longest.dur * 0.1)
+      .filter(([, us]) => us >= task.dur * 0.1)
       .sort((a, b) => b[1] - a[1])
-      .slice(0, 3)
+      .slice(0, 4)
       .map(([name, us]) => ({ name, ms: Math.round(us / 100) / 10 })),
   };
 }

@@ -48,6 +48,8 @@ export interface PageFigures {
   topHover: FunctionTime[];
   /** Top self time inside the longest task of load, burst, hover. */
   longestTop: { load: FunctionTime[]; burst: FunctionTime[]; hover: FunctionTime[] };
+  /** The trace events that made up those tasks (compile, layout, ...). */
+  longestParts: Record<'load' | 'burst' | 'hover', { name: string; ms: number }[]>;
 }
 
 export interface Target {
@@ -233,11 +235,15 @@ export function misses(pages: PageFigures[], size: { gzipKb: number }): string[]
         ? top.map((f) => `${f.name} (${f.where}) ${f.selfMs} ms`).join('; ')
         : 'no extension samples';
       const scope = t.metric.startsWith('longest') ? ' in that task' : '';
+      const parts = t.metric.startsWith('longest') ? p.longestParts[phase] : [];
+      const made = parts.length
+        ? ` The whole task's trace events: ${parts.map((x) => `${x.name} ${x.ms} ms`).join(', ')}.`
+        : '';
       const why = t.metric.includes('first highlight')
         ? ` The content script started ${f0(p.injectedAfterDclMs)} ms after DOMContentLoaded and ran ${f1(p.extBeforeFirstHighlightMs)} ms before that frame.`
         : '';
       out.push(
-        `${p.name}: ${t.metric} = ${v.toFixed(1)} ${t.unit}, target ${t.limit} ${t.unit}: over by ${by}.${why} Top self time${scope}: ${where}`,
+        `${p.name}: ${t.metric} = ${v.toFixed(1)} ${t.unit}, target ${t.limit} ${t.unit}: over by ${by}.${why}${made} Top self time${scope}: ${where}`,
       );
     }
   }

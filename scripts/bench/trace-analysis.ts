@@ -103,6 +103,10 @@ export interface WindowSummary {
   topFunctions: FunctionTime[];
   /** Top self time inside the task with the most extension time. */
   longestTop: FunctionTime[];
+  /** That task. */
+  longestTask: Task | null;
+  /** Its biggest kinds of trace events (compile, layout, ...), set by the caller. */
+  longestParts?: { name: string; ms: number }[];
 }
 
 const SAMPLE_CAP_US = 1000;
@@ -329,6 +333,7 @@ export function summarize(
     busyMs: ms(tasks.reduce((a, t) => a + t.dur, 0)),
     unsampledMs: ms(tasks.reduce((a, t) => a + t.unsampled, 0)),
     topFunctions: top((thread, ts) => threadOk(thread) && inWindow(ts)),
+    longestTask: longest,
     longestTop: longest
       ? top(
           (thread, ts) =>

@@ -41,6 +41,7 @@ function page(over: Partial<PageFigures> = {}): PageFigures {
     topBurst: [],
     topHover: [],
     longestTop: { load: [], burst: [], hover: [] },
+    longestParts: { load: [{ name: 'v8.compile', ms: 30 }], burst: [], hover: [] },
     ...over,
   };
 }
@@ -55,6 +56,11 @@ describe('bench report', () => {
     expect(notes).toHaveLength(1);
     expect(notes[0]).toContain('main-thread time / floor = 5.0 x, target 4 x: over by 1.25x');
     expect(notes[0]).toContain('scanBlock (/content-scripts/content.js:1) 20 ms');
+  });
+
+  it('says what the longest task was made of', () => {
+    const notes = misses([page({ longestTaskMs: 70 })], { gzipKb: 20 });
+    expect(notes[0]).toContain("The whole task's trace events: v8.compile 30 ms.");
   });
 
   it('counts any CPU while idle as a miss, and an oversized script', () => {
