@@ -58,3 +58,26 @@ describe('project conventions', () => {
     expect(text.split('\n').length).toBeLessThanOrEqual(400);
   });
 });
+
+describe('the README tells the truth', () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const scripts = Object.keys(
+    (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: object }).scripts,
+  );
+  const named = [...readme.matchAll(/npm run (?:-s )?([\w:-]+)/g)].map((m) => m[1]);
+
+  it('names npm scripts', () => {
+    expect(named.length).toBeGreaterThan(5);
+  });
+
+  // A quick start that names a script nobody kept is the first thing a newcomer hits.
+  it.each([...new Set(named)])('npm run %s exists in package.json', (name) => {
+    expect(scripts).toContain(name);
+  });
+
+  it('shows pictures that exist', () => {
+    const pictures = [...readme.matchAll(/\]\((docs\/[^)]+\.png)\)/g)].map((m) => m[1] ?? '');
+    expect(pictures.length).toBeGreaterThan(0);
+    for (const path of pictures) expect(statSync(join(ROOT, path)).size).toBeGreaterThan(1000);
+  });
+});
