@@ -1,0 +1,383 @@
+/**
+ * One page, measured: in a browser with the extension (load, idle, hover, burst, heap) and
+ * in one without it (the floor, the heap and busy-time baselines).
+ */
+import type { CDPSession, Page } from 'playwright-core';
+import { type Browser, heapAfterGc, newTracedPage, Tracer } from './browser';
+import { watchCard } from './card-signal';
+import {
+  armCardWatch,
+  burst,
+  findMarkedTerm,
+  probeScript,
+  readCardTimes,
+  readProbe,
+  walkFloor,
+} from './page-probe';
+import { breakdown, longestTaskAny, renderingMs, type TaskBreakdown } from './rendering';
+import {
+  analyzeTrace,
+  markTime,
+  type Symbolizer,
+  summarize,
+  type WindowSummary,
+} from './trace-analysis';
+
+const STABLE_MS = 1500;
+const MARK_TIMEOUT_MS = 30_000;
+const IDLE_MS = 3000;
+export const BURST_PARAGRAPHS = 1000;
+
+export interface LoadResult {
+  /** Extension main-thread time from navigation until the page is marked, ms. */
+  ext: WindowSummary;
+  /** Last extension work, ms after navigation start (trace clock). */
+  markedAfterNavMs: number | null;
+  highlightRanges: number;
+  /** ms after navigation start (page clock), as the probe saw them. */
+  dclMs: number;
+  firstHighlightMs: number | null;
+  firstInViewportMs: number | null;
+  lastHighlightChangeMs: number | null;
+  /** The content script's first work (its injection), ms after navigation start. */
+  injectedAfterNavMs: number | null;
+  /** Main-thread rendering (style, layout, paint) during the load, ms. */
+  renderingMs: number;
+  /** Extension work before the first highlight in the viewport: what delayed it. */
+  beforeFirstHighlight: WindowSummary | null;
+}
+
+export interface WithExtension {
+  /** Every load, in order; the figures take medians (and the worst longest task). */
+  loads: LoadResult[];
+  heap: { used: number; embedder: number };
+  idle: WindowSummary & { windowMs: number };
+  hover: {
+    term: string | null;
+    /** Pointer arrives to the card painted, ms (the configured delay included). */
+    cardMs: number | null;
+    /** Pointer arrives to the card in the DOM, ms. */
+    cardDomMs: number | null;
+    note: string;
+    ext: WindowSummary | null;
+    /** The longest task of any kind after the pointer arrived: rendering included. */
+    longestAny: TaskBreakdown | null;
+  };
+  burst: {
+    paragraphs: number;
+    chars: number;
+    markedAfterMs: number | null;
+    rangesAdded: number;
+    ext: WindowSummary;
+  };
+}
+
+export interface WithoutExtension {
+  floor: { coldMs: number[]; warmMs: number; chars: number; nodes: number };
+  /** Main-thread rendering during the same load, ms. */
+  renderingMs: number;
+  /** The same pointer moves over the page's text, without the extension. */
+  hoverLongestAny: TaskBreakdown | null;
+  heap: { used: number; embedder: number };
+  busyMs: number;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Waits until the highlight count has not changed for STABLE_MS (or times out). */
+async function waitStable(page: Page, since: number): Promise<void> {
+  for (;;) {
+    await sleep(250);
+    const p = await page.evaluate(readProbe);
+    const now = await page.evaluate(() => performance.now());
+    if (!p) return;
+    // Nothing marked yet: give a late start (document_idle after a slow load) more time.
+    const quietFrom = Math.max(p.lastChange ?? Math.max(p.load, 0), since);
+    const quiet = p.count > 0 ? STABLE_MS : 2 * STABLE_MS;
+    if (now - quietFrom > quiet) return;
+    if (now - since > MARK_TIMEOUT_MS) return;
+  }
+}
+
+function pageThreads(events: Parameters<typeof analyzeTrace>[0], url: string): Set<string> {
+  const threads = new Set<string>();
+  for (const e of events) {
+    if (e.name === 'ParseHTML' && String(e.args?.beginData?.url ?? '').startsWith(url)) {
+      threads.add(`${e.pid}:${e.tid}`);
+    }
+  }
+  return threads;
+}
+
+/** Adds what the longest extension task was made of (trace events) to a summary. */
+function withParts(summary: WindowSummary, events: Parameters<typeof breakdown>[0]): WindowSummary {
+  const task = summary.longestTask;
+  return task ? { ...summary, longestParts: breakdown(events, task).parts } : summary;
+}
+
+async function traced<T>(
+  cdp: CDPSession,
+  body: () => Promise<T>,
+): Promise<{ result: T; events: Awaited<ReturnType<Tracer['stop']>> }> {
+  const tracer = new Tracer(cdp);
+  await tracer.start();
+  const result = await body();
+  return { result, events: await tracer.stop() };
+}
+
+/** One load of the page until it is marked; the page stays open for the next steps. */
+async function loadUntilMarked(
+  browser: Browser,
+  url: string,
+  origin: string,
+  symbolize?: Symbolizer,
+) {
+  const { page, cdp } = await newTracedPage(browser);
+  await page.addInitScript({ content: probeScript() });
+  const load = await traced(cdp, async () => {
+    await page.goto(url, { waitUntil: 'load' });
+    await waitStable(page, 0);
+    await page.evaluate(() => window.__bench?.stop());
+    return page.evaluate(readProbe);
+  });
+  const probe = load.result;
+  const threads = pageThreads(load.events, url);
+  const navStart = markTime(load.events, 'navigationStart');
+  const loadAnalysis = analyzeTrace(load.events, origin);
+  const loadExt = withParts(summarize(loadAnalysis, { threads, symbolize }), load.events);
+  const firstPaint = probe?.firstInViewport ?? null;
+  const result: LoadResult = {
+    ext: loadExt,
+    markedAfterNavMs:
+      navStart !== null && loadExt.lastExtEnd !== null
+        ? (loadExt.lastExtEnd - navStart) / 1000
+        : null,
+    highlightRanges: probe?.count ?? 0,
+    dclMs: probe?.dcl ?? -1,
+    firstHighlightMs: probe?.firstAny ?? null,
+    firstInViewportMs: probe?.firstInViewport ?? null,
+    lastHighlightChangeMs: probe?.lastChange ?? null,
+    injectedAfterNavMs:
+      navStart !== null && loadExt.firstExtStart !== null
+        ? (loadExt.firstExtStart - navStart) / 1000
+        : null,
+    renderingMs: renderingMs(load.events, threads),
+    beforeFirstHighlight:
+      navStart !== null && firstPaint !== null
+        ? summarize(loadAnalysis, { threads, symbolize, to: navStart + firstPaint * 1000 })
+        : null,
+  };
+  return { page, cdp, threads, result };
+}
+
+/**
+ * Loads the page `runs` times (fresh tab each) for the load figures; the last tab then
+ * goes on to heap, idle, hover and burst.
+ */
+export async function measureWithExtension(
+  browser: Browser,
+  url: string,
+  runs: number,
+  symbolize?: Symbolizer,
+): Promise<WithExtension> {
+  const origin = browser.extOrigin;
+  if (!origin) throw new Error('measureWithExtension needs a browser with the extension');
+  const loads: LoadResult[] = [];
+  let last: Awaited<ReturnType<typeof loadUntilMarked>> | null = null;
+  for (let i = 0; i < runs; i++) {
+    if (last) await last.page.close();
+    last = await loadUntilMarked(browser, url, origin, symbolize);
+    loads.push(last.result);
+  }
+  if (!last) throw new Error('runs must be at least 1');
+  const { page, cdp, threads } = last;
+
+  // 2. Heap, after the page is marked and a full GC.
+  const heap = await heapAfterGc(cdp);
+
+  // 3. Idle: nothing happens on the page; the extension should do nothing either.
+  const idle = await traced(cdp, () => sleep(IDLE_MS));
+  const idleSummary = {
+    ...summarize(analyzeTrace(idle.events, origin), { threads, symbolize }),
+    windowMs: IDLE_MS,
+  };
+
+  // 4. Hover a marked term until the card shows.
+  const hover = await measureHover(page, cdp, origin, threads, symbolize);
+
+  // 5. A burst of added paragraphs.
+  await page.evaluate(() => window.__bench?.restart());
+  const before = (await page.evaluate(readProbe))?.count ?? 0;
+  const b = await traced(cdp, async () => {
+    const added = await page.evaluate(burst, BURST_PARAGRAPHS);
+    const since = await page.evaluate(() => performance.now());
+    await waitStable(page, since);
+    return added;
+  });
+  const after = (await page.evaluate(readProbe))?.count ?? 0;
+  const burstMark = markTime(b.events, 'bench:burst');
+  const burstExt = withParts(
+    summarize(analyzeTrace(b.events, origin), {
+      threads,
+      symbolize,
+      from: burstMark ?? undefined,
+    }),
+    b.events,
+  );
+  await page.close();
+  return {
+    loads,
+    heap,
+    idle: idleSummary,
+    hover,
+    burst: {
+      paragraphs: b.result.added,
+      chars: b.result.chars,
+      markedAfterMs:
+        burstMark !== null && burstExt.lastExtEnd !== null
+          ? (burstExt.lastExtEnd - burstMark) / 1000
+          : null,
+      rangesAdded: after - before,
+      ext: burstExt,
+    },
+  };
+}
+
+async function measureHover(
+  page: Page,
+  cdp: CDPSession,
+  origin: string,
+  threads: Set<string>,
+  symbolize?: Symbolizer,
+): Promise<WithExtension['hover']> {
+  const none = (note: string): WithExtension['hover'] => ({
+    term: null,
+    cardMs: null,
+    cardDomMs: null,
+    note,
+    ext: null,
+    longestAny: null,
+  });
+  const target = await page.evaluate(findMarkedTerm);
+  if (!target) return none('no marked term in the viewport');
+  await page.mouse.move(2, 2);
+  await sleep(300);
+  if (!(await page.evaluate(armCardWatch))) return none('the UI host existed before the hover');
+  const watch = await watchCard(cdp);
+  const h = await traced(cdp, async () => {
+    await page.evaluate(() => performance.mark('bench:hover'));
+    // Two small moves, as a reader's pointer arrives: enter, then rest on the term.
+    await page.mouse.move(target.x - 2, target.y);
+    await page.mouse.move(target.x, target.y);
+    const t0 = performance.now();
+    let times = await page.evaluate(readCardTimes);
+    while (times?.painted == null && performance.now() - t0 < 4000) {
+      await sleep(50);
+      times = await page.evaluate(readCardTimes);
+    }
+    // The host alone is not the card: confirm more rendered boxes in the shadow tree.
+    const confirmed = times?.painted != null && (await watch.waitShown(t0, 3000)) !== null;
+    await sleep(1000); // the frames after the card, for the longest-task figure
+    return { times, confirmed };
+  });
+  await page.mouse.move(2, 2);
+  await sleep(500);
+  const analysis = analyzeTrace(h.events, origin);
+  const mark = markTime(h.events, 'bench:hover') ?? undefined;
+  const ext = withParts(summarize(analysis, { threads, symbolize, from: mark }), h.events);
+  const t = h.result.times;
+  const ok = h.result.confirmed && t?.move != null && t.painted != null;
+  return {
+    term: target.text,
+    cardMs: ok && t?.move != null && t.painted != null ? t.painted - t.move : null,
+    cardDomMs: ok && t?.move != null && t.inserted != null ? t.inserted - t.move : null,
+    note: ok
+      ? 'page clock: first pointermove to the end of the frame after <sourcelight-root> was inserted, confirmed by more rendered boxes in its closed shadow tree (CDP)'
+      : watch.hostFound
+        ? 'the UI host existed before the hover'
+        : 'no card within 4 s',
+    ext,
+    longestAny: longestTaskAny(h.events, analysis, { threads, from: mark }),
+  };
+}
+
+/** The floor and the baselines, in a browser without the extension. */
+export async function measureWithout(
+  browser: Browser,
+  url: string,
+  coldRuns: number,
+): Promise<WithoutExtension> {
+  const cold: number[] = [];
+  let warm = 0;
+  let chars = 0;
+  let nodes = 0;
+  let heap = { used: 0, embedder: 0 };
+  let busyMs = 0;
+  let hoverLongestAny: TaskBreakdown | null = null;
+  let rendering = 0;
+  for (let i = 0; i < coldRuns; i++) {
+    const { page, cdp } = await newTracedPage(browser);
+    await page.addInitScript({ content: probeScript() });
+    if (i === 0) {
+      // Same steps as with the extension, so the busy time and heap compare.
+      const load = await traced(cdp, async () => {
+        await page.goto(url, { waitUntil: 'load' });
+        await waitStable(page, 0);
+        await page.evaluate(() => window.__bench?.stop());
+      });
+      const threads = pageThreads(load.events, url);
+      busyMs = summarize(analyzeTrace(load.events, 'chrome-extension://none'), {
+        threads,
+      }).busyMs;
+      rendering = renderingMs(load.events, threads);
+      heap = await heapAfterGc(cdp);
+      hoverLongestAny = await pointerOverText(page, cdp, threads);
+    } else {
+      await page.goto(url, { waitUntil: 'load' });
+      await page.evaluate(() => window.__bench?.stop());
+      await sleep(300);
+    }
+    const f = await page.evaluate(walkFloor, i === 0 ? 6 : 1);
+    cold.push(f.runs[0] as number);
+    if (i === 0) {
+      const w = f.runs.slice(1).sort((a, b) => a - b);
+      warm = w[Math.floor(w.length / 2)] ?? 0;
+    }
+    chars = f.chars;
+    nodes = f.nodes;
+    await page.close();
+  }
+  return {
+    floor: { coldMs: cold, warmMs: warm, chars, nodes },
+    heap,
+    busyMs,
+    renderingMs: rendering,
+    hoverLongestAny,
+  };
+}
+
+/** Pointer onto the first paragraph's text, traced: what a hover costs a page by itself. */
+async function pointerOverText(
+  page: Page,
+  cdp: CDPSession,
+  threads: Set<string>,
+): Promise<TaskBreakdown | null> {
+  const at = await page.evaluate(() => {
+    const r = document.querySelector('p')?.getClientRects()[0];
+    return r ? { x: r.left + 20, y: r.top + r.height / 2 } : null;
+  });
+  if (!at) return null;
+  await page.mouse.move(2, 2);
+  await sleep(300);
+  const h = await traced(cdp, async () => {
+    await page.evaluate(() => performance.mark('bench:hover'));
+    await page.mouse.move(at.x - 2, at.y);
+    await page.mouse.move(at.x, at.y);
+    await sleep(1500);
+  });
+  const analysis = analyzeTrace(h.events, 'chrome-extension://none');
+  return longestTaskAny(h.events, analysis, {
+    threads,
+    from: markTime(h.events, 'bench:hover') ?? undefined,
+  });
+}

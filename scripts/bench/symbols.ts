@@ -1,0 +1,66 @@
+/**
+ * Readable names for the profile. The shipped build is minified; a second build of the
+ * same sources with hidden source maps (no `sourceMappingURL` comment, so the code is
+ * byte-identical) maps each profiled frame back to its file, line and function name.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SourceMapReader } from './source-map';
+import type { Symbolizer } from './trace-analysis';
+
+export const MAPS_OUT_DIR = '.output/bench-sourcemaps';
+
+/** Builds with hidden source maps into MAPS_OUT_DIR (wxt's own build, same config). */
+export async function buildWithSourceMaps(root: string): Promise<string> {
+  const { build } = await import('wxt');
+  await build({
+    root,
+    outDir: MAPS_OUT_DIR,
+    logger: { ...console, info() {}, success() {}, debug() {}, log() {}, level: 0 } as never,
+    vite: () => ({ build: { sourcemap: 'hidden' } }),
+  });
+  return join(root, MAPS_OUT_DIR, 'chrome-mv3');
+}
+
+/**
+ * A symbolizer for the measured build's content scripts, or null with the reason when the
+ * mapped build's code differs from the measured one (then positions would not match).
+ */
+export function contentScriptSymbols(
+  measuredDir: string,
+  mappedDir: string,
+): { symbolize: Symbolizer | null; note: string } {
+  const dir = join(measuredDir, 'content-scripts');
+  if (!existsSync(dir)) return { symbolize: null, note: 'no content-scripts folder' };
+  const readers = new Map<string, SourceMapReader>();
+  for (const name of readdirSync(dir).filter((f) => f.endsWith('.js'))) {
+    const measured = readFileSync(join(dir, name), 'utf8');
+    const mappedJs = join(mappedDir, 'content-scripts', name);
+    const mapPath = `${mappedJs}.map`;
+    if (!existsSync(mapPath)) continue;
+    if (readFileSync(mappedJs, 'utf8') !== measured) {
+      return { symbolize: null, note: `${name}: the mapped build differs; names stay minified` };
+    }
+    readers.set(
+      `/content-scripts/${name}`,
+      new SourceMapReader(JSON.parse(readFileSync(mapPath, 'utf8'))),
+    );
+  }
+  if (readers.size === 0) return { symbolize: null, note: 'no source maps' };
+  return {
+    note: `names from source maps of ${[...readers.keys()].join(', ')}`,
+    symbolize: (frame) => {
+      if (!frame.url) return null;
+      const path = frame.url.replace(/^chrome-extension:\/\/[^/]+/, '');
+      const reader = readers.get(path);
+      if (!reader || frame.lineNumber === undefined) return null;
+      const pos = reader.lookup(frame.lineNumber, frame.columnNumber ?? 0);
+      if (!pos) return null;
+      // Minified names are one to three characters; longer ones (object keys, which the
+      // minifier keeps) are the real name. An arrow function's profile position is its first
+      // parameter, whose mapped name would be wrong.
+      const kept = frame.functionName.length > 3 ? frame.functionName : null;
+      return { name: kept ?? pos.name, where: `${pos.source}:${pos.line}` };
+    },
+  };
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { misses, type PageFigures, table } from '../../scripts/bench/report';
+
+function page(over: Partial<PageFigures> = {}): PageFigures {
+  return {
+    name: 'generated 5mb',
+    textChars: 5_300_000,
+    textNodes: 47_000,
+    highlightRanges: 20_000,
+    extMs: 60,
+    floorMs: 30,
+    unsampledMs: 0,
+    ratio: 2,
+    longestTaskMs: 12,
+    firstHighlightAfterDclMs: 40,
+    firstHighlightAfterNavMs: 900,
+    markedAfterNavMs: 1500,
+    injectedAfterDclMs: 20,
+    extBeforeFirstHighlightMs: 8,
+    topBeforeFirstHighlight: [],
+    heapAddedMb: 3,
+    embedderAddedMb: 1,
+    busyWithMs: 900,
+    busyWithoutMs: 800,
+    renderWithMs: 300,
+    renderWithoutMs: 250,
+    hoverCardMs: 380,
+    hoverDomMs: 370,
+    hoverAny: '12.0 (Paint 4)',
+    hoverAnyMs: 12,
+    hoverAnyWithoutMs: 3,
+    hoverDelayMs: 350,
+    hoverLongestMs: 4,
+    hoverNote: '',
+    burstMarkedMs: 90,
+    burstLongestMs: 9,
+    burstRanges: 2_000,
+    idleExtMs: 0,
+    idleExtTasks: 0,
+    topLoad: [{ name: 'scanBlock', where: '/content-scripts/content.js:1', selfMs: 20 }],
+    topBurst: [],
+    topHover: [],
+    longestTop: { load: [], burst: [], hover: [] },
+    longestParts: { load: [{ name: 'v8.compile', ms: 30 }], burst: [], hover: [] },
+    ...over,
+  };
+}
+
+describe('bench report', () => {
+  it('has no notes when every target is met', () => {
+    expect(misses([page()], { gzipKb: 20 })).toEqual([]);
+  });
+
+  it('says by how much a target is missed and where the time went', () => {
+    const notes = misses([page({ ratio: 5, extMs: 150 })], { gzipKb: 20 });
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toContain('main-thread time / floor = 5.0 x, target 4 x: over by 1.25x');
+    expect(notes[0]).toContain('scanBlock (/content-scripts/content.js:1) 20 ms');
+  });
+
+  it('says what the longest task was made of', () => {
+    const notes = misses([page({ longestTaskMs: 70 })], { gzipKb: 20 });
+    expect(notes[0]).toContain("The whole task's trace events: v8.compile 30 ms.");
+  });
+
+  it('counts any CPU while idle as a miss, and an oversized script', () => {
+    const notes = misses([page({ idleExtMs: 0.4, idleExtTasks: 2 })], { gzipKb: 70 });
+    expect(notes.some((n) => n.includes('extension CPU while idle'))).toBe(true);
+    expect(notes.some((n) => n.includes('over 60 KB by 10.0 KB'))).toBe(true);
+  });
+
+  it('never passes a page where nothing was marked in silence', () => {
+    const notes = misses([page({ highlightRanges: 0 })], { gzipKb: 20 });
+    expect(notes[0]).toContain('marked nothing');
+  });
+
+  it('prints targets and verdicts beside the figures', () => {
+    const text = table(['header'], [page({ longestTaskMs: 70 })], { rawKb: 80, gzipKb: 24 });
+    expect(text).toMatch(/longest ext task ms\s+70\.0 MISS\s+<= 50 \(16\)/);
+    expect(text).toMatch(/ratio to floor\s+2\.0x ok\*/);
+    expect(text).toContain('24.0 KB gzip ok*');
+  });
+});
