@@ -16,7 +16,7 @@ import type { DetectorPack } from '../../lib/pack/types';
 import { type HoverTracker, trackHover } from '../../lib/page/hover';
 import { createPageMarks, type Occurrence, type PageMarks } from '../../lib/page/page-marks';
 import { canPaintHighlights, createHighlightPainter } from '../../lib/page/painter';
-import { createScheduler } from '../../lib/page/scheduler';
+import { createScheduler, defaultYield } from '../../lib/page/scheduler';
 import { watchPage } from '../../lib/page/watch-page';
 import { isSiteEnabled, type Settings, settingsItem } from '../../lib/settings';
 import { createPageUi, type PageUi } from './page-ui';
@@ -31,10 +31,25 @@ interface Running {
 /** Within this many px of the viewport counts as visible: scanned first. */
 const NEAR_VIEWPORT = 400;
 
+const nextTask = defaultYield();
+
+/**
+ * Resolves in a task just after the browser's next rendering step, where the page's own
+ * style and layout are already done: our reads (visibility, the viewport) are then cheap
+ * instead of forcing that work into our task. A hidden tab renders nothing: one task hop.
+ */
+function afterRender(): Promise<void> {
+  if (document.visibilityState === 'hidden') return nextTask();
+  return new Promise((resolve) => requestAnimationFrame(() => resolve(nextTask())));
+}
+
 export async function startPage(detectorPack: DetectorPack, signal: AbortSignal): Promise<void> {
   if (!canPaintHighlights()) return; // no Custom Highlight API: mark nothing rather than edit the page
-  const detector = createDetector(detectorPack);
   let settings: Settings = await settingsItem.getValue();
+  // Its own task: the script's evaluation stays short, and so does this one.
+  await nextTask();
+  if (signal.aborted) return;
+  const detector = createDetector(detectorPack);
   let running: Running | null = null;
   let lastReport = '';
 
@@ -72,13 +87,18 @@ export async function startPage(detectorPack: DetectorPack, signal: AbortSignal)
       showOnPage: (id) => showOccurrence(marks, painter, cycle, id),
       onCardClosed: () => hover?.reset(),
     });
-    marks.scanAll(document.body);
+    const later = (work: () => void) =>
+      afterRender().then(() => {
+        if (!abort.signal.aborted) work();
+      });
+    later(() => marks.scanAll(document.body));
     watchPage({
       root: document.documentElement,
-      onChange: (roots) => (roots === 'all' ? marks.scanAll(document.body) : marks.rescan(roots)),
+      onChange: (roots) =>
+        later(() => (roots === 'all' ? marks.scanAll(document.body) : marks.rescan(roots))),
       onUrlChange: () => {
         ui.destroy();
-        marks.scanAll(document.body);
+        later(() => marks.scanAll(document.body));
       },
       signal: abort.signal,
     });
