@@ -4,7 +4,7 @@
  * (site turned off, extension reloaded).
  */
 import { browser } from 'wxt/browser';
-import { createDetector } from '../../lib/detect';
+import { compileDetector } from '../../lib/detect';
 import {
   isTabEnvelope,
   type ResponseOf,
@@ -16,7 +16,7 @@ import type { DetectorPack } from '../../lib/pack/types';
 import { type HoverTracker, trackHover } from '../../lib/page/hover';
 import { createPageMarks, type Occurrence, type PageMarks } from '../../lib/page/page-marks';
 import { canPaintHighlights, createHighlightPainter } from '../../lib/page/painter';
-import { createScheduler, defaultYield } from '../../lib/page/scheduler';
+import { afterFrame, createScheduler, defaultYield } from '../../lib/page/scheduler';
 import { watchPage } from '../../lib/page/watch-page';
 import { isSiteEnabled, type Settings, settingsItem } from '../../lib/settings';
 import { createPageUi, type PageUi } from './page-ui';
@@ -32,24 +32,20 @@ interface Running {
 const NEAR_VIEWPORT = 400;
 
 const nextTask = defaultYield();
-
-/**
- * Resolves in a task just after the browser's next rendering step, where the page's own
- * style and layout are already done: our reads (visibility, the viewport) are then cheap
- * instead of forcing that work into our task. A hidden tab renders nothing: one task hop.
- */
-function afterRender(): Promise<void> {
-  if (document.visibilityState === 'hidden') return nextTask();
-  return new Promise((resolve) => requestAnimationFrame(() => resolve(nextTask())));
-}
+const afterRender = afterFrame(nextTask);
 
 export async function startPage(detectorPack: DetectorPack, signal: AbortSignal): Promise<void> {
   if (!canPaintHighlights()) return; // no Custom Highlight API: mark nothing rather than edit the page
   let settings: Settings = await settingsItem.getValue();
-  // Its own task: the script's evaluation stays short, and so does this one.
-  await nextTask();
-  if (signal.aborted) return;
-  const detector = createDetector(detectorPack);
+  // In tasks of its own: the script's evaluation stays short, and so does each step.
+  const steps = compileDetector(detectorPack);
+  let step = steps.next();
+  while (!step.done) {
+    await nextTask();
+    if (signal.aborted) return;
+    step = steps.next();
+  }
+  const detector = step.value;
   let running: Running | null = null;
   let lastReport = '';
 
@@ -91,14 +87,20 @@ export async function startPage(detectorPack: DetectorPack, signal: AbortSignal)
       afterRender().then(() => {
         if (!abort.signal.aborted) work();
       });
-    later(() => marks.scanAll(document.body));
+    // Injected after the page's first paint (usual at document_end on a big page), layout
+    // is fresh: paint at once rather than wait a frame.
+    if (performance.getEntriesByType('paint').length > 0) marks.scanAll(document.body);
+    else later(() => marks.scanAll(document.body));
     watchPage({
       root: document.documentElement,
       onChange: (roots) =>
         later(() => (roots === 'all' ? marks.scanAll(document.body) : marks.rescan(roots))),
       onUrlChange: () => {
         ui.destroy();
-        later(() => marks.scanAll(document.body));
+        // Injected after the page's first paint (usual at document_end on a big page), layout
+        // is fresh: paint at once rather than wait a frame.
+        if (performance.getEntriesByType('paint').length > 0) marks.scanAll(document.body);
+        else later(() => marks.scanAll(document.body));
       },
       signal: abort.signal,
     });

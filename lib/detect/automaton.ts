@@ -8,7 +8,7 @@
  * (runs collapse to one), exactly as `normalize` does; match starts are recovered by
  * walking back over the original text, so no normalised copy of a page is ever built.
  */
-import { APOS, charClass, fold, isWordChar, QUOTE, SEP, SKIP } from './chars';
+import { APOS, CLASSIFIED_CODES, charClass, fold, isWordChar, QUOTE, SEP, SKIP } from './chars';
 
 const OTHER_SYM = 0;
 const SEP_SYM = 1;
@@ -46,7 +46,7 @@ let base: Uint16Array | null = null;
 function baseSymbols(): Uint16Array {
   if (base) return base;
   base = new Uint16Array(0x10000);
-  for (let c = 0; c < 0x10000; c++) {
+  for (const c of CLASSIFIED_CODES) {
     const cls = charClass(c);
     if (cls === SKIP) base[c] = SKIP_SYM;
     else if (cls === SEP) base[c] = SEP_SYM;
@@ -92,6 +92,18 @@ function symbolize(key: string, symbols: Uint16Array, next: { sym: number }): nu
  * "us" inside "because" is most of what a short alias would otherwise report.
  */
 export function buildAutomaton(keys: readonly string[], edges?: ArrayLike<number>): Automaton {
+  const steps = buildAutomatonInSteps(keys, edges);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** `buildAutomaton` in two steps (the trie, then the DFA), for callers that slice work. */
+export function* buildAutomatonInSteps(
+  keys: readonly string[],
+  edges?: ArrayLike<number>,
+): Generator<void, Automaton, undefined> {
   const symbols = baseSymbols().slice();
   const next = { sym: FIRST_LETTER_SYM };
   const patterns = keys.map((k) => symbolize(k, symbols, next));
@@ -119,6 +131,7 @@ export function buildAutomaton(keys: readonly string[], edges?: ArrayLike<number
     (own[s] as number[]).push(id);
   });
 
+  yield;
   // BFS turning the trie into a complete DFA: a state's row starts as a copy of its
   // failure state's row (complete already, being shallower), then its own children go in.
   const trie = new Int32Array(count * width);

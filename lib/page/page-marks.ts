@@ -8,7 +8,7 @@ import type { TermCount } from '../messages';
 import type { Settings } from '../settings';
 import { groupOf, type HighlightGroup, markKindOf } from './highlight-groups';
 import type { Painter, PaintSet } from './painter';
-import type { Scheduler } from './scheduler';
+import { FRAME, type Scheduler } from './scheduler';
 import { rangeInit, SkipCache, type TextBlock, walkBlocks } from './text-blocks';
 
 export interface Occurrence {
@@ -143,7 +143,7 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
     roots: readonly Element[],
     onDone: () => void,
     viewportFirst: boolean,
-  ): Generator<void> {
+  ): Generator<unknown> {
     const above: TextBlock[] = [];
     let looking = viewportFirst;
     let seen = false;
@@ -160,6 +160,8 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
           } else {
             looking = false;
             yield* commit();
+            // Let the viewport's marks reach the screen before reading the rest.
+            yield FRAME;
           }
         }
         add(scanBlock(block));
