@@ -4,7 +4,7 @@
  * (site turned off, extension reloaded).
  */
 import { browser } from 'wxt/browser';
-import { compileDetector } from '../../lib/detect';
+import { compileDetector, type Detector } from '../../lib/detect';
 import {
   isTabEnvelope,
   type ResponseOf,
@@ -36,16 +36,19 @@ const afterRender = afterFrame(nextTask);
 
 export async function startPage(detectorPack: DetectorPack, signal: AbortSignal): Promise<void> {
   if (!canPaintHighlights()) return; // no Custom Highlight API: mark nothing rather than edit the page
-  let settings: Settings = await settingsItem.getValue();
+  // The settings come by IPC: ask first, build the detector while they are on their way.
+  const pending = settingsItem.getValue();
+  pending.catch(() => {}); // awaited below; this only keeps it from counting as unhandled
   // In tasks of its own: the script's evaluation stays short, and so does each step.
   const steps = compileDetector(detectorPack);
-  let step = steps.next();
-  while (!step.done) {
+  let step: IteratorResult<void, Detector>;
+  do {
     await nextTask();
     if (signal.aborted) return;
     step = steps.next();
-  }
+  } while (!step.done);
   const detector = step.value;
+  let settings: Settings = await pending;
   let running: Running | null = null;
   let lastReport = '';
 
