@@ -73,7 +73,10 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
 
   function scanBlock(block: TextBlock): ScannedBlock {
     const occurrences: Occurrence[] = [];
-    for (const match of env.detector.detectAll(block.text)) {
+    const text = block.text;
+    // What is kept of a block is its nodes; its text would be a second copy of the page's.
+    block.text = '';
+    for (const match of env.detector.detectAll(text)) {
       const range = rangeInit(block, match.start, match.end);
       occurrences.push({
         match,
@@ -128,9 +131,11 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
         yield;
       }
     }
+    if (env.painter.paintInSteps) yield* env.painter.paintInSteps(set, s.highlightStyle);
+    else env.painter.paint(set, s.highlightStyle);
+    // Hover and the sidebar see what is painted, from the step that swaps it in.
     shown = next;
     byNode = null;
-    env.painter.paint(set, s.highlightStyle);
   }
 
   /**
@@ -144,12 +149,13 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
     onDone: () => void,
     viewportFirst: boolean,
   ): Generator<unknown> {
+    const walkCache = cache;
     const above: TextBlock[] = [];
     let looking = viewportFirst;
     let seen = false;
     for (const root of roots) {
       if (!root.isConnected) continue;
-      for (const block of walkBlocks(root, cache)) {
+      for (const block of walkBlocks(root, walkCache)) {
         if (looking) {
           if (env.inViewport(block.el)) {
             seen = true;
@@ -173,6 +179,9 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
       yield;
     }
     yield* commit();
+    // The per-element answers are only good until the page changes; drop them with the walk.
+    if (cache === walkCache) cache = new SkipCache(env.isVisible);
+    yield; // counting the terms is a step of its own
     onDone();
   }
 
