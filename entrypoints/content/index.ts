@@ -1,8 +1,9 @@
 /**
  * The content script: top frame of http(s) pages only. Frames are left alone on purpose:
  * ads and embeds are not the article, and one sidebar per tab is what the reader expects
- * (`allFrames: false`; `tab:*` messages go to frame 0). It starts at document_idle, after
- * the page's own first work, and ships only the slim detector pack.
+ * (`allFrames: false`; `tab:*` messages go to frame 0). It starts at document_end (the
+ * DOM is parsed), builds the detector in a task of its own and reads the page just after
+ * the first frame is rendered; it ships only the slim detector pack.
  */
 import './highlights.css';
 import { defineContentScript } from 'wxt/utils/define-content-script';
@@ -11,7 +12,7 @@ import { startPage } from './start';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
-  runAt: 'document_idle',
+  runAt: 'document_end',
   allFrames: false,
   cssInjectionMode: 'manifest',
   main(ctx) {

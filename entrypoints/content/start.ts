@@ -4,7 +4,7 @@
  * (site turned off, extension reloaded).
  */
 import { browser } from 'wxt/browser';
-import { createDetector } from '../../lib/detect';
+import { compileDetector, type Detector } from '../../lib/detect';
 import {
   isTabEnvelope,
   type ResponseOf,
@@ -16,7 +16,7 @@ import type { DetectorPack } from '../../lib/pack/types';
 import { type HoverTracker, trackHover } from '../../lib/page/hover';
 import { createPageMarks, type Occurrence, type PageMarks } from '../../lib/page/page-marks';
 import { canPaintHighlights, createHighlightPainter } from '../../lib/page/painter';
-import { createScheduler } from '../../lib/page/scheduler';
+import { afterFrame, createScheduler, defaultYield } from '../../lib/page/scheduler';
 import { watchPage } from '../../lib/page/watch-page';
 import { isSiteEnabled, type Settings, settingsItem } from '../../lib/settings';
 import { createPageUi, type PageUi } from './page-ui';
@@ -31,10 +31,24 @@ interface Running {
 /** Within this many px of the viewport counts as visible: scanned first. */
 const NEAR_VIEWPORT = 400;
 
+const nextTask = defaultYield();
+const afterRender = afterFrame(nextTask);
+
 export async function startPage(detectorPack: DetectorPack, signal: AbortSignal): Promise<void> {
   if (!canPaintHighlights()) return; // no Custom Highlight API: mark nothing rather than edit the page
-  const detector = createDetector(detectorPack);
-  let settings: Settings = await settingsItem.getValue();
+  // The settings come by IPC: ask first, build the detector while they are on their way.
+  const pending = settingsItem.getValue();
+  pending.catch(() => {}); // awaited below; this only keeps it from counting as unhandled
+  // In tasks of its own: the script's evaluation stays short, and so does each step.
+  const steps = compileDetector(detectorPack);
+  let step: IteratorResult<void, Detector>;
+  do {
+    await nextTask();
+    if (signal.aborted) return;
+    step = steps.next();
+  } while (!step.done);
+  const detector = step.value;
+  let settings: Settings = await pending;
   let running: Running | null = null;
   let lastReport = '';
 
@@ -72,13 +86,24 @@ export async function startPage(detectorPack: DetectorPack, signal: AbortSignal)
       showOnPage: (id) => showOccurrence(marks, painter, cycle, id),
       onCardClosed: () => hover?.reset(),
     });
-    marks.scanAll(document.body);
+    const later = (work: () => void) =>
+      afterRender().then(() => {
+        if (!abort.signal.aborted) work();
+      });
+    // Injected after the page's first paint (usual at document_end on a big page), layout
+    // is fresh: paint at once rather than wait a frame.
+    if (performance.getEntriesByType('paint').length > 0) marks.scanAll(document.body);
+    else later(() => marks.scanAll(document.body));
     watchPage({
       root: document.documentElement,
-      onChange: (roots) => (roots === 'all' ? marks.scanAll(document.body) : marks.rescan(roots)),
+      onChange: (roots) =>
+        later(() => (roots === 'all' ? marks.scanAll(document.body) : marks.rescan(roots))),
       onUrlChange: () => {
         ui.destroy();
-        marks.scanAll(document.body);
+        // Injected after the page's first paint (usual at document_end on a big page), layout
+        // is fresh: paint at once rather than wait a frame.
+        if (performance.getEntriesByType('paint').length > 0) marks.scanAll(document.body);
+        else later(() => marks.scanAll(document.body));
       },
       signal: abort.signal,
     });

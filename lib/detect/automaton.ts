@@ -8,7 +8,7 @@
  * (runs collapse to one), exactly as `normalize` does; match starts are recovered by
  * walking back over the original text, so no normalised copy of a page is ever built.
  */
-import { APOS, charClass, fold, isWordChar, QUOTE, SEP, SKIP } from './chars';
+import { APOS, CLASSIFIED_CODES, charClass, fold, isWordChar, QUOTE, SEP, SKIP } from './chars';
 
 const OTHER_SYM = 0;
 const SEP_SYM = 1;
@@ -46,7 +46,7 @@ let base: Uint16Array | null = null;
 function baseSymbols(): Uint16Array {
   if (base) return base;
   base = new Uint16Array(0x10000);
-  for (let c = 0; c < 0x10000; c++) {
+  for (const c of CLASSIFIED_CODES) {
     const cls = charClass(c);
     if (cls === SKIP) base[c] = SKIP_SYM;
     else if (cls === SEP) base[c] = SEP_SYM;
@@ -92,6 +92,18 @@ function symbolize(key: string, symbols: Uint16Array, next: { sym: number }): nu
  * "us" inside "because" is most of what a short alias would otherwise report.
  */
 export function buildAutomaton(keys: readonly string[], edges?: ArrayLike<number>): Automaton {
+  const steps = buildAutomatonInSteps(keys, edges);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** `buildAutomaton` in two steps (the trie, then the DFA), for callers that slice work. */
+export function* buildAutomatonInSteps(
+  keys: readonly string[],
+  edges?: ArrayLike<number>,
+): Generator<void, Automaton, undefined> {
   const symbols = baseSymbols().slice();
   const next = { sym: FIRST_LETTER_SYM };
   const patterns = keys.map((k) => symbolize(k, symbols, next));
@@ -119,41 +131,26 @@ export function buildAutomaton(keys: readonly string[], edges?: ArrayLike<number
     (own[s] as number[]).push(id);
   });
 
-  // BFS turning the trie into a complete DFA: a state's row starts as a copy of its
-  // failure state's row (complete already, being shallower), then its own children go in.
-  const trie = new Int32Array(count * width);
+  yield;
+  // Failure links on the sparse trie, in BFS order (a state's fail is shallower, so done).
   const fail = new Int32Array(count);
   const order = new Int32Array(count);
   let head = 0;
   let tail = 0;
-  for (const sym of kids[0] as number[]) {
-    const t = child.get(sym) as number;
-    trie[sym] = t;
-    order[tail++] = t;
-  }
+  for (const sym of kids[0] as number[]) order[tail++] = child.get(sym) as number;
   while (head < tail) {
     const s = order[head++] as number;
-    const f = fail[s] as number;
-    trie.copyWithin(s * width, f * width, f * width + width);
     for (const sym of kids[s] as number[]) {
       const t = child.get(s * width + sym) as number;
-      fail[t] = trie[f * width + sym] as number;
-      trie[s * width + sym] = t;
+      let f = fail[s] as number;
+      let g = child.get(f * width + sym);
+      while (g === undefined && f !== 0) {
+        f = fail[f] as number;
+        g = child.get(f * width + sym);
+      }
+      fail[t] = g ?? 0;
       order[tail++] = t;
     }
-  }
-  // Normalisation lives in the transitions, so the hot loop has no branches for it: an
-  // unknown character returns to the root, a skipped one stays put, and a separator after
-  // a separator stays put (runs of spaces and dashes are one separator).
-  const viaSep = new Uint8Array(count);
-  for (let s = 0; s < count; s++) {
-    const t = trie[s * width + SEP_SYM] as number;
-    if (t > 0) viaSep[t] = 1;
-  }
-  for (let s = 0; s < count; s++) {
-    trie[s * width + OTHER_SYM] = 0;
-    trie[s * width + SKIP_SYM] = s;
-    if (viaSep[s] === 1) trie[s * width + SEP_SYM] = s;
   }
 
   // Output closure along failure links, in BFS order so a state's fail is done first.
@@ -161,29 +158,55 @@ export function buildAutomaton(keys: readonly string[], edges?: ArrayLike<number
   outs[0] = [];
   for (let i = 0; i < tail; i++) {
     const s = order[i] as number;
-    outs[s] = (own[s] as number[]).concat(outs[fail[s] as number] as number[]);
+    const mine = own[s] as number[];
+    const inherited = outs[fail[s] as number] as number[];
+    outs[s] = inherited.length === 0 ? mine : mine.concat(inherited);
   }
 
-  // Renumber: states with output last, so the hot loop tests output with one comparison.
+  // Numbered so that states with output come last: the hot loop tests output with one
+  // comparison. Rows are written in that numbering directly, as row offsets.
   const rank = new Int32Array(count);
   let r = 0;
   for (let s = 0; s < count; s++) if ((outs[s] as number[]).length === 0) rank[s] = r++;
   const acceptIndex = r;
   for (let s = 0; s < count; s++) if ((outs[s] as number[]).length > 0) rank[s] = r++;
+
+  // The complete DFA, in BFS order: a state's row starts as a copy of its failure state's
+  // row (complete already, being shallower), then its own children go in.
   const delta = new Int32Array(count * width);
+  for (const sym of kids[0] as number[]) {
+    delta[sym] = (rank[child.get(sym) as number] as number) * width;
+  }
+  for (let i = 0; i < tail; i++) {
+    const s = order[i] as number;
+    const row = (rank[s] as number) * width;
+    const from = (rank[fail[s] as number] as number) * width;
+    delta.copyWithin(row, from, from + width);
+    for (const sym of kids[s] as number[]) {
+      delta[row + sym] = (rank[child.get(s * width + sym) as number] as number) * width;
+    }
+  }
+  // Normalisation lives in the transitions, so the hot loop has no branches for it: an
+  // unknown character returns to the root, a skipped one stays put, and a separator after
+  // a separator stays put (runs of spaces and dashes are one separator).
+  const viaSep = new Uint8Array(count);
+  for (let row = 0; row < count * width; row += width) {
+    const t = delta[row + SEP_SYM] as number;
+    if (t > 0) viaSep[t / width] = 1;
+  }
+  for (let k = 0, row = 0; k < count; k++, row += width) {
+    delta[row + OTHER_SYM] = 0;
+    delta[row + SKIP_SYM] = row;
+    if (viaSep[k] === 1) delta[row + SEP_SYM] = row;
+  }
+
   const outStart = new Int32Array(count + 1);
   const byRank: number[][] = new Array(count);
-  for (let s = 0; s < count; s++) {
-    const row = (rank[s] as number) * width;
-    for (let sym = 0; sym < width; sym++) {
-      delta[row + sym] = (rank[trie[s * width + sym] as number] as number) * width;
-    }
-    byRank[rank[s] as number] = outs[s] as number[];
-  }
+  for (let s = 0; s < count; s++) byRank[rank[s] as number] = outs[s] as number[];
   const ids: number[] = [];
-  for (let s = 0; s < count; s++) {
-    outStart[s] = ids.length;
-    for (const id of byRank[s] as number[]) ids.push(id);
+  for (let k = 0; k < count; k++) {
+    outStart[k] = ids.length;
+    for (const id of byRank[k] as number[]) ids.push(id);
   }
   outStart[count] = ids.length;
   return {

@@ -36,6 +36,16 @@ for (const c of DASH_CODES) {
 for (const c of APOS_CODES) CLASS[c] = APOS;
 for (const c of QUOTE_CODES) CLASS[c] = QUOTE;
 
+/** Every code unit whose class is not `PLAIN`, so tables can be built without a full sweep. */
+export const CLASSIFIED_CODES: readonly number[] = [
+  ...SKIP_CODES,
+  ...SPACE_CODES,
+  ...Array.from({ length: 0x200b - 0x2000 }, (_, i) => 0x2000 + i),
+  ...DASH_CODES,
+  ...APOS_CODES,
+  ...QUOTE_CODES,
+];
+
 /** The class of one UTF-16 code unit. */
 export function charClass(code: number): number {
   return CLASS[code] ?? PLAIN;

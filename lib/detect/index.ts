@@ -4,7 +4,7 @@
  */
 import type { DetectorPack } from '../pack/types';
 import { compileFigures } from './figures';
-import { compileNames } from './names';
+import { compileNamesInSteps } from './names';
 import { gateMatches, mergeMatches, selectMatches } from './select';
 import type { Detector, DetectorOptions, Match } from './types';
 
@@ -13,8 +13,24 @@ export type { Detector, DetectorOptions, Match } from './types';
 
 /** Compiles the pack once; the returned detector is cheap to call on any number of texts. */
 export function createDetector(pack: DetectorPack, options: DetectorOptions = {}): Detector {
+  const steps = compileDetector(pack, options);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * `createDetector` as a few steps of a few ms each: a page can build the detector between
+ * its own tasks instead of in one long one.
+ */
+export function* compileDetector(
+  pack: DetectorPack,
+  options: DetectorOptions = {},
+): Generator<void, Detector, undefined> {
   const figures = compileFigures(pack);
-  const names = compileNames(pack.entities, figures.words);
+  yield;
+  const names = yield* compileNamesInSteps(pack.entities, figures.words);
   const gating = options.gating !== false;
 
   function detectAll(text: string): Match[] {

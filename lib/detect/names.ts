@@ -4,7 +4,7 @@
  * original text.
  */
 import type { DetectorPack } from '../pack/types';
-import { type Automaton, buildAutomaton, scanAll, WORD_END, WORD_START } from './automaton';
+import { type Automaton, buildAutomatonInSteps, scanAll, WORD_END, WORD_START } from './automaton';
 import { APOS, charClass, isUpper, isWordChar, QUOTE, SEP, SKIP } from './chars';
 import { normalize } from './normalize';
 import { type AliasPolicy, aliasPolicy, aliasVariants, NEAR_CORE_WINDOW } from './rules';
@@ -72,6 +72,18 @@ export function compileNames(
   entities: readonly PackEntity[],
   words: readonly string[] = [],
 ): NameMatcher {
+  const steps = compileNamesInSteps(entities, words);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** `compileNames` in two steps (aliases, then the automaton), for callers that slice work. */
+export function* compileNamesInSteps(
+  entities: readonly PackEntity[],
+  words: readonly string[] = [],
+): Generator<void, NameMatcher, undefined> {
   const variants: Variant[] = [];
   const keys: string[] = [];
   const seen = new Set<string>();
@@ -118,7 +130,8 @@ export function compileNames(
       (v.policy.boundary && v.wordStart ? WORD_START : 0) |
       (v.policy.boundary && v.wordEnd && !v.policy.plural ? WORD_END : 0),
   );
-  const automaton = buildAutomaton(keys, edges);
+  yield;
+  const automaton = yield* buildAutomatonInSteps(keys, edges);
   const core = entities.map((e) => e.tier === 'core');
   return { find: (text) => findNames(automaton, variants, core, text) };
 }

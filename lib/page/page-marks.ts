@@ -8,7 +8,7 @@ import type { TermCount } from '../messages';
 import type { Settings } from '../settings';
 import { groupOf, type HighlightGroup, markKindOf } from './highlight-groups';
 import type { Painter, PaintSet } from './painter';
-import type { Scheduler } from './scheduler';
+import { FRAME, type Scheduler } from './scheduler';
 import { rangeInit, SkipCache, type TextBlock, walkBlocks } from './text-blocks';
 
 export interface Occurrence {
@@ -32,7 +32,10 @@ export interface PageMarksEnv {
   painter: Painter;
   scheduler: Scheduler;
   settings: () => MarkSettings;
-  /** Whether an element is in (or near) the viewport; decides what is scanned first. */
+  /**
+   * Whether an element is in (or near) the viewport; decides what is scanned first. Asked
+   * in document order, only until the first block below the viewport.
+   */
   inViewport: (el: Element) => boolean;
   /** Called after each finished scan with the terms now painted. */
   onTerms: (terms: TermCount[]) => void;
@@ -70,7 +73,10 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
 
   function scanBlock(block: TextBlock): ScannedBlock {
     const occurrences: Occurrence[] = [];
-    for (const match of env.detector.detectAll(block.text)) {
+    const text = block.text;
+    // What is kept of a block is its nodes; its text would be a second copy of the page's.
+    block.text = '';
+    for (const match of env.detector.detectAll(text)) {
       const range = rangeInit(block, match.start, match.end);
       occurrences.push({
         match,
@@ -125,43 +131,69 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
         yield;
       }
     }
+    if (env.painter.paintInSteps) yield* env.painter.paintInSteps(set, s.highlightStyle);
+    else env.painter.paint(set, s.highlightStyle);
+    // Hover and the sidebar see what is painted, from the step that swaps it in.
     shown = next;
     byNode = null;
-    env.painter.paint(set, s.highlightStyle);
   }
 
-  /** Reads blocks, then detects visible ones first (urgent), then the rest. */
-  function* scanJob(roots: readonly Element[], onDone: () => void): Generator<void> {
-    const found: TextBlock[] = [];
+  /**
+   * Reads and detects blocks in document order. With `viewportFirst`, each block is
+   * checked against the viewport (one layout read) only until the first block below it:
+   * the viewport's marks are painted then, blocks above it wait until the end, and the
+   * rest of the page is read with no layout reads at all.
+   */
+  function* scanJob(
+    roots: readonly Element[],
+    onDone: () => void,
+    viewportFirst: boolean,
+  ): Generator<unknown> {
+    const walkCache = cache;
+    const above: TextBlock[] = [];
+    let looking = viewportFirst;
+    let seen = false;
     for (const root of roots) {
       if (!root.isConnected) continue;
-      for (const block of walkBlocks(root, cache)) {
-        found.push(block);
+      for (const block of walkBlocks(root, walkCache)) {
+        if (looking) {
+          if (env.inViewport(block.el)) {
+            seen = true;
+          } else if (!seen) {
+            above.push(block);
+            yield;
+            continue;
+          } else {
+            looking = false;
+            yield* commit();
+            // Let the viewport's marks reach the screen before reading the rest.
+            yield FRAME;
+          }
+        }
+        add(scanBlock(block));
         yield;
       }
     }
-    const later: TextBlock[] = [];
-    let visibleAdded = false;
-    for (const block of found) {
-      if (!env.inViewport(block.el)) {
-        later.push(block);
-        continue;
-      }
-      add(scanBlock(block));
-      visibleAdded = true;
-      yield;
-    }
-    if (visibleAdded) yield* commit();
-    for (const block of later) {
+    for (const block of above) {
       add(scanBlock(block));
       yield;
     }
     yield* commit();
+    // The per-element answers are only good until the page changes; drop them with the walk.
+    if (cache === walkCache) cache = new SkipCache(env.isVisible);
+    yield; // counting the terms is a step of its own
     onDone();
   }
 
+  // Counted once per painted set, however often the list is asked for.
+  let counted: { of: Occurrence[]; terms: TermCount[] } | null = null;
+  function terms(): TermCount[] {
+    if (counted?.of !== shown) counted = { of: shown, terms: countTerms(shown) };
+    return counted.terms;
+  }
+
   function report(): void {
-    env.onTerms(countTerms(shown));
+    env.onTerms(terms());
   }
 
   return {
@@ -169,7 +201,7 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
       env.scheduler.cancel();
       blocks = new Map();
       cache = new SkipCache(env.isVisible);
-      env.scheduler.push(scanJob([root], report), true);
+      env.scheduler.push(scanJob([root], report, true), true);
     },
     rescan(roots) {
       const top = outermost(roots.map((r) => cache.blockOf(r)));
@@ -178,7 +210,9 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
       }
       // Attributes such as `hidden` or `contenteditable` may have changed under these roots.
       cache = new SkipCache(env.isVisible);
-      env.scheduler.push(scanJob(top, report), true);
+      // Added content is read in document order, with no layout reads: those would force
+      // the page's own layout into our task.
+      env.scheduler.push(scanJob(top, report, false), true);
     },
     repaint() {
       env.scheduler.push(
@@ -190,7 +224,7 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
       );
     },
     painted: () => shown,
-    terms: () => countTerms(shown),
+    terms,
     at(node) {
       if (byNode === null) byNode = indexByNode(shown);
       return byNode.get(node) ?? [];
@@ -226,8 +260,15 @@ export function countTerms(occurrences: readonly Occurrence[]): TermCount[] {
         count: 1,
       });
   }
-  return [...counts.values()].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+  // One collator for the whole sort: `localeCompare` sets one up on every call.
+  collator ??= new Intl.Collator();
+  const byLabel = collator;
+  return [...counts.values()].sort(
+    (a, b) => b.count - a.count || byLabel.compare(a.label, b.label),
+  );
 }
+
+let collator: Intl.Collator | undefined;
 
 /** Every text node an occurrence covers points to it; hover looks up the caret's node. */
 function indexByNode(occurrences: readonly Occurrence[]): Map<Text, Occurrence[]> {

@@ -15,12 +15,20 @@ export type PaintSet = Map<HighlightGroup, AbstractRange[]>;
 
 export interface Painter {
   paint(ranges: PaintSet, style: HighlightStyle): void;
+  /**
+   * `paint` in steps: the highlights are filled a few thousand ranges per step (adding is
+   * about 1 µs a range) and swapped in at the last step, so what shows never goes half.
+   */
+  paintInSteps?(ranges: PaintSet, style: HighlightStyle): Generator<void>;
   /** Briefly marks one range (after "On this page" scrolls to it). */
   flash(range: StaticRangeInit | null): void;
   clear(): void;
 }
 
 const STYLES: readonly HighlightStyle[] = ['underline', 'background', 'outline'];
+
+/** Ranges added to highlights per step of `paintInSteps`. */
+const PAINT_CHUNK = 3000;
 
 /** Whether this browser can paint custom highlights at all. */
 export function canPaintHighlights(win: Window = window): boolean {
@@ -40,16 +48,27 @@ export function createHighlightPainter(registry: HighlightRegistry = CSS.highlig
     for (const name of names) registry.delete(name);
   }
 
+  function* build(ranges: PaintSet, style: HighlightStyle): Generator<void> {
+    const built: [string, Highlight][] = [];
+    let n = 0;
+    for (const [group, list] of ranges) {
+      if (list.length === 0) continue;
+      const h = new Highlight();
+      for (const range of list) {
+        h.add(range);
+        if (++n % PAINT_CHUNK === 0) yield;
+      }
+      built.push([highlightName(style, group), h]);
+    }
+    clearMarks();
+    for (const [name, h] of built) registry.set(name, h);
+  }
+
   return {
     paint(ranges, style) {
-      clearMarks();
-      for (const [group, list] of ranges) {
-        if (list.length === 0) continue;
-        const h = new Highlight();
-        for (const range of list) h.add(range);
-        registry.set(highlightName(style, group), h);
-      }
+      for (const _ of build(ranges, style));
     },
+    paintInSteps: build,
     flash(range) {
       if (range === null) registry.delete(FLASH_HIGHLIGHT);
       else {

@@ -10,6 +10,8 @@ export interface SchedulerEnv {
   now: () => number;
   /** Lets the browser run input and rendering, then resumes. */
   yieldToHost: () => Promise<void>;
+  /** Resumes after a rendered frame (a job yielded `FRAME`). */
+  yieldToFrame: () => Promise<void>;
   /** Budget of one slice, in ms. */
   sliceMs: number;
   onError: (error: unknown) => void;
@@ -45,9 +47,25 @@ export function defaultYield(g: GlobalWithScheduler = globalThis): () => Promise
     });
 }
 
+/**
+ * Resolves in a task just after the browser's next rendering step, where the page's own
+ * style and layout are done: layout reads are then cheap instead of forcing that work into
+ * our task, and what we painted is on screen. A hidden tab renders nothing: one task hop.
+ */
+export function afterFrame(nextTask: () => Promise<void> = defaultYield()): () => Promise<void> {
+  return () => {
+    if (typeof document === 'undefined' || document.visibilityState === 'hidden') return nextTask();
+    return new Promise((resolve) => requestAnimationFrame(() => resolve(nextTask())));
+  };
+}
+
+/** What a job yields to have the scheduler wait for a rendered frame before going on. */
+export const FRAME = Symbol('frame');
+
 export function createScheduler(env: Partial<SchedulerEnv> = {}): Scheduler {
   const now = env.now ?? (() => performance.now());
   const yieldToHost = env.yieldToHost ?? defaultYield();
+  const yieldToFrame = env.yieldToFrame ?? (env.yieldToHost ? yieldToHost : afterFrame());
   const sliceMs = env.sliceMs ?? 4;
   const reportError = env.onError ?? ((error: unknown) => console.error('[sourcelight]', error));
   const urgent: Job[] = [];
@@ -68,20 +86,23 @@ export function createScheduler(env: Partial<SchedulerEnv> = {}): Scheduler {
     try {
       while (urgent.length > 0 || rest.length > 0) {
         const start = now();
+        let frame = false;
         do {
           const queue = urgent.length > 0 ? urgent : rest;
           const job = queue[0] as Job;
           let done: boolean | undefined = true;
           try {
-            done = job.next().done;
+            const r = job.next();
+            done = r.done;
+            frame = r.value === FRAME;
           } catch (error) {
             // One failing job must not stall the queue or break the page.
             reportError(error);
           }
           if (done) queue.shift();
-        } while ((urgent.length > 0 || rest.length > 0) && now() - start < sliceMs);
+        } while (!frame && (urgent.length > 0 || rest.length > 0) && now() - start < sliceMs);
         if (urgent.length === 0 && rest.length === 0) break;
-        await yieldToHost();
+        await (frame ? yieldToFrame() : yieldToHost());
         if (gen !== generation) return;
       }
     } finally {

@@ -131,10 +131,19 @@ export function* walkBlocks(
   if (isDocumentEditable(doc)) return;
   const walker = doc.createTreeWalker(root, SHOW_TEXT);
   let cur: TextBlock | null = null;
+  // Neighbouring text nodes mostly share a parent: ask the cache once per parent run.
+  let lastParent: Element | null = null;
+  let lastSkipped = true;
+  let lastBlock: Element | null = null;
   for (let n = walker.nextNode(); n !== null; n = walker.nextNode()) {
     const node = n as Text;
     const parent = node.parentElement;
-    if (parent === null || cache.skipped(parent)) {
+    if (parent !== lastParent) {
+      lastParent = parent;
+      lastSkipped = parent === null || cache.skipped(parent);
+      lastBlock = lastSkipped ? null : cache.blockOf(parent as Element);
+    }
+    if (lastSkipped) {
       // A skipped run (an inline <code>, a hidden span) ends the block: text on either
       // side of it must not join into one name.
       if (cur) {
@@ -145,7 +154,7 @@ export function* walkBlocks(
     }
     const data = node.data;
     if (data.length === 0) continue;
-    const block = cache.blockOf(parent);
+    const block = lastBlock as Element;
     if (cur && cur.el !== block) {
       if (HAS_CONTENT.test(cur.text)) yield cur;
       cur = null;
