@@ -7,6 +7,7 @@
  * The page is built as a small tree first, so the number of text nodes the browser will
  * create is known exactly (adjacent strings are merged, empty ones never emitted).
  */
+import { rng } from '../bench-text';
 
 /** Names and figures as the five sources print them (data/sources/*.txt). */
 export const TERMS: readonly string[] = [
@@ -101,18 +102,6 @@ export interface PageOptions {
   charsPerTerm?: number;
   /** Mean characters per text node (default 90: about 50,000 nodes for 5 MB). */
   charsPerNode?: number;
-}
-
-/** mulberry32: small, fast, good enough to make deterministic prose. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 type Child = string | El;
@@ -226,7 +215,7 @@ class ProseWriter {
 
 /** A long article page with the given amount of text. */
 export function generatePage(options: PageOptions): GeneratedPage {
-  const rnd = seededRandom(options.seed);
+  const rnd = rng(options.seed);
   const writer = new ProseWriter(rnd, options.charsPerTerm ?? 260, options.charsPerNode ?? 90);
   const article: El = el('article', [el('h1', [options.title ?? 'DeepSeek and the chip race'])]);
   const body: El = el('body', [

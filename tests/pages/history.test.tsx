@@ -12,6 +12,7 @@ import { startBackground } from '../../lib/background/main';
 import { envelope, type TermCount } from '../../lib/messages';
 import type { HistoryExport } from '../../lib/store/history-store';
 import { fixturePack } from '../fixtures/pack';
+import { routeMessagesFrom } from './route-messages';
 
 const deepseek: TermCount = {
   id: 'deepseek',
@@ -37,13 +38,7 @@ beforeEach(async () => {
   fakeBrowser.reset();
   vi.stubGlobal('indexedDB', new IDBFactory());
   stop = startBackground(fixturePack).stop;
-  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: unknown) => {
-    const results = await fakeBrowser.runtime.onMessage.trigger(message, {
-      id: fakeBrowser.runtime.id,
-      url: fakeBrowser.runtime.getURL('/reading-history.html'),
-    } as never);
-    return results[0];
-  }) as never);
+  routeMessagesFrom('/reading-history.html');
   await visit('https://a.test/one', 'DeepSeek shocks markets', [deepseek, h800]);
   await visit('https://b.test/two', 'Chips and export rules', [h800]);
 });

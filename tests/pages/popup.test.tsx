@@ -14,6 +14,7 @@ import { startBackground } from '../../lib/background/main';
 import { envelope, isTabEnvelope, type TermCount } from '../../lib/messages';
 import { DEFAULT_SETTINGS, settingsItem } from '../../lib/settings';
 import { fixturePack } from '../fixtures/pack';
+import { routeMessagesFrom } from './route-messages';
 
 const pageTerms: TermCount[] = [
   { id: 'liang-wenfeng', label: 'Liang Wenfeng', kind: 'entity', entityKind: 'person', count: 3 },
@@ -43,15 +44,7 @@ beforeEach(async () => {
   fakeBrowser.reset();
   vi.stubGlobal('indexedDB', new IDBFactory());
   stop = startBackground(fixturePack).stop;
-  // The background answers runtime messages; the fake sends them with an empty sender,
-  // so the popup's messages are re-addressed as coming from the popup page.
-  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: unknown) => {
-    const results = await fakeBrowser.runtime.onMessage.trigger(message, {
-      id: fakeBrowser.runtime.id,
-      url: fakeBrowser.runtime.getURL('/popup.html'),
-    } as never);
-    return results[0];
-  }) as never);
+  routeMessagesFrom('/popup.html');
   tabMessages = [];
   // A content script: answers tab:terms with the page's terms.
   vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation((async (
