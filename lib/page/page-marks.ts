@@ -71,13 +71,21 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
   let cache = new SkipCache(env.isVisible);
   const makeRange = env.makeRange ?? ((init: StaticRangeInit) => new StaticRange(init));
 
-  function scanBlock(block: TextBlock): ScannedBlock {
+  function scanBlock(block: TextBlock, skip: SkipCache): ScannedBlock {
     const occurrences: Occurrence[] = [];
     const text = block.text;
     // What is kept of a block is its nodes; its text would be a second copy of the page's.
     block.text = '';
     for (const match of env.detector.detectAll(text)) {
       const range = rangeInit(block, match.start, match.end);
+      // The walk asks blocks whether they are rendered; inline elements only here, where
+      // a match falls (a name in a span hidden by a style is not marked).
+      if (!renderedAt(block, range.startContainer, skip)) continue;
+      if (
+        range.endContainer !== range.startContainer &&
+        !renderedAt(block, range.endContainer, skip)
+      )
+        continue;
       occurrences.push({
         match,
         block,
@@ -92,7 +100,8 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
   function add(scanned: ScannedBlock): void {
     const key = scanned.block.nodes[0] as Text;
     blocks.delete(key);
-    blocks.set(key, scanned);
+    // A block with nothing in it is not kept: most of a long page, and its nodes.
+    if (scanned.occurrences.length > 0) blocks.set(key, scanned);
   }
 
   /**
@@ -170,12 +179,12 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
             yield FRAME;
           }
         }
-        add(scanBlock(block));
+        add(scanBlock(block, walkCache));
         yield;
       }
     }
     for (const block of above) {
-      add(scanBlock(block));
+      add(scanBlock(block, walkCache));
       yield;
     }
     yield* commit();
@@ -239,6 +248,12 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
   };
 }
 
+/** Whether a text node of a block is rendered: its parent is the block, or is shown. */
+function renderedAt(block: TextBlock, node: Node, skip: SkipCache): boolean {
+  const parent = node.parentElement;
+  return parent === null || parent === block.el || skip.rendered(parent);
+}
+
 /** Drops roots that sit inside another root, so nothing is scanned twice. */
 export function outermost(roots: readonly Element[]): Element[] {
   const unique = [...new Set(roots)];
@@ -246,13 +261,15 @@ export function outermost(roots: readonly Element[]): Element[] {
 }
 
 export function countTerms(occurrences: readonly Occurrence[]): TermCount[] {
-  const counts = new Map<string, TermCount>();
+  // One map per kind: an entity and a figure topic may share an id, and no key string is
+  // built per occurrence (tens of thousands on a long page).
+  const byKind = { entity: new Map<string, TermCount>(), figure: new Map<string, TermCount>() };
   for (const { match } of occurrences) {
-    const key = `${match.kind}:${match.id}`;
-    const c = counts.get(key);
+    const counts = byKind[match.kind];
+    const c = counts.get(match.id);
     if (c) c.count++;
     else
-      counts.set(key, {
+      counts.set(match.id, {
         id: match.id,
         label: match.label,
         kind: match.kind,
@@ -262,7 +279,9 @@ export function countTerms(occurrences: readonly Occurrence[]): TermCount[] {
   }
   // Labels are the pack's own names, so plain code-unit order is enough for a stable
   // tie-break; an Intl.Collator costs ~7 ms to set up on every page (bench profile).
-  return [...counts.values()].sort((a, b) => b.count - a.count || byCodeUnits(a.label, b.label));
+  return [...byKind.entity.values(), ...byKind.figure.values()].sort(
+    (a, b) => b.count - a.count || byCodeUnits(a.label, b.label),
+  );
 }
 
 function byCodeUnits(a: string, b: string): number {

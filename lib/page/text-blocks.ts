@@ -65,25 +65,44 @@ function defaultIsVisible(el: Element): boolean {
 }
 
 /**
- * Decides, once per element, whether text under it is off limits. Caches per walk, since
- * thousands of text nodes share a few hundred parents.
+ * Decides whether text under an element is off limits. Block-level answers are cached per
+ * walk, since thousands of text nodes share a few hundred blocks.
  */
 export class SkipCache {
   private readonly own = new WeakMap<Element, boolean>();
-  private readonly visible = new WeakMap<Element, boolean>();
+  private readonly shown = new WeakMap<Element, boolean>();
   private readonly blocks = new WeakMap<Element, Element>();
 
   constructor(private readonly isVisible: (el: Element) => boolean = defaultIsVisible) {}
 
   /** True when text directly under `el` must not be read. */
   skipped(el: Element): boolean {
-    if (this.chainSkipped(el)) return true;
-    let vis = this.visible.get(el);
+    // Visibility is asked of the block (it covers the block's ancestors); inline elements
+    // are asked only where a match falls (`rendered`).
+    return this.chainSkipped(el) || !this.rendered(this.blockOf(el));
+  }
+
+  /**
+   * True when text directly under an inline element of a readable block must not be read.
+   * Inline tags are never skipped by name, so only the element's own attributes are asked.
+   * Its visibility is not: that is a style lookup per element, and the few that hide text
+   * are asked about only where a match falls (`rendered`).
+   */
+  inlineSkipped(el: Element): boolean {
+    return (
+      el.hasAttributes() &&
+      (el.hasAttribute('hidden') || isEditableValue(el.getAttribute('contenteditable')))
+    );
+  }
+
+  /** Whether an element is rendered (inline ones: only those holding a match); cached. */
+  rendered(el: Element): boolean {
+    let vis = this.shown.get(el);
     if (vis === undefined) {
       vis = this.isVisible(el);
-      this.visible.set(el, vis);
+      this.shown.set(el, vis);
     }
-    return !vis;
+    return vis;
   }
 
   private chainSkipped(el: Element): boolean {
@@ -120,6 +139,34 @@ export function isDocumentEditable(doc: Document): boolean {
 }
 
 /**
+ * Descendants that stop a block from being read in one piece: anything but inline
+ * elements and empty ones (a `<br>`), and inline elements that skip or edit their text.
+ */
+const NOT_PLAIN = `:not(${[...INLINE_TAGS].join(',').toLowerCase()},br,wbr,img),[hidden],[contenteditable]`;
+
+/**
+ * A block of text and inline elements only, read with one `textContent` call: no string
+ * per node, no parent lookups, no joining (about 40% of the walk on a 5 MB page). Its
+ * nodes are counted by length. Null when the block holds anything else, or when `first`
+ * is not its first text node (earlier text was skipped): the caller then reads it node by
+ * node.
+ */
+function plainBlock(doc: Document, el: Element, first: Text): TextBlock | null {
+  if (el.querySelector(NOT_PLAIN) !== null) return null;
+  const walker = doc.createTreeWalker(el, SHOW_TEXT);
+  if (walker.nextNode() !== first) return null;
+  const nodes: Text[] = [first];
+  const starts: number[] = [0];
+  let at = first.length;
+  for (let n = walker.nextNode(); n !== null; n = walker.nextNode()) {
+    nodes.push(n as Text);
+    starts.push(at);
+    at += (n as Text).length;
+  }
+  return { el, text: el.textContent ?? '', nodes, starts };
+}
+
+/**
  * Yields the blocks of text under `root`, in document order. A generator, so a scheduler
  * can read a few blocks per slice and stop in between.
  */
@@ -130,19 +177,62 @@ export function* walkBlocks(
   const doc = root.ownerDocument;
   if (isDocumentEditable(doc)) return;
   const walker = doc.createTreeWalker(root, SHOW_TEXT);
+  // Under an inline root, a block may reach outside it: then whole blocks are not read.
+  const plainBlocks = !INLINE_TAGS.has(root.tagName);
   let cur: TextBlock | null = null;
-  // Neighbouring text nodes mostly share a parent: ask the cache once per parent run.
+  // Text nodes alternate between a block and its inline children: those steps are decided
+  // from what is known of the block, so the cache is asked only when a new block starts.
   let lastParent: Element | null = null;
   let lastSkipped = true;
   let lastBlock: Element | null = null;
-  for (let n = walker.nextNode(); n !== null; n = walker.nextNode()) {
+  let inline: Element | null = null;
+  let inlineSkipped = false;
+  let n = walker.nextNode();
+  while (n !== null) {
     const node = n as Text;
     const parent = node.parentElement;
     if (parent !== lastParent) {
       lastParent = parent;
-      lastSkipped = parent === null || cache.skipped(parent);
-      lastBlock = lastSkipped ? null : cache.blockOf(parent as Element);
+      if (parent === null) {
+        lastSkipped = true;
+        lastBlock = null;
+      } else if (parent === lastBlock) {
+        lastSkipped = false;
+      } else {
+        // An inline element in the block (or in the inline element just read): only its
+        // own attributes and visibility are new.
+        const up: Element | null | 0 =
+          lastBlock !== null && INLINE_TAGS.has(parent.tagName) ? parent.parentElement : 0;
+        if (up === lastBlock || (up === inline && inline !== null)) {
+          lastSkipped = (up === inline && inlineSkipped) || cache.inlineSkipped(parent);
+          inline = parent;
+          inlineSkipped = lastSkipped;
+        } else {
+          lastSkipped = cache.skipped(parent);
+          const block: Element | null = lastSkipped ? null : cache.blockOf(parent);
+          inline = parent === block ? null : parent;
+          inlineSkipped = lastSkipped;
+          if (block !== null && block !== lastBlock && plainBlocks) {
+            const whole = plainBlock(doc, block, node);
+            if (whole) {
+              // Empty text nodes never end a block (as node by node below).
+              if (whole.text.length > 0) {
+                if (cur && HAS_CONTENT.test(cur.text)) yield cur;
+                cur = null;
+              }
+              walker.currentNode = whole.nodes[whole.nodes.length - 1] as Text;
+              n = walker.nextNode();
+              lastParent = null;
+              lastBlock = block;
+              if (HAS_CONTENT.test(whole.text)) yield whole;
+              continue;
+            }
+          }
+          lastBlock = block;
+        }
+      }
     }
+    n = walker.nextNode();
     if (lastSkipped) {
       // A skipped run (an inline <code>, a hidden span) ends the block: text on either
       // side of it must not join into one name.

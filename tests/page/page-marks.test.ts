@@ -49,7 +49,12 @@ function text(r: StaticRangeInit): string {
   return range.toString();
 }
 
-function setup(settings: MarkSettings, inViewport = (_el: Element) => true, sliceMs = 4) {
+function setup(
+  settings: MarkSettings,
+  inViewport = (_el: Element) => true,
+  sliceMs = 4,
+  isVisible = (_el: Element) => true,
+) {
   const rec = recorder();
   const reports: TermCount[][] = [];
   const scheduler = createScheduler({ yieldToHost: () => Promise.resolve(), sliceMs });
@@ -59,7 +64,7 @@ function setup(settings: MarkSettings, inViewport = (_el: Element) => true, slic
     scheduler,
     settings: () => settings,
     inViewport,
-    isVisible: () => true,
+    isVisible,
     // happy-dom has no StaticRange: the plain init carries the same four fields.
     makeRange: (init) => init as unknown as AbstractRange,
     onTerms: (t) => reports.push(t),
@@ -100,6 +105,21 @@ describe('page marks', () => {
       ['nvidia', 1],
       ['cost', 1],
     ]);
+  });
+
+  it('does not mark a name in an inline element hidden by a style', async () => {
+    html(
+      '<p>Liang Wenfeng and <span class="gone">Nvidia</span>, <b>Nvidia</b>, Liang <i class="gone">Wenfeng</i>.</p>',
+    );
+    const visible = (el: Element) => !el.classList.contains('gone');
+    const { rec, scheduler, marks } = setup(base, undefined, undefined, visible);
+    marks.scanAll(document.body);
+    await scheduler.idle();
+    const set = rec.last()?.set as PaintSet;
+    const painted = [...set.values()].flat().map((r) => text(r as unknown as StaticRangeInit));
+    expect(painted.sort()).toEqual(['Liang Wenfeng', 'Nvidia']);
+    const nvidia = set.get('organization')?.[0] as unknown as StaticRangeInit;
+    expect((nvidia.startContainer.parentElement as Element).tagName).toBe('B');
   });
 
   it('gates context terms and figures on a page without a core term', async () => {

@@ -71,17 +71,26 @@ describe('walkBlocks', () => {
     expect(b.map((x) => x.text)).toEqual(['Liang ', 'Wenfeng']);
   });
 
-  it('skips text an isVisible check rejects', () => {
+  it('skips a block an isVisible check rejects, and asks inline elements nothing', () => {
     document.body.replaceChildren();
+    const hidden = document.createElement('div');
+    hidden.className = 'gone';
+    hidden.append('DeepSeek');
     const p = document.createElement('p');
     p.append('shown ');
     const span = document.createElement('span');
     span.className = 'gone';
-    span.append('DeepSeek');
+    span.append('R1');
     p.append(span);
-    document.body.append(p);
-    const cache = new SkipCache((el) => !el.classList.contains('gone'));
-    expect([...walkBlocks(document.body, cache)].map((x) => x.text)).toEqual(['shown ']);
+    document.body.append(hidden, p);
+    const asked: string[] = [];
+    const cache = new SkipCache((el) => {
+      asked.push(el.tagName);
+      return !el.classList.contains('gone');
+    });
+    // The span's visibility is left to whoever marks a match in it (page-marks).
+    expect([...walkBlocks(document.body, cache)].map((x) => x.text)).toEqual(['shown R1']);
+    expect(asked).not.toContain('SPAN');
   });
 
   it('reads nothing in a designMode document', () => {

@@ -1,0 +1,115 @@
+// @vitest-environment happy-dom
+/**
+ * Plain blocks (text and inline elements only) are read whole with `textContent`; every
+ * other block node by node. Both must yield what a node-by-node reading yields: the same
+ * blocks, texts and (non-empty) nodes at the same offsets, whatever the markup.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { SkipCache, type TextBlock, walkBlocks } from '../../lib/page/text-blocks';
+
+const INLINE = new Set(['B', 'SPAN', 'A', 'EM']);
+const SKIP = new Set(['CODE', 'SCRIPT']);
+
+/** The reading every block must agree with: one text node at a time. */
+function reference(root: Element, visible: (el: Element) => boolean): TextBlock[] {
+  const out: TextBlock[] = [];
+  const skipped = (el: Element | null): boolean =>
+    el !== null &&
+    el !== root.parentElement &&
+    (SKIP.has(el.tagName) ||
+      el.hasAttribute('hidden') ||
+      // Visibility is a block's: inline elements are asked only where a match falls.
+      (!INLINE.has(el.tagName) && !visible(el)) ||
+      skipped(el.parentElement));
+  const blockOf = (el: Element): Element =>
+    INLINE.has(el.tagName) && el.parentElement ? blockOf(el.parentElement) : el;
+  let cur: TextBlock | null = null;
+  const flush = () => {
+    if (cur && /\S/.test(cur.text)) out.push(cur);
+    cur = null;
+  };
+  const walker = document.createTreeWalker(root, 4);
+  for (let n = walker.nextNode(); n !== null; n = walker.nextNode()) {
+    const node = n as Text;
+    const parent = node.parentElement as Element;
+    if (skipped(parent)) {
+      flush();
+      continue;
+    }
+    if (node.data.length === 0) continue;
+    const el = blockOf(parent);
+    if (cur && cur.el !== el) flush();
+    if (!cur) cur = { el, text: '', nodes: [], starts: [] };
+    cur.starts.push(cur.text.length);
+    cur.nodes.push(node);
+    cur.text += node.data;
+  }
+  flush();
+  return out;
+}
+
+interface Tree {
+  tag: string;
+  hidden: boolean;
+  gone: boolean;
+  children: (string | Tree)[];
+}
+
+const tree: fc.Arbitrary<Tree> = fc.letrec<{ tree: Tree }>((tie) => ({
+  tree: fc.record({
+    tag: fc.constantFrom('P', 'DIV', 'B', 'SPAN', 'A', 'EM', 'CODE', 'BR'),
+    hidden: fc.integer({ min: 0, max: 9 }).map((n) => n === 0),
+    gone: fc.integer({ min: 0, max: 9 }).map((n) => n === 0),
+    children: fc.array(fc.oneof(fc.constantFrom('', ' ', 'Deep', 'Seek ', 'R1'), tie('tree')), {
+      maxLength: 4,
+    }),
+  }),
+})).tree;
+
+function build(t: Tree): Element {
+  const el = document.createElement(t.tag);
+  if (t.hidden) el.setAttribute('hidden', '');
+  if (t.gone) el.className = 'gone';
+  if (t.tag === 'BR') return el;
+  for (const c of t.children)
+    el.append(typeof c === 'string' ? document.createTextNode(c) : build(c));
+  return el;
+}
+
+/** What a block is, minus the empty nodes a whole-block read may keep. */
+function shape(blocks: TextBlock[]) {
+  return blocks.map((b) => ({
+    el: b.el,
+    text: b.text,
+    nodes: b.nodes.flatMap((n, i) => (n.data.length > 0 ? [[n, b.starts[i]]] : [])),
+  }));
+}
+
+describe('walkBlocks, plain blocks read whole', () => {
+  it('yields what a node-by-node reading yields, on any markup', () => {
+    // As checkVisibility: an element under a hidden ancestor is not visible either.
+    const visible = (el: Element) => el.closest('.gone') === null;
+    fc.assert(
+      fc.property(fc.array(tree, { minLength: 1, maxLength: 4 }), (trees) => {
+        const root = document.createElement('article');
+        for (const t of trees) root.append(build(t));
+        document.body.replaceChildren(root);
+        const got = [...walkBlocks(root, new SkipCache(visible))];
+        expect(shape(got)).toEqual(shape(reference(root, visible)));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('keeps empty text nodes of a plain block at the right offsets', () => {
+    const p = document.createElement('p');
+    const b = document.createElement('b');
+    b.append('Seek');
+    p.append(document.createTextNode(''), 'Deep', b, document.createTextNode(''), ' rose');
+    document.body.replaceChildren(p);
+    const [block] = [...walkBlocks(document.body, new SkipCache(() => true))];
+    expect(block?.text).toBe('DeepSeek rose');
+    expect(block?.starts).toEqual([0, 0, 4, 8, 8]);
+  });
+});
