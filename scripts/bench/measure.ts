@@ -36,6 +36,8 @@ export interface LoadResult {
   highlightRanges: number;
   /** ms after navigation start (page clock), as the probe saw them. */
   dclMs: number;
+  /** The page's own first paint (Paint Timing), ms after navigation start. */
+  pageFirstPaintMs: number | null;
   firstHighlightMs: number | null;
   firstInViewportMs: number | null;
   lastHighlightChangeMs: number | null;
@@ -80,6 +82,8 @@ export interface WithoutExtension {
   hoverLongestAny: TaskBreakdown | null;
   heap: { used: number; embedder: number };
   busyMs: number;
+  /** The page's own first paint after DOMContentLoaded, ms, per load (no extension). */
+  firstPaintAfterDclMs: number[];
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -154,6 +158,7 @@ async function loadUntilMarked(
         : null,
     highlightRanges: probe?.count ?? 0,
     dclMs: probe?.dcl ?? -1,
+    pageFirstPaintMs: probe?.firstPaint ?? null,
     firstHighlightMs: probe?.firstAny ?? null,
     firstInViewportMs: probe?.firstInViewport ?? null,
     lastHighlightChangeMs: probe?.lastChange ?? null,
@@ -313,6 +318,7 @@ export async function measureWithout(
   let nodes = 0;
   let heap = { used: 0, embedder: 0 };
   let busyMs = 0;
+  const firstPaintAfterDclMs: number[] = [];
   let hoverLongestAny: TaskBreakdown | null = null;
   let rendering = 0;
   for (let i = 0; i < coldRuns; i++) {
@@ -337,6 +343,9 @@ export async function measureWithout(
       await page.evaluate(() => window.__bench?.stop());
       await sleep(300);
     }
+    const probe = await page.evaluate(readProbe);
+    if (probe?.firstPaint != null && probe.dcl >= 0)
+      firstPaintAfterDclMs.push(probe.firstPaint - probe.dcl);
     const f = await page.evaluate(walkFloor, i === 0 ? 6 : 1);
     cold.push(f.runs[0] as number);
     if (i === 0) {
@@ -353,6 +362,7 @@ export async function measureWithout(
     busyMs,
     renderingMs: rendering,
     hoverLongestAny,
+    firstPaintAfterDclMs,
   };
 }
 

@@ -94,7 +94,9 @@ export function probeScript(): string {
   return `(() => { const __name = (f) => f; (${installProbe.toString()})(); })();`;
 }
 
-export function readProbe(): (ProbeState & { dcl: number; load: number }) | null {
+export function readProbe():
+  | (ProbeState & { dcl: number; load: number; firstPaint: number | null })
+  | null {
   const b = window.__bench;
   if (!b) return null;
   const nav = performance.getEntriesByType('navigation')[0] as
@@ -109,6 +111,8 @@ export function readProbe(): (ProbeState & { dcl: number; load: number }) | null
     running: b.running,
     dcl: nav?.domContentLoadedEventStart ?? -1,
     load: nav?.loadEventEnd ?? -1,
+    // The page's own first frame (Paint Timing): no highlight can be painted before it.
+    firstPaint: performance.getEntriesByName('first-paint')[0]?.startTime ?? null,
   };
 }
 

@@ -318,7 +318,12 @@ export function summarize(
   let longest: Task | null = null;
   for (const t of ext) if (!longest || t.ext > longest.ext) longest = t;
   const top = (keep: (thread: string, ts: number) => boolean) =>
-    topSelfTime(analysis, keep, options.top ?? Number(process.env.BENCH_TOP ?? 8), options.symbolize);
+    topSelfTime(
+      analysis,
+      keep,
+      options.top ?? Number(process.env.BENCH_TOP ?? 8),
+      options.symbolize,
+    );
   const threadOk = (thread: string) => !options.threads || options.threads.has(thread);
   const ms = (us: number) => us / 1000;
   return {
