@@ -36,6 +36,15 @@ const afterRender = afterFrame(nextTask);
 
 export async function startPage(detectorPack: DetectorPack, signal: AbortSignal): Promise<void> {
   if (!canPaintHighlights()) return; // no Custom Highlight API: mark nothing rather than edit the page
+  // Injected at document_start: while the page is parsed, the detector is built, and the
+  // first scan can then run in the DOMContentLoaded task itself, before the page's first
+  // layout after it, so its highlights are painted in that same frame.
+  const parsed =
+    document.readyState === 'loading'
+      ? new Promise<void>((resolve) =>
+          document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }),
+        )
+      : null;
   // The settings come by IPC: ask first, build the detector while they are on their way.
   const pending = settingsItem.getValue();
   pending.catch(() => {}); // awaited below; this only keeps it from counting as unhandled
@@ -49,6 +58,11 @@ export async function startPage(detectorPack: DetectorPack, signal: AbortSignal)
   } while (!step.done);
   const detector = step.value;
   let settings: Settings = await pending;
+  // Still parsing: wait for DOMContentLoaded and run on in its task (a microtask of it).
+  // Parsed already (a small page, or a late injection): read the page as it is now.
+  let beforeLayout = document.readyState === 'loading' && parsed !== null;
+  if (beforeLayout) await parsed;
+  if (signal.aborted || !document.body) return;
   let running: Running | null = null;
   let lastReport = '';
 
@@ -90,20 +104,16 @@ export async function startPage(detectorPack: DetectorPack, signal: AbortSignal)
       afterRender().then(() => {
         if (!abort.signal.aborted) work();
       });
-    // Injected after the page's first paint (usual at document_end on a big page), layout
-    // is fresh: paint at once rather than wait a frame.
-    if (performance.getEntriesByType('paint').length > 0) marks.scanAll(document.body);
-    else later(() => marks.scanAll(document.body));
+    if (beforeLayout) marks.scanAll(document.body, { beforeLayout: true });
+    else scanNow(marks, later);
+    beforeLayout = false; // only the first scan runs in the DOMContentLoaded task
     watchPage({
       root: document.documentElement,
       onChange: (roots) =>
         later(() => (roots === 'all' ? marks.scanAll(document.body) : marks.rescan(roots))),
       onUrlChange: () => {
         ui.destroy();
-        // Injected after the page's first paint (usual at document_end on a big page), layout
-        // is fresh: paint at once rather than wait a frame.
-        if (performance.getEntriesByType('paint').length > 0) marks.scanAll(document.body);
-        else later(() => marks.scanAll(document.body));
+        scanNow(marks, later);
       },
       signal: abort.signal,
     });
@@ -170,4 +180,13 @@ export async function startPage(detectorPack: DetectorPack, signal: AbortSignal)
   }
 
   if (isSiteEnabled(settings, location.hostname)) running = start();
+}
+
+/**
+ * Scans a parsed page. Once the page has painted, layout is fresh: scan at once (viewport
+ * first); before that, wait a frame so finding the viewport forces no layout of ours.
+ */
+function scanNow(marks: PageMarks, later: (work: () => void) => void): void {
+  if (performance.getEntriesByType('paint').length > 0) marks.scanAll(document.body);
+  else later(() => marks.scanAll(document.body));
 }

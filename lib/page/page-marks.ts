@@ -45,8 +45,12 @@ export interface PageMarksEnv {
 }
 
 export interface PageMarks {
-  /** Forgets everything and scans `root` again. */
-  scanAll(root: Element): void;
+  /**
+   * Forgets everything and scans `root` again. `beforeLayout`: the page has not been laid
+   * out yet (DOMContentLoaded): asking where a block is would force that layout into our
+   * task, so the top of the document stands in for the viewport.
+   */
+  scanAll(root: Element, options?: { beforeLayout?: boolean }): void;
   /** Re-reads the blocks under these elements only (what a MutationObserver reported). */
   rescan(roots: readonly Element[]): void;
   /** Paints again from what is known (settings changed). */
@@ -61,6 +65,14 @@ export interface PageMarks {
 
 /** Occurrences handled per unit of work when repainting. */
 const COMMIT_CHUNK = 2000;
+/**
+ * Before layout, this much text from the top of the document is read (and painted) first:
+ * more than a screen of article text, with a site's header and menus above it.
+ */
+const TOP_CHARS = 6000;
+
+/** Which blocks are read first: those in the viewport, the document's top, or none. */
+type FirstPass = 'viewport' | 'top' | 'none';
 
 export function createPageMarks(env: PageMarksEnv): PageMarks {
   // Keyed by a block's first text node: a block read twice (two overlapping re-scans in
@@ -148,25 +160,29 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
   }
 
   /**
-   * Reads and detects blocks in document order. With `viewportFirst`, each block is
+   * Reads and detects blocks in document order. With `first` = 'viewport', each block is
    * checked against the viewport (one layout read) only until the first block below it:
    * the viewport's marks are painted then, blocks above it wait until the end, and the
-   * rest of the page is read with no layout reads at all.
+   * rest of the page is read with no layout reads at all. 'top' does the same for the
+   * document's first TOP_CHARS of text, with no layout read.
    */
   function* scanJob(
     roots: readonly Element[],
     onDone: () => void,
-    viewportFirst: boolean,
+    first: FirstPass,
   ): Generator<unknown> {
     const walkCache = cache;
     const above: TextBlock[] = [];
-    let looking = viewportFirst;
+    let looking = first !== 'none';
     let seen = false;
+    let topChars = 0;
     for (const root of roots) {
       if (!root.isConnected) continue;
       for (const block of walkBlocks(root, walkCache)) {
         if (looking) {
-          if (env.inViewport(block.el)) {
+          const inView = first === 'top' ? topChars < TOP_CHARS : env.inViewport(block.el);
+          topChars += block.text.length;
+          if (inView) {
             seen = true;
           } else if (!seen) {
             above.push(block);
@@ -206,11 +222,11 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
   }
 
   return {
-    scanAll(root) {
+    scanAll(root, options) {
       env.scheduler.cancel();
       blocks = new Map();
       cache = new SkipCache(env.isVisible);
-      env.scheduler.push(scanJob([root], report, true), true);
+      env.scheduler.push(scanJob([root], report, options?.beforeLayout ? 'top' : 'viewport'), true);
     },
     rescan(roots) {
       const top = outermost(roots.map((r) => cache.blockOf(r)));
@@ -221,7 +237,7 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
       cache = new SkipCache(env.isVisible);
       // Added content is read in document order, with no layout reads: those would force
       // the page's own layout into our task.
-      env.scheduler.push(scanJob(top, report, false), true);
+      env.scheduler.push(scanJob(top, report, 'none'), true);
     },
     repaint() {
       env.scheduler.push(

@@ -156,6 +156,22 @@ describe('page marks', () => {
     expect(rec.last()?.set.get('organization')).toHaveLength(1);
   });
 
+  it('before layout, paints the top of the document first and asks no layout', async () => {
+    const filler = `<p>${'Plain words here. '.repeat(400)}</p>`;
+    html(`<p>Liang Wenfeng</p>${filler}<p>Nvidia</p>`);
+    const asked: Element[] = [];
+    const { rec, scheduler, marks } = setup(base, (el) => {
+      asked.push(el);
+      return true;
+    });
+    marks.scanAll(document.body, { beforeLayout: true });
+    await scheduler.idle();
+    expect(asked).toEqual([]);
+    expect(rec.calls[0]?.set.get('person')).toHaveLength(1);
+    expect(rec.calls[0]?.set.has('organization')).toBe(false);
+    expect(rec.last()?.set.get('organization')).toHaveLength(1);
+  });
+
   it('re-reads only the changed block and drops marks of removed text', async () => {
     html('<p id="a">Liang Wenfeng</p><p id="b">Nvidia</p>');
     const { rec, scheduler, marks } = setup(base);
