@@ -3,11 +3,12 @@
  * ads and embeds are not the article, and one sidebar per tab is what the reader expects
  * (`allFrames: false`; `tab:*` messages go to frame 0). It starts at document_end (the
  * DOM is parsed), builds the detector in a task of its own and reads the page just after
- * the first frame is rendered; it ships only the slim detector pack.
+ * the first frame is rendered; it ships only the detector pack's tables, prepared at pack
+ * time (lib/detect/tables.ts).
  */
 import './highlights.css';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { detectorPack } from '../../lib/pack/bundled';
+import { detectorTables } from '../../lib/pack/bundled';
 import { startPage } from './start';
 
 export default defineContentScript({
@@ -19,7 +20,7 @@ export default defineContentScript({
     if (window.top !== window) return;
     const abort = new AbortController();
     ctx.onInvalidated(() => abort.abort());
-    startPage(detectorPack, abort.signal).catch((error) => {
+    startPage(detectorTables, abort.signal).catch((error) => {
       console.error('[sourcelight]', error);
     });
   },

@@ -4,7 +4,9 @@
  * (site turned off, extension reloaded).
  */
 import { browser } from 'wxt/browser';
-import { compileDetector, type Detector } from '../../lib/detect';
+import { compileTables } from '../../lib/detect/compile';
+import type { DetectorTables } from '../../lib/detect/tables';
+import type { Detector } from '../../lib/detect/types';
 import {
   isTabEnvelope,
   type ResponseOf,
@@ -12,7 +14,6 @@ import {
   type TabProtocol,
   type TermCount,
 } from '../../lib/messages';
-import type { DetectorPack } from '../../lib/pack/types';
 import { type HoverTracker, trackHover } from '../../lib/page/hover';
 import { createPageMarks, type Occurrence, type PageMarks } from '../../lib/page/page-marks';
 import { canPaintHighlights, createHighlightPainter } from '../../lib/page/painter';
@@ -34,13 +35,13 @@ const NEAR_VIEWPORT = 400;
 const nextTask = defaultYield();
 const afterRender = afterFrame(nextTask);
 
-export async function startPage(detectorPack: DetectorPack, signal: AbortSignal): Promise<void> {
+export async function startPage(tables: DetectorTables, signal: AbortSignal): Promise<void> {
   if (!canPaintHighlights()) return; // no Custom Highlight API: mark nothing rather than edit the page
   // The settings come by IPC: ask first, build the detector while they are on their way.
   const pending = settingsItem.getValue();
   pending.catch(() => {}); // awaited below; this only keeps it from counting as unhandled
   // In tasks of its own: the script's evaluation stays short, and so does each step.
-  const steps = compileDetector(detectorPack);
+  const steps = compileTables(tables);
   let step: IteratorResult<void, Detector>;
   do {
     await nextTask();
