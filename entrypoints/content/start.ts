@@ -19,7 +19,8 @@ import { createPageMarks, type Occurrence, type PageMarks } from '../../lib/page
 import { canPaintHighlights, createHighlightPainter } from '../../lib/page/painter';
 import { afterFrame, createScheduler, defaultYield } from '../../lib/page/scheduler';
 import { watchPage } from '../../lib/page/watch-page';
-import { isSiteEnabled, type Settings, settingsItem } from '../../lib/settings';
+import { isSiteEnabled, type Settings } from '../../lib/settings-defaults';
+import { readSettings, watchSettings } from '../../lib/settings-reader';
 import { createPageUi, type PageUi } from './page-ui';
 import { showOccurrence } from './show-occurrence';
 
@@ -38,7 +39,7 @@ const afterRender = afterFrame(nextTask);
 export async function startPage(tables: DetectorTables, signal: AbortSignal): Promise<void> {
   if (!canPaintHighlights()) return; // no Custom Highlight API: mark nothing rather than edit the page
   // The settings come by IPC: ask first, build the detector while they are on their way.
-  const pending = settingsItem.getValue();
+  const pending = readSettings();
   pending.catch(() => {}); // awaited below; this only keeps it from counting as unhandled
   // In tasks of its own: the script's evaluation stays short, and so does each step.
   const steps = compileTables(tables);
@@ -148,7 +149,7 @@ export async function startPage(tables: DetectorTables, signal: AbortSignal): Pr
       running.marks.repaint();
   }
 
-  const unwatch = settingsItem.watch((next) => apply(next ?? settings));
+  const unwatch = watchSettings(apply);
   signal.addEventListener('abort', () => {
     unwatch();
     stop();
