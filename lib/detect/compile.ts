@@ -2,6 +2,7 @@
  * A detector from its tables (tables.ts): what a page runs. The tables of the bundled pack
  * are prepared at pack time, so this only builds the automaton and a few maps.
  */
+import type { EntityKind, Tier } from '../pack/types';
 import { compileFigures } from './figures';
 import { compileNamesInSteps } from './names';
 import { gateMatches, mergeMatches, selectMatches } from './select';
@@ -16,11 +17,11 @@ export function* compileTables(
   tables: DetectorTables,
   options: DetectorOptions = {},
 ): Generator<void, Detector, undefined> {
-  const entities = tables.entities;
+  const { id, label, kind, tier } = tables.entities;
   const figures = compileFigures(tables.figures);
   const names = yield* compileNamesInSteps(
     tables.names,
-    entities.map((e) => e.tier === 'core'),
+    tier.map((t) => t === 'core'),
   );
   const gating = options.gating !== false;
 
@@ -31,18 +32,18 @@ export function* compileTables(
       const figs: Match[] = [];
       const scan = names.find(text);
       for (const h of scan.names) {
-        const e = entities[h.entity];
-        if (!e) continue;
+        const e = h.entity;
+        if (e < 0 || e >= id.length) continue;
         found.push({
           start: h.start,
           end: h.end,
           text: text.slice(h.start, h.end),
           kind: 'entity',
-          id: e.id,
-          label: e.label,
-          entityKind: e.kind,
+          id: id[e] as string,
+          label: label[e] as string,
+          entityKind: kind[e] as EntityKind,
           // A weak alias ("R1", "Liang") alone does not make a page about DeepSeek.
-          tier: h.weak ? 'context' : e.tier,
+          tier: h.weak ? 'context' : (tier[e] as Tier),
         });
       }
       for (const f of figures.find(

@@ -57,7 +57,12 @@ export function prepareDetector(pack: DetectorPack): DetectorTables {
   const figures = prepareFigures(pack);
   return {
     version: TABLES_VERSION,
-    entities: pack.entities.map(({ id, label, kind, tier }) => ({ id, label, kind, tier })),
+    entities: {
+      id: pack.entities.map((e) => e.id),
+      label: pack.entities.map((e) => e.label),
+      kind: pack.entities.map((e) => e.kind),
+      tier: pack.entities.map((e) => e.tier),
+    },
     names: prepareNames(pack.entities, figures.words),
     figures,
   };

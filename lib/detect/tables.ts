@@ -12,16 +12,17 @@ export const TABLES_VERSION = 1;
 
 export interface DetectorTables {
   version: number;
-  entities: TableEntity[];
+  entities: EntityTables;
   names: NameTables;
   figures: FigureTables;
 }
 
-export interface TableEntity {
-  id: string;
-  label: string;
-  kind: EntityKind;
-  tier: Tier;
+/** The pack's entities, in columns (index = entity): no key names repeated per entity. */
+export interface EntityTables {
+  id: string[];
+  label: string[];
+  kind: EntityKind[];
+  tier: Tier[];
 }
 
 /**
