@@ -1,16 +1,17 @@
 /**
  * `npm run pack`: rebuilds the knowledge pack from `data/` and writes
- * lib/pack/generated/{pack,detect}.json.
+ * lib/pack/generated/{pack,detect,detect-tables}.json.
  *   --check      writes nothing; exits 1 and says what differs when the committed pack is stale
  *   --out FILE   writes only the full pack JSON to FILE (`-` for standard output)
  * Bad input stops the build with the file, entity and field, before anything is written.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { prepareDetector } from '../lib/detect/prepare';
 import { buildPack, toDetectorPack } from '../lib/pack/build';
 import { PackInputError } from '../lib/pack/errors';
 import { loadPackInput } from '../lib/pack/load';
-import { DATA_DIR, DETECT_JSON, PACK_JSON } from '../lib/pack/paths';
+import { DATA_DIR, DETECT_JSON, PACK_JSON, TABLES_JSON } from '../lib/pack/paths';
 import { stableJson } from '../lib/pack/serialize';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -48,9 +49,11 @@ function main(argv: string[]): number {
   let files: [string, string][];
   try {
     const pack = buildPack(loadPackInput(dataDir));
+    const detectorPack = toDetectorPack(pack);
     files = [
       [PACK_JSON, stableJson(pack)],
-      [DETECT_JSON, stableJson(toDetectorPack(pack))],
+      [DETECT_JSON, stableJson(detectorPack)],
+      [TABLES_JSON, stableJson(prepareDetector(detectorPack))],
     ];
   } catch (e) {
     if (e instanceof PackInputError) {

@@ -5,11 +5,12 @@
  * builds the detector in small tasks while the page is parsed, so the top of the page is
  * read and painted in the DOMContentLoaded task (start.ts); Chrome runs document_end
  * scripts only after the page's own post-DOMContentLoaded rendering, 100 to 250 ms later
- * on a long page (`npm run bench`). It ships only the slim detector pack.
+ * on a long page (`npm run bench`). It ships only the detector pack's tables, prepared at
+ * pack time (lib/detect/tables.ts).
  */
 import './highlights.css';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { detectorPack } from '../../lib/pack/bundled';
+import { detectorTables } from '../../lib/pack/bundled';
 import { startPage } from './start';
 
 export default defineContentScript({
@@ -21,7 +22,7 @@ export default defineContentScript({
     if (window.top !== window) return;
     const abort = new AbortController();
     ctx.onInvalidated(() => abort.abort());
-    startPage(detectorPack, abort.signal).catch((error) => {
+    startPage(detectorTables, abort.signal).catch((error) => {
       console.error('[sourcelight]', error);
     });
   },

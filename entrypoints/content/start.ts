@@ -4,7 +4,9 @@
  * (site turned off, extension reloaded).
  */
 import { browser } from 'wxt/browser';
-import { compileDetector, type Detector } from '../../lib/detect';
+import { compileTables } from '../../lib/detect/compile';
+import type { DetectorTables } from '../../lib/detect/tables';
+import type { Detector } from '../../lib/detect/types';
 import {
   isTabEnvelope,
   type ResponseOf,
@@ -12,13 +14,13 @@ import {
   type TabProtocol,
   type TermCount,
 } from '../../lib/messages';
-import type { DetectorPack } from '../../lib/pack/types';
 import { type HoverTracker, trackHover } from '../../lib/page/hover';
 import { createPageMarks, type Occurrence, type PageMarks } from '../../lib/page/page-marks';
 import { canPaintHighlights, createHighlightPainter } from '../../lib/page/painter';
 import { afterFrame, createScheduler, defaultYield } from '../../lib/page/scheduler';
 import { watchPage } from '../../lib/page/watch-page';
-import { isSiteEnabled, type Settings, settingsItem } from '../../lib/settings';
+import { isSiteEnabled, type Settings } from '../../lib/settings-defaults';
+import { readSettings, watchSettings } from '../../lib/settings-reader';
 import { createPageUi, type PageUi } from './page-ui';
 import { showOccurrence } from './show-occurrence';
 
@@ -34,7 +36,7 @@ const NEAR_VIEWPORT = 400;
 const nextTask = defaultYield();
 const afterRender = afterFrame(nextTask);
 
-export async function startPage(detectorPack: DetectorPack, signal: AbortSignal): Promise<void> {
+export async function startPage(tables: DetectorTables, signal: AbortSignal): Promise<void> {
   if (!canPaintHighlights()) return; // no Custom Highlight API: mark nothing rather than edit the page
   // Injected at document_start: while the page is parsed, the detector is built, and the
   // first scan can then run in the DOMContentLoaded task itself, before the page's first
@@ -46,10 +48,10 @@ export async function startPage(detectorPack: DetectorPack, signal: AbortSignal)
         )
       : null;
   // The settings come by IPC: ask first, build the detector while they are on their way.
-  const pending = settingsItem.getValue();
+  const pending = readSettings();
   pending.catch(() => {}); // awaited below; this only keeps it from counting as unhandled
   // In tasks of its own: the script's evaluation stays short, and so does each step.
-  const steps = compileDetector(detectorPack);
+  const steps = compileTables(tables);
   let step: IteratorResult<void, Detector>;
   do {
     await nextTask();
@@ -157,7 +159,7 @@ export async function startPage(detectorPack: DetectorPack, signal: AbortSignal)
       running.marks.repaint();
   }
 
-  const unwatch = settingsItem.watch((next) => apply(next ?? settings));
+  const unwatch = watchSettings(apply);
   signal.addEventListener('abort', () => {
     unwatch();
     stop();

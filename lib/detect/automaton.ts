@@ -56,34 +56,99 @@ function baseSymbols(): Uint16Array {
   return base;
 }
 
-/** A pattern key: folded and normalised text (see `normalize`), separators as " " or "-". */
-function symbolize(key: string, symbols: Uint16Array, next: { sym: number }): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < key.length; i++) {
-    const code = key.charCodeAt(i);
-    const cls = charClass(code);
-    if (cls === SKIP) continue;
-    if (cls === SEP) {
-      if (out.length > 0 && out[out.length - 1] !== SEP_SYM) out.push(SEP_SYM);
-      continue;
-    }
-    if (cls === APOS) out.push(APOS_SYM);
-    else if (cls === QUOTE) out.push(QUOTE_SYM);
-    else {
-      const lower = fold(code);
-      let sym = symbols[lower] ?? 0;
-      if (sym === OTHER_SYM) {
-        sym = next.sym++;
-        symbols[lower] = sym;
-        const upper = String.fromCharCode(lower).toUpperCase();
-        if (upper.length === 1) symbols[upper.charCodeAt(0)] = sym;
-        if (code !== lower) symbols[code] = sym;
+/**
+ * The keys as symbols, one flat array: key `id` is `syms[from[id]..from[id + 1])`. Keys
+ * are folded and normalised as `normalize` does, separators as one `SEP_SYM` and never at
+ * either end. New letters get the next symbol, with their upper case and the key's own
+ * form sharing it.
+ */
+function symbolize(
+  keys: readonly string[],
+  symbols: Uint16Array,
+): { syms: Int32Array; from: Int32Array; width: number } {
+  let total = 0;
+  for (const k of keys) total += k.length;
+  const syms = new Int32Array(total);
+  const from = new Int32Array(keys.length + 1);
+  let width = FIRST_LETTER_SYM;
+  let n = 0;
+  for (let id = 0; id < keys.length; id++) {
+    const key = keys[id] as string;
+    from[id] = n;
+    let sep = false;
+    for (let i = 0; i < key.length; i++) {
+      const code = key.charCodeAt(i);
+      const cls = charClass(code);
+      if (cls === SKIP) continue;
+      if (cls === SEP) {
+        // Only between symbols: a run is one, and none leads or trails.
+        sep = n > (from[id] as number);
+        continue;
       }
-      out.push(sym);
+      if (sep) {
+        syms[n++] = SEP_SYM;
+        sep = false;
+      }
+      if (cls === APOS) syms[n++] = APOS_SYM;
+      else if (cls === QUOTE) syms[n++] = QUOTE_SYM;
+      else {
+        const lower = fold(code);
+        let sym = symbols[lower] as number;
+        if (sym === OTHER_SYM) {
+          sym = width++;
+          symbols[lower] = sym;
+          const upper = String.fromCharCode(lower).toUpperCase();
+          if (upper.length === 1) symbols[upper.charCodeAt(0)] = sym;
+          if (code !== lower) symbols[code] = sym;
+        }
+        syms[n++] = sym;
+      }
     }
   }
-  while (out.length > 0 && out[out.length - 1] === SEP_SYM) out.pop();
-  return out;
+  from[keys.length] = n;
+  return { syms, from, width };
+}
+
+/**
+ * The trie's transitions, `state * width + symbol` -> child state, as an open-addressing
+ * hash on typed arrays: a dense table would be states x alphabet, megabytes to fault in on
+ * every page; a Map is slow to fill cold.
+ */
+interface Edges {
+  keys: Int32Array;
+  values: Int32Array;
+  mask: number;
+  shift: number;
+}
+
+const HASH = 0x9e3779b1;
+
+function newEdges(most: number): Edges {
+  let bits = 4;
+  while (1 << bits < most * 2) bits++;
+  const size = 1 << bits;
+  return {
+    keys: new Int32Array(size).fill(-1),
+    values: new Int32Array(size),
+    mask: size - 1,
+    shift: 32 - bits,
+  };
+}
+
+/**
+ * Where `key` is, or the empty slot where it would go (`keys[slot] === -1`). Fibonacci
+ * hashing: the top bits of the product, which every bit of the key moves.
+ */
+function slotOf(e: Edges, key: number): number {
+  const { keys, mask } = e;
+  let i = Math.imul(key, HASH) >>> e.shift;
+  for (let k = keys[i]; k !== key && k !== -1; k = keys[i]) i = (i + 1) & mask;
+  return i;
+}
+
+/** The child of a state by a symbol, 0 when it has none (the root is nobody's child). */
+function childOf(e: Edges, key: number): number {
+  return e.values[slotOf(e, key)] as number;
 }
 
 /**
@@ -99,91 +164,104 @@ export function buildAutomaton(keys: readonly string[], edges?: ArrayLike<number
   }
 }
 
-/** `buildAutomaton` in two steps (the trie, then the DFA), for callers that slice work. */
+/**
+ * `buildAutomaton` in two steps (the trie, then the DFA), for callers that slice work.
+ * Built cold on every page, so it runs on typed arrays and linked lists: no Map, no dense
+ * trie, and no array per state.
+ */
 export function* buildAutomatonInSteps(
   keys: readonly string[],
   edges?: ArrayLike<number>,
 ): Generator<void, Automaton, undefined> {
   const symbols = baseSymbols().slice();
-  const next = { sym: FIRST_LETTER_SYM };
-  const patterns = keys.map((k) => symbolize(k, symbols, next));
-  const width = next.sym;
-  // A sparse trie first (children per node), so the dense table is sized to the states.
-  const kids: number[][] = [[]];
-  const own: number[][] = [[]];
-  const child = new Map<number, number>();
+  const { syms, from, width } = symbolize(keys, symbols);
+  const patterns = keys.length;
+  // At most one state per symbol of a key, so the trie's tables are sized to that bound.
+  const most = syms.length + 1;
+  const child = newEdges(most);
+  // Children of a state in the order they were added: first, next sibling, last.
+  const firstKid = new Int32Array(most).fill(-1);
+  const lastKid = new Int32Array(most);
+  const nextKid = new Int32Array(most).fill(-1);
+  const symOf = new Int32Array(most);
+  // Patterns ending in a state, in id order: first, next (by pattern id), last.
+  const firstOwn = new Int32Array(most).fill(-1);
+  const lastOwn = new Int32Array(most);
+  const nextOwn = new Int32Array(patterns).fill(-1);
+  const ownCount = new Int32Array(most);
   let count = 1;
-  patterns.forEach((p, id) => {
-    if (p.length === 0) return;
+  for (let id = 0; id < patterns; id++) {
+    const end = from[id + 1] as number;
+    if (end === from[id]) continue;
     let s = 0;
-    for (const sym of p) {
-      const at = s * width + sym;
-      let t = child.get(at);
-      if (t === undefined) {
+    for (let k = from[id] as number; k < end; k++) {
+      const sym = syms[k] as number;
+      const key = s * width + sym;
+      const slot = slotOf(child, key);
+      let t = child.values[slot] as number;
+      if (t === 0) {
         t = count++;
-        child.set(at, t);
-        (kids[s] as number[]).push(sym);
-        kids.push([]);
-        own.push([]);
+        child.keys[slot] = key;
+        child.values[slot] = t;
+        symOf[t] = sym;
+        if (firstKid[s] === -1) firstKid[s] = t;
+        else nextKid[lastKid[s] as number] = t;
+        lastKid[s] = t;
       }
       s = t;
     }
-    (own[s] as number[]).push(id);
-  });
-
-  yield;
-  // Failure links on the sparse trie, in BFS order (a state's fail is shallower, so done).
-  const fail = new Int32Array(count);
-  const order = new Int32Array(count);
-  let head = 0;
-  let tail = 0;
-  for (const sym of kids[0] as number[]) order[tail++] = child.get(sym) as number;
-  while (head < tail) {
-    const s = order[head++] as number;
-    for (const sym of kids[s] as number[]) {
-      const t = child.get(s * width + sym) as number;
-      let f = fail[s] as number;
-      let g = child.get(f * width + sym);
-      while (g === undefined && f !== 0) {
-        f = fail[f] as number;
-        g = child.get(f * width + sym);
-      }
-      fail[t] = g ?? 0;
-      order[tail++] = t;
-    }
+    if (firstOwn[s] === -1) firstOwn[s] = id;
+    else nextOwn[lastOwn[s] as number] = id;
+    lastOwn[s] = id;
+    ownCount[s] = (ownCount[s] as number) + 1;
   }
 
-  // Output closure along failure links, in BFS order so a state's fail is done first.
-  const outs: number[][] = new Array(count);
-  outs[0] = [];
-  for (let i = 0; i < tail; i++) {
-    const s = order[i] as number;
-    const mine = own[s] as number[];
-    const inherited = outs[fail[s] as number] as number[];
-    outs[s] = inherited.length === 0 ? mine : mine.concat(inherited);
+  yield;
+  // Failure links, in BFS order (a state's fail is shallower, so done); with them, how
+  // many patterns end in each state, its own and those along its failure chain.
+  const fail = new Int32Array(count);
+  const order = new Int32Array(count);
+  const outCount = new Int32Array(count);
+  let head = 0;
+  let tail = 0;
+  for (let t = firstKid[0] as number; t !== -1; t = nextKid[t] as number) order[tail++] = t;
+  while (head < tail) {
+    const s = order[head++] as number;
+    outCount[s] = (ownCount[s] as number) + (outCount[fail[s] as number] as number);
+    for (let t = firstKid[s] as number; t !== -1; t = nextKid[t] as number) {
+      const sym = symOf[t] as number;
+      let f = fail[s] as number;
+      let g = childOf(child, f * width + sym);
+      while (g === 0 && f !== 0) {
+        f = fail[f] as number;
+        g = childOf(child, f * width + sym);
+      }
+      fail[t] = g;
+      order[tail++] = t;
+    }
   }
 
   // Numbered so that states with output come last: the hot loop tests output with one
   // comparison. Rows are written in that numbering directly, as row offsets.
   const rank = new Int32Array(count);
   let r = 0;
-  for (let s = 0; s < count; s++) if ((outs[s] as number[]).length === 0) rank[s] = r++;
+  for (let s = 0; s < count; s++) if (outCount[s] === 0) rank[s] = r++;
   const acceptIndex = r;
-  for (let s = 0; s < count; s++) if ((outs[s] as number[]).length > 0) rank[s] = r++;
+  for (let s = 0; s < count; s++) if ((outCount[s] as number) > 0) rank[s] = r++;
 
   // The complete DFA, in BFS order: a state's row starts as a copy of its failure state's
   // row (complete already, being shallower), then its own children go in.
   const delta = new Int32Array(count * width);
-  for (const sym of kids[0] as number[]) {
-    delta[sym] = (rank[child.get(sym) as number] as number) * width;
+  for (let t = firstKid[0] as number; t !== -1; t = nextKid[t] as number) {
+    delta[symOf[t] as number] = (rank[t] as number) * width;
   }
   for (let i = 0; i < tail; i++) {
     const s = order[i] as number;
     const row = (rank[s] as number) * width;
     const from = (rank[fail[s] as number] as number) * width;
     delta.copyWithin(row, from, from + width);
-    for (const sym of kids[s] as number[]) {
-      delta[row + sym] = (rank[child.get(s * width + sym) as number] as number) * width;
+    for (let t = firstKid[s] as number; t !== -1; t = nextKid[t] as number) {
+      delta[row + (symOf[t] as number)] = (rank[t] as number) * width;
     }
   }
   // Normalisation lives in the transitions, so the hot loop has no branches for it: an
@@ -200,23 +278,34 @@ export function* buildAutomatonInSteps(
     if (viaSep[k] === 1) delta[row + SEP_SYM] = row;
   }
 
+  // Each accepting state's patterns: its own, then along its failure chain.
+  const byRank = new Int32Array(count);
+  for (let s = 0; s < count; s++) byRank[rank[s] as number] = s;
   const outStart = new Int32Array(count + 1);
-  const byRank: number[][] = new Array(count);
-  for (let s = 0; s < count; s++) byRank[rank[s] as number] = outs[s] as number[];
-  const ids: number[] = [];
+  let total = 0;
   for (let k = 0; k < count; k++) {
-    outStart[k] = ids.length;
-    for (const id of byRank[k] as number[]) ids.push(id);
+    outStart[k] = total;
+    total += outCount[byRank[k] as number] as number;
   }
-  outStart[count] = ids.length;
+  outStart[count] = total;
+  const outIds = new Int32Array(total);
+  let at = 0;
+  for (let k = acceptIndex; k < count; k++) {
+    for (let s = byRank[k] as number; s !== 0; s = fail[s] as number) {
+      for (let id = firstOwn[s] as number; id !== -1; id = nextOwn[id] as number) outIds[at++] = id;
+    }
+  }
+  const lengths = new Int32Array(patterns);
+  for (let id = 0; id < patterns; id++)
+    lengths[id] = (from[id + 1] as number) - (from[id] as number);
   return {
     symbols,
     width,
     delta,
     acceptFrom: acceptIndex * width,
     outStart,
-    outIds: Int32Array.from(ids),
-    lengths: Int32Array.from(patterns, (p) => p.length),
+    outIds,
+    lengths,
     edges: Uint8Array.from(keys, (_k, i) => edges?.[i] ?? 0),
   };
 }

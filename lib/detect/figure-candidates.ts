@@ -37,7 +37,7 @@ function key(v: number): number {
 /** A filter for the values of the pack's markable figures (range ends included). */
 export function candidateFilter(values: readonly number[]): CandidateFilter {
   const set = new Set(values.map(key));
-  const plausible = (n: number) => SCALES.some((s) => set.has(key(n * s)));
+  const plausible = plausibleIn(values);
   const words: string[] = [];
   for (const [word, n] of Object.entries(NUMBER_WORDS)) {
     // "a", "an", "one" are numbers only with a scale word after them.
@@ -47,6 +47,12 @@ export function candidateFilter(values: readonly number[]): CandidateFilter {
     if (set.has(key(n))) words.push(`a ${scale}`, `an ${scale}`, `one ${scale}`);
   }
   return { plausible, words };
+}
+
+/** `candidateFilter(values).plausible` alone: all a page needs once the words are known. */
+export function plausibleIn(values: readonly number[]): (n: number) => boolean {
+  const set = new Set(values.map(key));
+  return (n: number) => SCALES.some((s) => set.has(key(n * s)));
 }
 
 const ANY: CandidateFilter = { plausible: () => true, words: [] };

@@ -3,12 +3,14 @@
  * given. Pure TypeScript, shared by the content script and the `scan` command.
  */
 import type { DetectorPack } from '../pack/types';
-import { compileFigures } from './figures';
-import { compileNamesInSteps } from './names';
-import { gateMatches, mergeMatches, selectMatches } from './select';
-import type { Detector, DetectorOptions, Match } from './types';
+import { compileTables } from './compile';
+import { prepareDetector } from './prepare';
+import type { Detector, DetectorOptions } from './types';
 
+export { compileTables } from './compile';
+export { prepareDetector } from './prepare';
 export { gateMatches } from './select';
+export type { DetectorTables } from './tables';
 export type { Detector, DetectorOptions, Match } from './types';
 
 /** Compiles the pack once; the returned detector is cheap to call on any number of texts. */
@@ -21,65 +23,14 @@ export function createDetector(pack: DetectorPack, options: DetectorOptions = {}
 }
 
 /**
- * `createDetector` as a few steps of a few ms each: a page can build the detector between
- * its own tasks instead of in one long one.
+ * `createDetector` in steps. A page compiles the bundled pack's tables instead
+ * (`compileTables`): `npm run pack` prepares them, so they cost the page nothing.
  */
 export function* compileDetector(
   pack: DetectorPack,
   options: DetectorOptions = {},
 ): Generator<void, Detector, undefined> {
-  const figures = compileFigures(pack);
+  const tables = prepareDetector(pack);
   yield;
-  const names = yield* compileNamesInSteps(pack.entities, figures.words);
-  const gating = options.gating !== false;
-
-  function detectAll(text: string): Match[] {
-    if (typeof text !== 'string' || text.length === 0) return [];
-    try {
-      const found: Match[] = [];
-      const figs: Match[] = [];
-      const scan = names.find(text);
-      for (const h of scan.names) {
-        const e = pack.entities[h.entity];
-        if (!e) continue;
-        found.push({
-          start: h.start,
-          end: h.end,
-          text: text.slice(h.start, h.end),
-          kind: 'entity',
-          id: e.id,
-          label: e.label,
-          entityKind: e.kind,
-          // A weak alias ("R1", "Liang") alone does not make a page about DeepSeek.
-          tier: h.weak ? 'context' : e.tier,
-        });
-      }
-      for (const f of figures.find(
-        text,
-        scan.words.sort((a, b) => a - b),
-      )) {
-        figs.push({
-          start: f.start,
-          end: f.end,
-          text: text.slice(f.start, f.end),
-          kind: 'figure',
-          id: f.id,
-          label: f.label,
-          entityKind: null,
-          tier: 'context',
-          value: f.value,
-          unit: f.unit,
-        });
-      }
-      return mergeMatches(selectMatches(found), figs);
-    } catch {
-      // A detector bug must never break a page: mark nothing rather than throw.
-      return [];
-    }
-  }
-
-  return {
-    detectAll,
-    detect: (text) => (gating ? gateMatches(detectAll(text)) : detectAll(text)),
-  };
+  return yield* compileTables(tables, options);
 }

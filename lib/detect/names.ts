@@ -3,20 +3,35 @@
  * raw hit is then checked against its alias's case, boundary and context rules on the
  * original text.
  */
-import type { DetectorPack } from '../pack/types';
 import { type Automaton, buildAutomatonInSteps, scanAll, WORD_END, WORD_START } from './automaton';
 import { APOS, charClass, isUpper, isWordChar, QUOTE, SEP, SKIP } from './chars';
-import { normalize } from './normalize';
-import { type AliasPolicy, aliasPolicy, aliasVariants, NEAR_CORE_WINDOW } from './rules';
+import type { AliasPolicy, CaseMode } from './rules';
+import {
+  CASE_MASK,
+  F_BOUNDARY,
+  F_CLOSED,
+  F_NEAR_CORE,
+  F_PLURAL,
+  F_WEAK,
+  F_WORD_END,
+  F_WORD_START,
+  type NameTables,
+  WORD_ROW,
+} from './tables';
 
-type PackEntity = DetectorPack['entities'][number];
+/** How far (UTF-16 units, either side) a core mention may be from a `nearCore` alias. */
+export const NEAR_CORE_WINDOW = 300;
 
 interface Variant {
+  /** Index into the pack's entities, or `WORD_ROW`. */
   entity: number;
   /** The variant normalised but not folded: one code unit per automaton symbol. */
   written: string;
-  /** Per unit of `written`: must be upper case on the page (the `initials` rule). */
-  capital: Uint8Array;
+  /**
+   * Per unit of `written`: must be upper case on the page (the `initials` rule). Worked
+   * out on the variant's first hit: most variants never match on a given page.
+   */
+  capital: Uint8Array | null;
   policy: AliasPolicy;
   wordStart: boolean;
   wordEnd: boolean;
@@ -33,25 +48,13 @@ export interface NameHit {
 
 export interface NameScan {
   names: NameHit[];
-  /** Where the extra words start (see `compileNames`), whole words only. */
+  /** Where the extra words start (see `prepareNames`), whole words only. */
   words: number[];
 }
 
 export interface NameMatcher {
   find(text: string): NameScan;
 }
-
-/** Plain words ride along in the same pass: any case, whole words. */
-const WORD_POLICY: AliasPolicy = {
-  caseMode: 'any',
-  boundary: true,
-  closed: false,
-  plural: false,
-  nearCore: false,
-  weak: true,
-};
-/** `Variant.entity` of an extra word. */
-const WORD = -1;
 
 function capitals(written: string): Uint8Array {
   const out = new Uint8Array(written.length);
@@ -63,80 +66,65 @@ function capitals(written: string): Uint8Array {
   return out;
 }
 
-/**
- * Compiles every alias of every entity; duplicates (same written form) keep the first.
- * `words` (the number words figures need, such as "two") are found in the same pass, so
- * the text is walked once for both.
- */
-export function compileNames(
-  entities: readonly PackEntity[],
-  words: readonly string[] = [],
-): NameMatcher {
-  const steps = compileNamesInSteps(entities, words);
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
+const CASE_MODES: readonly CaseMode[] = ['any', 'initials', 'exact'];
+
+/** The policy a row's flags stand for; rows with the same flags share one. */
+function policyOf(flags: number, cache: Map<number, AliasPolicy>): AliasPolicy {
+  let policy = cache.get(flags);
+  if (!policy) {
+    policy = {
+      caseMode: CASE_MODES[flags & CASE_MASK] ?? 'any',
+      boundary: (flags & F_BOUNDARY) !== 0,
+      closed: (flags & F_CLOSED) !== 0,
+      plural: (flags & F_PLURAL) !== 0,
+      nearCore: (flags & F_NEAR_CORE) !== 0,
+      weak: (flags & F_WEAK) !== 0,
+    };
+    cache.set(flags, policy);
   }
+  return policy;
 }
 
-/** `compileNames` in two steps (aliases, then the automaton), for callers that slice work. */
+/**
+ * The name half of a detector, from its tables (see `prepareNames`), in two steps (rows,
+ * then the automaton) for callers that slice work. `core[i]`: entity i is `core` tier.
+ */
 export function* compileNamesInSteps(
-  entities: readonly PackEntity[],
-  words: readonly string[] = [],
+  tables: NameTables,
+  core: readonly boolean[],
 ): Generator<void, NameMatcher, undefined> {
-  const variants: Variant[] = [];
-  const keys: string[] = [];
-  const seen = new Set<string>();
-  entities.forEach((e, index) => {
-    const aliases = new Set([e.label, ...e.aliases]);
-    for (const alias of aliases) {
-      const policy = aliasPolicy(alias, {
-        kind: e.kind,
-        tier: e.tier,
-        rule: e.aliasRules[alias],
-      });
-      for (const form of aliasVariants(alias)) {
-        const written = normalize(form).text.trim();
-        if (written === '' || seen.has(written)) continue;
-        seen.add(written);
-        variants.push({
-          entity: index,
-          written,
-          capital: capitals(written),
-          policy,
-          wordStart: isWordChar(written.charCodeAt(0)),
-          wordEnd: isWordChar(written.charCodeAt(written.length - 1)),
-        });
-        keys.push(written);
-      }
-    }
-  });
-  for (const word of words) {
-    const written = normalize(word).text.trim();
-    if (written === '' || seen.has(written)) continue;
-    seen.add(written);
-    variants.push({
-      entity: WORD,
-      written,
-      capital: capitals(written),
-      policy: WORD_POLICY,
-      wordStart: true,
-      wordEnd: true,
-    });
-    keys.push(written);
+  const { written, entity, flags } = tables;
+  const variants: Variant[] = new Array(written.length);
+  const edges = new Uint8Array(written.length);
+  const policies = new Map<number, AliasPolicy>();
+  for (let i = 0; i < written.length; i++) {
+    const f = flags[i] as number;
+    const policy = policyOf(f, policies);
+    const wordStart = (f & F_WORD_START) !== 0;
+    const wordEnd = (f & F_WORD_END) !== 0;
+    variants[i] = {
+      entity: entity[i] as number,
+      written: written[i] as string,
+      capital: null,
+      policy,
+      wordStart,
+      wordEnd,
+    };
+    edges[i] =
+      (policy.boundary && wordStart ? WORD_START : 0) |
+      (policy.boundary && wordEnd && !policy.plural ? WORD_END : 0);
   }
-  const edges = variants.map(
-    (v) =>
-      (v.policy.boundary && v.wordStart ? WORD_START : 0) |
-      (v.policy.boundary && v.wordEnd && !v.policy.plural ? WORD_END : 0),
-  );
   yield;
-  const automaton = yield* buildAutomatonInSteps(keys, edges);
-  const core = entities.map((e) => e.tier === 'core');
+  const automaton = yield* buildAutomatonInSteps(written, edges);
   return { find: (text) => findNames(automaton, variants, core, text) };
 }
 
-function findNames(a: Automaton, variants: Variant[], core: boolean[], text: string): NameScan {
+function findNames(
+  a: Automaton,
+  variants: Variant[],
+  core: readonly boolean[],
+  text: string,
+): NameScan {
   const raw = scanAll(a, text);
   const hits: NameHit[] = [];
   const near: NameHit[] = [];
@@ -147,7 +135,7 @@ function findNames(a: Automaton, variants: Variant[], core: boolean[], text: str
     const v = variants[raw[k + 2] as number] as Variant;
     if (!casePasses(text, start, end, v)) continue;
     if (!edgesPass(text, start, end, v)) continue;
-    if (v.entity === WORD) {
+    if (v.entity === WORD_ROW) {
       words.push(start);
       continue;
     }
@@ -202,6 +190,7 @@ function casePasses(text: string, start: number, end: number, v: Variant): boole
     const a = w.charCodeAt(j);
     if (cls !== APOS && cls !== QUOTE) {
       if (mode === 'initials') {
+        v.capital ??= capitals(w);
         if (v.capital[j] === 1 && !isUpper(c)) return false;
       } else {
         if (c !== a) exact = false;

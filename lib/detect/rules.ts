@@ -26,7 +26,7 @@ export interface AliasPolicy {
   closed: boolean;
   /** A lower-case plural "s" may follow ("50,000 H100s"); it is not part of the match. */
   plural: boolean;
-  /** Marked only within `NEAR_CORE_WINDOW` characters of a core entity in the same text. */
+  /** Marked only within `NEAR_CORE_WINDOW` (names.ts) characters of a core entity in the same text. */
   nearCore: boolean;
   /**
    * The alias alone does not show that a text is about the story (the pack's
@@ -35,9 +35,6 @@ export interface AliasPolicy {
    */
   weak: boolean;
 }
-
-/** How far (UTF-16 units, either side) a core mention may be from a `nearCore` alias. */
-export const NEAR_CORE_WINDOW = 300;
 
 /**
  * Ordinary words or common names that are also entities in the story. Capitalised, they

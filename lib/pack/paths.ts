@@ -2,3 +2,5 @@
 export const DATA_DIR = 'data';
 export const PACK_JSON = 'lib/pack/generated/pack.json';
 export const DETECT_JSON = 'lib/pack/generated/detect.json';
+/** The detector pack's tables (lib/detect/tables.ts): what the content script ships. */
+export const TABLES_JSON = 'lib/pack/generated/detect-tables.json';

@@ -140,8 +140,8 @@ export interface Pack {
 }
 
 /**
- * What detection needs and nothing more: the content script ships this, compiled at
- * build time, and asks the background for quotes when a card opens. The full `Pack` is
+ * What detection needs and nothing more: the content script ships it prepared at pack
+ * time (lib/detect/tables.ts), and asks the background for quotes when a card opens. The full `Pack` is
  * assignable to it, so `createDetector` accepts either.
  */
 export interface DetectorPack {

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { prepareDetector } from '../../lib/detect/prepare';
 import { toDetectorPack } from '../../lib/pack/build';
 import { detectorPack, pack } from '../../lib/pack/bundled';
-import { DETECT_JSON, PACK_JSON } from '../../lib/pack/paths';
+import { DETECT_JSON, PACK_JSON, TABLES_JSON } from '../../lib/pack/paths';
 import { stableJson } from '../../lib/pack/serialize';
 import { ENTITY_KINDS } from '../../lib/pack/types';
 import { freshPack, ROOT } from './helpers';
@@ -18,6 +19,9 @@ describe('the committed pack', () => {
     expect(readFileSync(join(ROOT, PACK_JSON), 'utf8')).toBe(a);
     expect(readFileSync(join(ROOT, DETECT_JSON), 'utf8')).toBe(
       stableJson(toDetectorPack(freshPack())),
+    );
+    expect(readFileSync(join(ROOT, TABLES_JSON), 'utf8')).toBe(
+      stableJson(prepareDetector(toDetectorPack(freshPack()))),
     );
     expect(a.endsWith('}\n')).toBe(true);
   });

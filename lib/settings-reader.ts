@@ -1,0 +1,63 @@
+/**
+ * The content script's side of the settings: read once, then follow changes. It reads the
+ * key `settingsItem` (settings.ts) writes, the way WXT's storage reads it (the stored value,
+ * or the defaults when there is none; a change event only when the value really changed),
+ * with `browser.storage.local` directly: the storage library is ~7 KB to parse and wake on
+ * every page for one `get` and one listener.
+ */
+import { type Browser, browser } from 'wxt/browser';
+import {
+  DEFAULT_SETTINGS,
+  SETTINGS_KEY,
+  SETTINGS_VERSION,
+  type Settings,
+} from './settings-defaults';
+
+/** WXT keeps an item's metadata under its key plus "$": `{ v: version }`. */
+const META_KEY = `${SETTINGS_KEY}$`;
+
+/**
+ * What a stored value means: WXT's fallback rule (nothing stored: the defaults). A value
+ * stamped with another version is in a format this reader does not know; the defaults are
+ * safer than misreading it (WXT never stamps one today: `settingsItem` has no migrations).
+ */
+export function settingsFrom(value: unknown, meta?: unknown): Settings {
+  const v = (meta as { v?: unknown } | null | undefined)?.v;
+  if (v != null && v !== SETTINGS_VERSION) return DEFAULT_SETTINGS;
+  return (value ?? DEFAULT_SETTINGS) as Settings;
+}
+
+/** The settings as stored now: one `storage.local.get` for the value and its version. */
+export async function readSettings(): Promise<Settings> {
+  const got = await browser.storage.local.get([SETTINGS_KEY, META_KEY]);
+  return settingsFrom(got[SETTINGS_KEY], got[META_KEY]);
+}
+
+/**
+ * Calls `onChange` with the new settings whenever the stored value changes (the defaults
+ * when it is removed); returns the function that stops watching.
+ */
+export function watchSettings(onChange: (next: Settings) => void): () => void {
+  const area = browser.storage.local;
+  const listener = (changes: Record<string, Browser.storage.StorageChange>) => {
+    const change = changes[SETTINGS_KEY];
+    // Writing the same value again is not a change (WXT compares deeply as well).
+    if (change == null || sameValue(change.newValue, change.oldValue)) return;
+    onChange(settingsFrom(change.newValue));
+  };
+  area.onChanged.addListener(listener);
+  return () => area.onChanged.removeListener(listener);
+}
+
+/** Deep equality of storable (JSON-like) values; object key order does not matter. */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b || Object.is(a, b)) return true; // Object.is: NaN
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  const ra = a as Record<string, unknown>;
+  const rb = b as Record<string, unknown>;
+  return ka.every((k) => Object.hasOwn(rb, k) && sameValue(ra[k], rb[k]));
+}
