@@ -109,6 +109,21 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
     return { block, occurrences };
   }
 
+  /** Drops what was read before style existed and turns out not to be rendered. */
+  function recheckRendered(skip: SkipCache): void {
+    for (const [key, b] of blocks) {
+      if (!skip.rendered(b.block.el)) {
+        blocks.delete(key);
+        continue;
+      }
+      b.occurrences = b.occurrences.filter(
+        (o) =>
+          renderedAt(b.block, o.range.startContainer, skip) &&
+          renderedAt(b.block, o.range.endContainer, skip),
+      );
+    }
+  }
+
   function add(scanned: ScannedBlock): void {
     const key = scanned.block.nodes[0] as Text;
     blocks.delete(key);
@@ -172,6 +187,9 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
     first: FirstPass,
   ): Generator<unknown> {
     const walkCache = cache;
+    // Before layout, style is not asked either: what the top pass took as rendered is
+    // checked once a frame has been rendered.
+    if (first === 'top') walkCache.deferVisibility();
     const above: TextBlock[] = [];
     let looking = first !== 'none';
     let seen = false;
@@ -193,11 +211,22 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
             yield* commit();
             // Let the viewport's marks reach the screen before reading the rest.
             yield FRAME;
+            if (first === 'top') {
+              walkCache.settle();
+              recheckRendered(walkCache);
+            }
           }
         }
         add(scanBlock(block, walkCache));
         yield;
       }
+    }
+    // A page shorter than the top pass never reached the frame above.
+    if (first === 'top' && looking) {
+      yield* commit();
+      yield FRAME;
+      walkCache.settle();
+      recheckRendered(walkCache);
     }
     for (const block of above) {
       add(scanBlock(block, walkCache));

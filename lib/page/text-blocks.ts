@@ -71,6 +71,7 @@ function defaultIsVisible(el: Element): boolean {
 export class SkipCache {
   private readonly own = new WeakMap<Element, boolean>();
   private readonly shown = new WeakMap<Element, boolean>();
+  private deferred: true | null = null;
   private readonly blocks = new WeakMap<Element, Element>();
 
   constructor(private readonly isVisible: (el: Element) => boolean = defaultIsVisible) {}
@@ -99,10 +100,25 @@ export class SkipCache {
   rendered(el: Element): boolean {
     let vis = this.shown.get(el);
     if (vis === undefined) {
+      if (this.deferred !== null) return true;
       vis = this.isVisible(el);
       this.shown.set(el, vis);
     }
     return vis;
+  }
+
+  /**
+   * Until `settle`, every element is taken as rendered without asking: at
+   * DOMContentLoaded the page has no style yet, and asking would compute it for the whole
+   * document inside our task. The caller asks again (`rendered`) once the page has
+   * rendered a frame.
+   */
+  deferVisibility(): void {
+    this.deferred = true;
+  }
+
+  settle(): void {
+    this.deferred = null;
   }
 
   private chainSkipped(el: Element): boolean {

@@ -172,6 +172,25 @@ describe('page marks', () => {
     expect(rec.last()?.set.get('organization')).toHaveLength(1);
   });
 
+  it('before layout, asks no style until the top is painted, then drops what is hidden', async () => {
+    const filler = `<p>${'Plain words here. '.repeat(400)}</p>`;
+    html(`<p>Liang Wenfeng</p><p class="gone">Nvidia</p>${filler}<p>Liang Wenfeng</p>`);
+    const paintsWhenAsked: number[] = [];
+    const visible = (el: Element) => {
+      paintsWhenAsked.push(rec.calls.length);
+      return !el.classList.contains('gone');
+    };
+    const { rec, scheduler, marks } = setup(base, undefined, undefined, visible);
+    marks.scanAll(document.body, { beforeLayout: true });
+    await scheduler.idle();
+    // The top pass painted first (the hidden block taken as rendered), style came after.
+    expect(Math.min(...paintsWhenAsked)).toBeGreaterThanOrEqual(1);
+    expect(rec.calls[0]?.set.get('organization')).toHaveLength(1);
+    expect(rec.last()?.set.has('organization')).toBe(false);
+    expect(rec.last()?.set.get('person')).toHaveLength(2);
+    expect(marks.terms().map((t) => t.id)).toEqual(['liang']);
+  });
+
   it('re-reads only the changed block and drops marks of removed text', async () => {
     html('<p id="a">Liang Wenfeng</p><p id="b">Nvidia</p>');
     const { rec, scheduler, marks } = setup(base);
