@@ -255,7 +255,25 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
       env.scheduler.cancel();
       blocks = new Map();
       cache = new SkipCache(env.isVisible);
-      env.scheduler.push(scanJob([root], report, options?.beforeLayout ? 'top' : 'viewport'), true);
+      if (!options?.beforeLayout) {
+        env.scheduler.push(scanJob([root], report, 'viewport'), true);
+        return;
+      }
+      // The top pass runs whole in this task (DOMContentLoaded), not in slices: its marks
+      // must be in the page's next frame, which a long page may only render hundreds of ms
+      // later. TOP_CHARS bounds it to a few ms. The rest waits for that frame.
+      const job = scanJob([root], report, 'top');
+      for (let r = job.next(); !r.done; r = job.next()) {
+        if (r.value !== FRAME) continue;
+        env.scheduler.push(
+          (function* () {
+            yield FRAME;
+            yield* job;
+          })(),
+          true,
+        );
+        return;
+      }
     },
     rescan(roots) {
       const top = outermost(roots.map((r) => cache.blockOf(r)));
