@@ -138,7 +138,8 @@ function figures(
       loads.map((l) =>
         l.firstInViewportMs === null
           ? null
-          : l.firstInViewportMs - Math.max(l.dclMs, l.pageFirstPaintMs ?? l.dclMs),
+          : // 0: the highlight was in the page's own first frame (Paint Timing stamps it later).
+            Math.max(0, l.firstInViewportMs - Math.max(l.dclMs, l.pageFirstPaintMs ?? l.dclMs)),
       ),
     ),
     firstHighlightAfterNavMs: median(loads.map((l) => l.firstInViewportMs)),
