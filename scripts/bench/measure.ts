@@ -38,6 +38,8 @@ export interface LoadResult {
   dclMs: number;
   /** The page's own first paint (Paint Timing), ms after navigation start. */
   pageFirstPaintMs: number | null;
+  /** The first animation frame after DOMContentLoaded, ms after navigation start. */
+  firstFrameAfterDclMs: number | null;
   firstHighlightMs: number | null;
   firstInViewportMs: number | null;
   lastHighlightChangeMs: number | null;
@@ -84,6 +86,8 @@ export interface WithoutExtension {
   busyMs: number;
   /** The page's own first paint after DOMContentLoaded, ms, per load (no extension). */
   firstPaintAfterDclMs: number[];
+  /** The first animation frame after DOMContentLoaded, ms after it, per load (no extension). */
+  firstFrameAfterDclMs: number[];
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -159,6 +163,7 @@ async function loadUntilMarked(
     highlightRanges: probe?.count ?? 0,
     dclMs: probe?.dcl ?? -1,
     pageFirstPaintMs: probe?.firstPaint ?? null,
+    firstFrameAfterDclMs: probe?.firstFrameAfterDcl ?? null,
     firstHighlightMs: probe?.firstAny ?? null,
     firstInViewportMs: probe?.firstInViewport ?? null,
     lastHighlightChangeMs: probe?.lastChange ?? null,
@@ -319,6 +324,7 @@ export async function measureWithout(
   let heap = { used: 0, embedder: 0 };
   let busyMs = 0;
   const firstPaintAfterDclMs: number[] = [];
+  const firstFrameAfterDclMs: number[] = [];
   let hoverLongestAny: TaskBreakdown | null = null;
   let rendering = 0;
   for (let i = 0; i < coldRuns; i++) {
@@ -344,6 +350,8 @@ export async function measureWithout(
       await sleep(300);
     }
     const probe = await page.evaluate(readProbe);
+    if (probe?.firstFrameAfterDcl != null && probe.dcl >= 0)
+      firstFrameAfterDclMs.push(probe.firstFrameAfterDcl - probe.dcl);
     if (probe?.firstPaint != null && probe.dcl >= 0)
       firstPaintAfterDclMs.push(probe.firstPaint - probe.dcl);
     const f = await page.evaluate(walkFloor, i === 0 ? 6 : 1);
@@ -363,6 +371,7 @@ export async function measureWithout(
     renderingMs: rendering,
     hoverLongestAny,
     firstPaintAfterDclMs,
+    firstFrameAfterDclMs,
   };
 }
 

@@ -17,6 +17,8 @@ export interface ProbeState {
   lastChange: number | null;
   changes: number;
   running: boolean;
+  /** The first animation frame once the DOM is parsed: the earliest a mark can be painted. */
+  firstFrameAfterDcl: number | null;
 }
 
 declare global {
@@ -34,6 +36,7 @@ export function installProbe(): void {
     lastChange: null as number | null,
     changes: 0,
     running: true,
+    firstFrameAfterDcl: null as number | null,
     stop() {
       state.running = false;
     },
@@ -73,6 +76,9 @@ export function installProbe(): void {
     if (!state.running) return;
     const n = total();
     const now = performance.now();
+    if (state.firstFrameAfterDcl === null && document.readyState !== 'loading') {
+      state.firstFrameAfterDcl = now;
+    }
     if (n !== state.count) {
       state.count = n;
       state.lastChange = now;
@@ -109,6 +115,7 @@ export function readProbe():
     lastChange: b.lastChange,
     changes: b.changes,
     running: b.running,
+    firstFrameAfterDcl: b.firstFrameAfterDcl,
     dcl: nav?.domContentLoadedEventStart ?? -1,
     load: nav?.loadEventEnd ?? -1,
     // The page's own first frame (Paint Timing): no highlight can be painted before it.

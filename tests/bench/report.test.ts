@@ -16,6 +16,8 @@ function page(over: Partial<PageFigures> = {}): PageFigures {
     pageFirstPaintAfterDclMs: 10,
     pageFirstPaintWithoutAfterDclMs: 10,
     firstHighlightAfterPaintMs: 30,
+    firstFrameAfterDclMs: 10,
+    firstFrameWithoutAfterDclMs: 10,
     firstHighlightAfterNavMs: 900,
     markedAfterNavMs: 1500,
     injectedAfterDclMs: 20,
