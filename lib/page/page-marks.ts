@@ -7,6 +7,7 @@ import type { Detector, Match } from '../detect/types';
 import type { TermCount } from '../messages';
 import type { Settings } from '../settings';
 import { groupOf, type HighlightGroup, markKindOf } from './highlight-groups';
+import { createPaintWindow, type WatchNear, WINDOW_FROM, watchNearViewport } from './paint-window';
 import type { Painter, PaintSet } from './painter';
 import { FRAME, type Scheduler } from './scheduler';
 import { rangeInit, SkipCache, type TextBlock, walkBlocks } from './text-blocks';
@@ -15,8 +16,8 @@ export interface Occurrence {
   match: Match;
   block: TextBlock;
   range: StaticRangeInit;
-  /** What the painter adds to its highlight: a StaticRange in the browser. */
-  paintRange: AbstractRange;
+  /** What the painter adds to its highlight: a StaticRange in the browser, made when first painted. */
+  paintRange: AbstractRange | null;
   group: HighlightGroup;
 }
 
@@ -42,6 +43,11 @@ export interface PageMarksEnv {
   isVisible?: (el: Element) => boolean;
   /** Makes the painted range; tests without StaticRange pass their own. */
   makeRange?: (init: StaticRangeInit) => AbstractRange;
+  /**
+   * Watches blocks near the viewport, for pages with more marks than are worth registering
+   * at once (paint-window.ts); null registers every mark. Default: IntersectionObserver.
+   */
+  watchNear?: WatchNear | null;
 }
 
 export interface PageMarks {
@@ -82,6 +88,21 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
   let byNode: Map<Text, Occurrence[]> | null = null;
   let cache = new SkipCache(env.isVisible);
   const makeRange = env.makeRange ?? ((init: StaticRangeInit) => new StaticRange(init));
+  const rangeOf = (o: Occurrence): AbstractRange => {
+    o.paintRange ??= makeRange(o.range);
+    return o.paintRange;
+  };
+  const watchNear =
+    env.watchNear === undefined
+      ? typeof IntersectionObserver === 'function'
+        ? watchNearViewport
+        : null
+      : env.watchNear;
+  const paintWindow = createPaintWindow<Occurrence>(
+    env.painter,
+    { el: (o) => o.block.el, group: (o) => o.group, range: rangeOf },
+    watchNear ?? undefined,
+  );
 
   function scanBlock(block: TextBlock, skip: SkipCache): ScannedBlock {
     const occurrences: Occurrence[] = [];
@@ -102,7 +123,7 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
         match,
         block,
         range,
-        paintRange: makeRange(range),
+        paintRange: null,
         group: groupOf(match),
       });
     }
@@ -147,19 +168,12 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
       }
     }
     const next: Occurrence[] = [];
-    const set: PaintSet = new Map();
     let n = 0;
     for (const b of blocks.values()) {
       for (const o of b.occurrences) {
         if (!kinds.has(markKindOf(o.match))) continue;
         if (o.match.tier !== 'core' && s.gating && !hasCore) continue;
         next.push(o);
-        let list = set.get(o.group);
-        if (!list) {
-          list = [];
-          set.set(o.group, list);
-        }
-        list.push(o.paintRange);
       }
       n += b.occurrences.length;
       if (n >= COMMIT_CHUNK) {
@@ -167,8 +181,26 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
         yield;
       }
     }
-    if (env.painter.paintInSteps) yield* env.painter.paintInSteps(set, s.highlightStyle);
-    else env.painter.paint(set, s.highlightStyle);
+    if (watchNear !== null && next.length >= WINDOW_FROM) {
+      yield* paintWindow.show(next, s.highlightStyle);
+    } else {
+      paintWindow.stop();
+      const set: PaintSet = new Map();
+      for (const o of next) {
+        let list = set.get(o.group);
+        if (!list) {
+          list = [];
+          set.set(o.group, list);
+        }
+        list.push(rangeOf(o));
+        if (++n >= COMMIT_CHUNK) {
+          n = 0;
+          yield;
+        }
+      }
+      if (env.painter.paintInSteps) yield* env.painter.paintInSteps(set, s.highlightStyle);
+      else env.painter.paint(set, s.highlightStyle);
+    }
     // Hover and the sidebar see what is painted, from the step that swaps it in.
     shown = next;
     byNode = null;
@@ -306,6 +338,7 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
       blocks = new Map();
       shown = [];
       byNode = null;
+      paintWindow.stop();
       env.painter.clear();
     },
   };

@@ -2,7 +2,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Match } from '../../lib/detect/types';
 import type { TermCount } from '../../lib/messages';
-import { createPageMarks, type MarkSettings } from '../../lib/page/page-marks';
+import { createPageMarks, type MarkSettings, type PageMarksEnv } from '../../lib/page/page-marks';
+import type { NearEntry } from '../../lib/page/paint-window';
 import type { Painter, PaintSet } from '../../lib/page/painter';
 import { createScheduler } from '../../lib/page/scheduler';
 import { ALL_MARK_KINDS } from '../../lib/settings';
@@ -54,6 +55,7 @@ function setup(
   inViewport = (_el: Element) => true,
   sliceMs = 4,
   isVisible = (_el: Element) => true,
+  extra: Partial<PageMarksEnv> = {},
 ) {
   const rec = recorder();
   const reports: TermCount[][] = [];
@@ -68,6 +70,7 @@ function setup(
     // happy-dom has no StaticRange: the plain init carries the same four fields.
     makeRange: (init) => init as unknown as AbstractRange,
     onTerms: (t) => reports.push(t),
+    ...extra,
   });
   return { rec, reports, scheduler, marks };
 }
@@ -191,6 +194,29 @@ describe('page marks', () => {
     expect(rec.last()?.set.has('organization')).toBe(false);
     expect(rec.last()?.set.get('person')).toHaveLength(2);
     expect(marks.terms().map((t) => t.id)).toEqual(['liang']);
+  });
+
+  it('past a thousand marks, registers only those of blocks near the viewport', async () => {
+    html(Array.from({ length: 1200 }, (_, i) => `<p id="p${i}">Liang Wenfeng</p>`).join(''));
+    let report: (entries: NearEntry[]) => void = () => {};
+    const observed: Element[] = [];
+    const watchNear = (onChange: (entries: NearEntry[]) => void) => {
+      report = onChange;
+      return { observe: (el: Element) => observed.push(el), disconnect: () => {} };
+    };
+    const { rec, scheduler, marks } = setup(base, (el) => el.id === 'p0', 4, undefined, {
+      watchNear,
+    });
+    marks.scanAll(document.body);
+    await scheduler.idle();
+    expect(observed).toHaveLength(1200);
+    const painted = rec.calls.length;
+    const near = ['p5', 'p6'].map((id) => document.getElementById(id) as Element);
+    report(near.map((el) => ({ el, near: true, boxless: false })));
+    expect(rec.calls).toHaveLength(painted + 1);
+    expect(rec.last()?.set.get('person')).toHaveLength(2);
+    // Every mark is still known: counts, hover and the sidebar see all of them.
+    expect(marks.terms()).toEqual([expect.objectContaining({ id: 'liang', count: 1200 })]);
   });
 
   it('re-reads only the changed block and drops marks of removed text', async () => {

@@ -1,0 +1,133 @@
+/**
+ * On a page with many marks, only those near the viewport are handed to the browser.
+ * Chromium re-validates every registered highlight range after any change to the page's
+ * DOM: with 16,867 ranges registered, one element a page script appends costs two PrePaint
+ * passes of about 180 ms each, against 10 ms without marks (`npm run bench:repaint`). So
+ * past WINDOW_FROM ranges, blocks are watched with one IntersectionObserver and only the
+ * marks of blocks within a screen and a half of the viewport are registered; scrolling
+ * brings the next ones in. Every mark stays known (hover, sidebar, counts).
+ */
+import type { HighlightStyle } from '../settings';
+import type { HighlightGroup } from './highlight-groups';
+import type { Painter, PaintSet } from './painter';
+
+/** Below this many ranges, all are registered: the cost above is small. */
+export const WINDOW_FROM = 1000;
+
+/** What the window needs of a mark: where it is, and its range (made when first painted). */
+export interface WindowMarks<T> {
+  el(mark: T): Element;
+  group(mark: T): HighlightGroup;
+  range(mark: T): AbstractRange;
+}
+
+export interface NearEntry {
+  el: Element;
+  /** Within the margin around the viewport. */
+  near: boolean;
+  /** Has no box of its own (`display: contents`): cannot be watched, so always painted. */
+  boxless: boolean;
+}
+
+export interface NearWatcher {
+  observe(el: Element): void;
+  disconnect(): void;
+}
+
+export type WatchNear = (onChange: (entries: NearEntry[]) => void) => NearWatcher;
+
+/** One IntersectionObserver with a margin of a screen and a half above and below. */
+export const watchNearViewport: WatchNear = (onChange) => {
+  const io = new IntersectionObserver(
+    (entries) =>
+      onChange(
+        entries.map((e) => ({
+          el: e.target,
+          near: e.isIntersecting,
+          boxless: e.boundingClientRect.width === 0 && e.boundingClientRect.height === 0,
+        })),
+      ),
+    { rootMargin: '150% 0px' },
+  );
+  return { observe: (el) => io.observe(el), disconnect: () => io.disconnect() };
+};
+
+export interface PaintWindow<T> {
+  /** Paints these marks: only those near the viewport, from the observer's first report on. */
+  show(marks: readonly T[], style: HighlightStyle): Generator<void>;
+  stop(): void;
+}
+
+/** Elements observed per step of `show` (observing is about 1 µs an element). */
+const OBSERVE_CHUNK = 2000;
+
+export function createPaintWindow<T>(
+  painter: Painter,
+  describe: WindowMarks<T>,
+  watch: WatchNear = watchNearViewport,
+): PaintWindow<T> {
+  let byEl = new Map<Element, T[]>();
+  const near = new Set<Element>();
+  let style: HighlightStyle = 'underline';
+  let watcher: NearWatcher | null = null;
+
+  function repaint(): void {
+    const set: PaintSet = new Map();
+    for (const el of near) {
+      for (const m of byEl.get(el) ?? []) {
+        const group = describe.group(m);
+        let list = set.get(group);
+        if (!list) {
+          list = [];
+          set.set(group, list);
+        }
+        list.push(describe.range(m));
+      }
+    }
+    painter.paint(set, style);
+  }
+
+  function onChange(entries: NearEntry[]): void {
+    let changed = false;
+    for (const e of entries) {
+      const inside = e.near || e.boxless;
+      if (inside === near.has(e.el)) continue;
+      changed = true;
+      if (inside) near.add(e.el);
+      else near.delete(e.el);
+    }
+    if (changed) repaint();
+  }
+
+  function stop(): void {
+    watcher?.disconnect();
+    watcher = null;
+    byEl = new Map();
+    near.clear();
+  }
+
+  return {
+    *show(marks, nextStyle) {
+      stop();
+      style = nextStyle;
+      for (const m of marks) {
+        const el = describe.el(m);
+        const list = byEl.get(el);
+        if (list) list.push(m);
+        else byEl.set(el, [m]);
+      }
+      // What is painted now stays until the observer's first report (the next frame).
+      const w = watch(onChange);
+      watcher = w;
+      let n = 0;
+      for (const el of byEl.keys()) {
+        w.observe(el);
+        if (++n % OBSERVE_CHUNK === 0) {
+          yield;
+          if (watcher !== w) return; // stopped or shown anew meanwhile
+        }
+      }
+    },
+    stop,
+  };
+}

@@ -1,0 +1,109 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import type { HighlightGroup } from '../../lib/page/highlight-groups';
+import { createPaintWindow, type NearEntry, type WatchNear } from '../../lib/page/paint-window';
+import type { Painter, PaintSet } from '../../lib/page/painter';
+
+interface Mark {
+  el: Element;
+  group: HighlightGroup;
+  name: string;
+}
+
+function fakeWatch() {
+  const state = {
+    observed: [] as Element[],
+    disconnected: 0,
+    report: (_entries: NearEntry[]) => {},
+  };
+  const watch: WatchNear = (onChange) => {
+    state.observed = [];
+    state.report = onChange;
+    return {
+      observe: (el) => state.observed.push(el),
+      disconnect: () => {
+        state.disconnected++;
+      },
+    };
+  };
+  return { state, watch };
+}
+
+function recorder() {
+  const paints: PaintSet[] = [];
+  const painter: Painter = { paint: (set) => paints.push(set), flash: () => {}, clear: () => {} };
+  const names = (set: PaintSet | undefined) =>
+    [...(set?.values() ?? [])]
+      .flat()
+      .map((r) => (r as unknown as { name: string }).name)
+      .sort();
+  return { paints, painter, names };
+}
+
+const made: string[] = [];
+const describeMarks = {
+  el: (m: Mark) => m.el,
+  group: (m: Mark) => m.group,
+  range: (m: Mark) => {
+    made.push(m.name);
+    return { name: m.name } as unknown as AbstractRange;
+  },
+};
+
+describe('paint window', () => {
+  const a = document.createElement('p');
+  const b = document.createElement('p');
+  const c = document.createElement('p');
+  const marks: Mark[] = [
+    { el: a, group: 'person', name: 'a1' },
+    { el: a, group: 'figure', name: 'a2' },
+    { el: b, group: 'person', name: 'b1' },
+    { el: c, group: 'place', name: 'c1' },
+  ];
+  const near = (el: Element, yes: boolean, boxless = false): NearEntry => ({
+    el,
+    near: yes,
+    boxless,
+  });
+
+  it('paints only the marks of blocks near the viewport, as they come and go', () => {
+    const { state, watch } = fakeWatch();
+    const { paints, painter, names } = recorder();
+    made.length = 0;
+    const w = createPaintWindow<Mark>(painter, describeMarks, watch);
+    for (const _ of w.show(marks, 'underline'));
+    expect(state.observed).toEqual([a, b, c]);
+    expect(paints).toHaveLength(0); // what was painted stays until the first report
+    state.report([near(a, true), near(b, false), near(c, false)]);
+    expect(names(paints.at(-1))).toEqual(['a1', 'a2']);
+    state.report([near(b, true)]);
+    expect(names(paints.at(-1))).toEqual(['a1', 'a2', 'b1']);
+    state.report([near(a, false)]);
+    expect(names(paints.at(-1))).toEqual(['b1']);
+    // A range is asked for only when its block is near: c's never was.
+    expect(made).not.toContain('c1');
+  });
+
+  it('always paints a block with no box of its own, and repaints nothing when nothing changed', () => {
+    const { state, watch } = fakeWatch();
+    const { paints, painter, names } = recorder();
+    const w = createPaintWindow<Mark>(painter, describeMarks, watch);
+    for (const _ of w.show(marks, 'underline'));
+    state.report([near(c, false, true)]);
+    expect(names(paints.at(-1))).toEqual(['c1']);
+    state.report([near(c, false, true), near(a, false)]);
+    expect(paints).toHaveLength(1);
+  });
+
+  it('lets go of the old observer when shown anew or stopped', () => {
+    const { state, watch } = fakeWatch();
+    const { painter } = recorder();
+    const w = createPaintWindow<Mark>(painter, describeMarks, watch);
+    for (const _ of w.show(marks, 'underline'));
+    for (const _ of w.show(marks.slice(0, 1), 'background'));
+    expect(state.disconnected).toBe(1);
+    expect(state.observed).toEqual([a]);
+    w.stop();
+    expect(state.disconnected).toBe(2);
+  });
+});
