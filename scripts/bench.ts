@@ -41,7 +41,7 @@ const METHOD = {
     'In a Chromium without the extension, after load: TreeWalker(SHOW_TEXT) over document.body, node.data.toLowerCase() for each text node. Cold (first walk in a fresh page, as the extension walks once); median of cold runs over fresh loads.',
   heap: 'HeapProfiler.collectGarbage twice, then Runtime.getHeapUsage (usedSize; embedderHeapUsedSize for the Blink C++ heap, shown for information) of the page renderer isolate, which the content script isolated world shares: with the extension (page marked) minus without (same page, same steps).',
   firstHighlight:
-    "A main-world init script polls CSS.highlights every animation frame; the first frame in which a highlight range has a box inside the viewport is the frame that paints it. Times are performance.now() (ms since navigation start); DOMContentLoaded is the navigation entry domContentLoadedEventStart. The page's own first paint is its Paint Timing 'first-paint' entry, with the extension and (in the floor's loads) without it: no highlight can be painted before the page's first frame, so 'after the page's first paint' measures from the later of DOMContentLoaded and that frame. The page's first frame after DOMContentLoaded is the first animation frame the probe sees once document.readyState is no longer 'loading', with and without the extension: on a long page the page's own layout of what it parsed last delays it.",
+    "A main-world init script polls CSS.highlights every animation frame; the first frame in which a highlight range has a box inside the viewport is the frame that paints it. Times are performance.now() (ms since navigation start); DOMContentLoaded is the navigation entry domContentLoadedEventStart. The page's own first paint is its Paint Timing 'first-paint' entry, with the extension and (in the floor's loads) without it: no highlight can be painted before the page's first frame, so the table also gives the page's first frame after DOMContentLoaded and the first highlight after it (0: in that very frame). The page's first frame after DOMContentLoaded is the first animation frame the probe sees once document.readyState is no longer 'loading', with and without the extension: on a long page the page's own layout of what it parsed last delays it.",
   hover:
     'Pointer moved onto the centre of a marked term in the viewport (playwright mouse, CDP Input). Timed in the page clock: first pointermove (event.timeStamp) to the end of the first frame after <sourcelight-root> (created with the first card) is inserted (a MutationObserver, then rAF + setTimeout 0). Confirmed as a card by DOM.describeNode(pierce) on the closed shadow root showing more rendered boxes (DOM.getBoxModel) than before. Includes the configured hover delay. The longest task of any kind after the pointer arrives (with its biggest trace events, e.g. PrePaint) shows rendering the highlights and card cause; the same pointer moves over the page without the extension are the baseline.',
   burst: `${BURST_PARAGRAPHS} paragraphs cloned from the page appended in one task; marked = end of the last extension task after the append (trace clock).`,
@@ -140,12 +140,12 @@ function figures(
       loads.map((l) => (l.firstFrameAfterDclMs === null ? null : l.firstFrameAfterDclMs - l.dclMs)),
     ),
     firstFrameWithoutAfterDclMs: median(wo.firstFrameAfterDclMs),
-    firstHighlightAfterPaintMs: median(
+    firstHighlightAfterFrameMs: median(
       loads.map((l) =>
-        l.firstInViewportMs === null
+        l.firstInViewportMs === null || l.firstFrameAfterDclMs === null
           ? null
-          : // 0: the highlight was in the page's own first frame (Paint Timing stamps it later).
-            Math.max(0, l.firstInViewportMs - Math.max(l.dclMs, l.pageFirstPaintMs ?? l.dclMs)),
+          : // 0: the highlight was in the page's first frame after DOMContentLoaded.
+            Math.max(0, l.firstInViewportMs - l.firstFrameAfterDclMs),
       ),
     ),
     firstHighlightAfterNavMs: median(loads.map((l) => l.firstInViewportMs)),
@@ -162,10 +162,10 @@ function figures(
     hoverCardMs: w.hover.cardMs,
     hoverDomMs: w.hover.cardDomMs,
     hoverAny: w.hover.longestAny
-      ? `${w.hover.longestAny.ms.toFixed(1)} (${w.hover.longestAny.parts
+      ? `$w.hover.longestAny.ms.toFixed(1)($w.hover.longestAny.parts
           .slice(0, 1)
-          .map((x) => `${x.name} ${Math.round(x.ms)}`)
-          .join(', ')})`
+          .map((x) => `${x.name} $Math.round(x.ms)`)
+          .join(', '))`
       : 'n/a',
     hoverAnyMs: w.hover.longestAny?.ms ?? null,
     hoverAnyWithoutMs: wo.hoverLongestAny?.ms ?? null,
@@ -180,16 +180,14 @@ function figures(
     topLoad: typical.ext.topFunctions,
     topBurst: w.burst.ext.topFunctions,
     topHover: w.hover.ext?.topFunctions ?? [],
-    longestParts: {
+    longestParts: 
       load: worst.ext.longestParts ?? [],
       burst: w.burst.ext.longestParts ?? [],
-      hover: w.hover.ext?.longestParts ?? [],
-    },
-    longestTop: {
+      hover: w.hover.ext?.longestParts ?? [],,
+    longestTop: 
       load: worst.ext.longestTop,
       burst: w.burst.ext.longestTop,
-      hover: w.hover.ext?.longestTop ?? [],
-    },
+      hover: w.hover.ext?.longestTop ?? [],,
   };
 }
 

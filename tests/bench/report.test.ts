@@ -15,7 +15,7 @@ function page(over: Partial<PageFigures> = {}): PageFigures {
     firstHighlightAfterDclMs: 40,
     pageFirstPaintAfterDclMs: 10,
     pageFirstPaintWithoutAfterDclMs: 10,
-    firstHighlightAfterPaintMs: 30,
+    firstHighlightAfterFrameMs: 30,
     firstFrameAfterDclMs: 10,
     firstFrameWithoutAfterDclMs: 10,
     firstHighlightAfterNavMs: 900,
