@@ -162,10 +162,10 @@ function figures(
     hoverCardMs: w.hover.cardMs,
     hoverDomMs: w.hover.cardDomMs,
     hoverAny: w.hover.longestAny
-      ? `$w.hover.longestAny.ms.toFixed(1)($w.hover.longestAny.parts
+      ? `${w.hover.longestAny.ms.toFixed(1)} (${w.hover.longestAny.parts
           .slice(0, 1)
-          .map((x) => `${x.name} $Math.round(x.ms)`)
-          .join(', '))`
+          .map((x) => `${x.name} ${Math.round(x.ms)}`)
+          .join(', ')})`
       : 'n/a',
     hoverAnyMs: w.hover.longestAny?.ms ?? null,
     hoverAnyWithoutMs: wo.hoverLongestAny?.ms ?? null,
@@ -180,14 +180,16 @@ function figures(
     topLoad: typical.ext.topFunctions,
     topBurst: w.burst.ext.topFunctions,
     topHover: w.hover.ext?.topFunctions ?? [],
-    longestParts: 
+    longestParts: {
       load: worst.ext.longestParts ?? [],
       burst: w.burst.ext.longestParts ?? [],
-      hover: w.hover.ext?.longestParts ?? [],,
-    longestTop: 
+      hover: w.hover.ext?.longestParts ?? [],
+    },
+    longestTop: {
       load: worst.ext.longestTop,
       burst: w.burst.ext.longestTop,
-      hover: w.hover.ext?.longestTop ?? [],,
+      hover: w.hover.ext?.longestTop ?? [],
+    },
   };
 }
 
