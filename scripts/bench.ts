@@ -135,11 +135,11 @@ function figures(
     pageFirstPaintAfterDclMs: median(
       loads.map((l) => (l.pageFirstPaintMs === null ? null : l.pageFirstPaintMs - l.dclMs)),
     ),
-    pageFirstPaintWithoutAfterDclMs: median(wo.firstPaintAfterDclMs),
+    pageFirstPaintWithoutAfterDclMs: median(wo.afterDcl.paint),
     firstFrameAfterDclMs: median(
       loads.map((l) => (l.firstFrameAfterDclMs === null ? null : l.firstFrameAfterDclMs - l.dclMs)),
     ),
-    firstFrameWithoutAfterDclMs: median(wo.firstFrameAfterDclMs),
+    firstFrameWithoutAfterDclMs: median(wo.afterDcl.frame),
     firstHighlightAfterFrameMs: median(
       loads.map((l) =>
         l.firstInViewportMs === null || l.firstFrameAfterDclMs === null

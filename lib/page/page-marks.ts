@@ -10,6 +10,7 @@ import { groupOf, type HighlightGroup, markKindOf } from './highlight-groups';
 import { createPaintWindow, type WatchNear, WINDOW_FROM, watchNearViewport } from './paint-window';
 import type { Painter, PaintSet } from './painter';
 import { FRAME, type Scheduler } from './scheduler';
+import { countTerms, indexByNode } from './term-counts';
 import { rangeInit, SkipCache, type TextBlock, walkBlocks } from './text-blocks';
 
 export interface Occurrence {
@@ -354,52 +355,4 @@ function renderedAt(block: TextBlock, node: Node, skip: SkipCache): boolean {
 export function outermost(roots: readonly Element[]): Element[] {
   const unique = [...new Set(roots)];
   return unique.filter((r) => !unique.some((o) => o !== r && o.contains(r)));
-}
-
-export function countTerms(occurrences: readonly Occurrence[]): TermCount[] {
-  // One map per kind: an entity and a figure topic may share an id, and no key string is
-  // built per occurrence (tens of thousands on a long page).
-  const byKind = { entity: new Map<string, TermCount>(), figure: new Map<string, TermCount>() };
-  for (const { match } of occurrences) {
-    const counts = byKind[match.kind];
-    const c = counts.get(match.id);
-    if (c) c.count++;
-    else
-      counts.set(match.id, {
-        id: match.id,
-        label: match.label,
-        kind: match.kind,
-        entityKind: match.entityKind,
-        count: 1,
-      });
-  }
-  // Labels are the pack's own names, so plain code-unit order is enough for a stable
-  // tie-break; an Intl.Collator costs ~7 ms to set up on every page (bench profile).
-  return [...byKind.entity.values(), ...byKind.figure.values()].sort(
-    (a, b) => b.count - a.count || byCodeUnits(a.label, b.label),
-  );
-}
-
-function byCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** Every text node an occurrence covers points to it; hover looks up the caret's node. */
-function indexByNode(occurrences: readonly Occurrence[]): Map<Text, Occurrence[]> {
-  const map = new Map<Text, Occurrence[]>();
-  for (const o of occurrences) {
-    const { nodes } = o.block;
-    const first = nodes.indexOf(o.range.startContainer as Text);
-    const last = nodes.indexOf(o.range.endContainer as Text);
-    for (let i = first; i <= last && i >= 0; i++) {
-      const node = nodes[i] as Text;
-      let list = map.get(node);
-      if (!list) {
-        list = [];
-        map.set(node, list);
-      }
-      list.push(o);
-    }
-  }
-  return map;
 }

@@ -84,10 +84,8 @@ export interface WithoutExtension {
   hoverLongestAny: TaskBreakdown | null;
   heap: { used: number; embedder: number };
   busyMs: number;
-  /** The page's own first paint after DOMContentLoaded, ms, per load (no extension). */
-  firstPaintAfterDclMs: number[];
-  /** The first animation frame after DOMContentLoaded, ms after it, per load (no extension). */
-  firstFrameAfterDclMs: number[];
+  /** Per load, ms after DOMContentLoaded: the page's own first paint and first frame. */
+  afterDcl: { paint: number[]; frame: number[] };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -323,8 +321,7 @@ export async function measureWithout(
   let nodes = 0;
   let heap = { used: 0, embedder: 0 };
   let busyMs = 0;
-  const firstPaintAfterDclMs: number[] = [];
-  const firstFrameAfterDclMs: number[] = [];
+  const afterDcl = { paint: [] as number[], frame: [] as number[] };
   let hoverLongestAny: TaskBreakdown | null = null;
   let rendering = 0;
   for (let i = 0; i < coldRuns; i++) {
@@ -349,11 +346,11 @@ export async function measureWithout(
       await page.evaluate(() => window.__bench?.stop());
       await sleep(300);
     }
-    const probe = await page.evaluate(readProbe);
-    if (probe?.firstFrameAfterDcl != null && probe.dcl >= 0)
-      firstFrameAfterDclMs.push(probe.firstFrameAfterDcl - probe.dcl);
-    if (probe?.firstPaint != null && probe.dcl >= 0)
-      firstPaintAfterDclMs.push(probe.firstPaint - probe.dcl);
+    const p = await page.evaluate(readProbe);
+    if (p?.firstFrameAfterDcl != null && p.dcl >= 0)
+      afterDcl.frame.push(p.firstFrameAfterDcl - p.dcl);
+    if (p?.firstPaint != null && p.dcl >= 0) afterDcl.paint.push(p.firstPaint - p.dcl);
+
     const f = await page.evaluate(walkFloor, i === 0 ? 6 : 1);
     cold.push(f.runs[0] as number);
     if (i === 0) {
@@ -370,8 +367,7 @@ export async function measureWithout(
     busyMs,
     renderingMs: rendering,
     hoverLongestAny,
-    firstPaintAfterDclMs,
-    firstFrameAfterDclMs,
+    afterDcl,
   };
 }
 
