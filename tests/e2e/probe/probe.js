@@ -228,9 +228,9 @@ function markRect({ text, nth = 0, scroll = true }) {
   return box ? { x: box.x, y: box.y, width: box.width, height: box.height } : null;
 }
 
-// The page as it was before any document_idle content script ran (the probe runs at
-// document_start; Sourcelight's script runs after DOMContentLoaded): the baseline that
-// "the page is never changed" is checked against.
+// The page as parsed, at DOMContentLoaded (the probe runs at document_start; Sourcelight
+// also starts there but first reads the page in the DOMContentLoaded task, and reading
+// changes nothing): the baseline that "the page is never changed" is checked against.
 let initialSnapshot = null;
 document.addEventListener('DOMContentLoaded', () => {
   initialSnapshot = snapshot();

@@ -1,0 +1,31 @@
+/**
+ * A page with thousands of marks registers only those near the viewport as highlights
+ * (lib/page/paint-window.ts), and scrolling brings the others in: checked with the real
+ * IntersectionObserver and CSS.highlights of each browser.
+ */
+import { expect, it } from 'vitest';
+import { settledHighlights } from './harness/interact';
+import { forEachBrowser } from './harness/suite';
+
+forEachBrowser(
+  'window',
+  (session) => {
+    it('registers the marks near the viewport only, and the rest as the reader scrolls', async () => {
+      const { browser, server } = session();
+      const page = await browser.openPage(server.url('/fixtures/long.html'));
+      const top = await settledHighlights(page, 20_000, (r) => r.length > 0);
+      // 3,600 marks on the page; a screen and a half around the first one registered.
+      expect(top.length).toBeGreaterThan(0);
+      expect(top.length).toBeLessThan(1000);
+      expect(top.some((r) => r.text === 'Liang Wenfeng')).toBe(true);
+      expect(top.some((r) => r.text === 'Zhou Hongyi')).toBe(false);
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      const bottom = await settledHighlights(page, 20_000, (r) =>
+        r.some((m) => m.text === 'Zhou Hongyi'),
+      );
+      expect(bottom.length).toBeLessThan(1000);
+      await page.close();
+    });
+  },
+  { probe: true },
+);
