@@ -8,7 +8,7 @@ import type { TermCount } from '../messages';
 import type { Settings } from '../settings';
 import { groupOf, type HighlightGroup, markKindOf } from './highlight-groups';
 import { createPaintWindow, type WatchNear, WINDOW_FROM, watchNearViewport } from './paint-window';
-import type { Painter, PaintSet } from './painter';
+import { addToPaintSet, type Painter, type PaintSet } from './painter';
 import { FRAME, type Scheduler } from './scheduler';
 import { countTerms, indexByNode } from './term-counts';
 import { rangeInit, SkipCache, type TextBlock, walkBlocks } from './text-blocks';
@@ -94,16 +94,18 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
     return o.paintRange;
   };
   const watchNear =
-    env.watchNear === undefined
-      ? typeof IntersectionObserver === 'function'
+    env.watchNear !== undefined
+      ? env.watchNear
+      : typeof IntersectionObserver === 'function'
         ? watchNearViewport
-        : null
-      : env.watchNear;
-  const paintWindow = createPaintWindow<Occurrence>(
-    env.painter,
-    { el: (o) => o.block.el, group: (o) => o.group, range: rangeOf },
-    watchNear ?? undefined,
-  );
+        : null;
+  const paintWindow = watchNear
+    ? createPaintWindow<Occurrence>(
+        env.painter,
+        { el: (o) => o.block.el, group: (o) => o.group, range: rangeOf },
+        watchNear,
+      )
+    : null;
 
   function scanBlock(block: TextBlock, skip: SkipCache): ScannedBlock {
     const occurrences: Occurrence[] = [];
@@ -114,12 +116,7 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
       const range = rangeInit(block, match.start, match.end);
       // The walk asks blocks whether they are rendered; inline elements only here, where
       // a match falls (a name in a span hidden by a style is not marked).
-      if (!renderedAt(block, range.startContainer, skip)) continue;
-      if (
-        range.endContainer !== range.startContainer &&
-        !renderedAt(block, range.endContainer, skip)
-      )
-        continue;
+      if (!rangeRendered(block, range, skip)) continue;
       occurrences.push({
         match,
         block,
@@ -131,18 +128,18 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
     return { block, occurrences };
   }
 
-  /** Drops what was read before style existed and turns out not to be rendered. */
-  function recheckRendered(skip: SkipCache): void {
+  /**
+   * After the top pass's frame: style exists now, so visibility is asked again, and what
+   * was read before it and turns out not to be rendered is dropped.
+   */
+  function settleTop(skip: SkipCache): void {
+    skip.settle();
     for (const [key, b] of blocks) {
       if (!skip.rendered(b.block.el)) {
         blocks.delete(key);
         continue;
       }
-      b.occurrences = b.occurrences.filter(
-        (o) =>
-          renderedAt(b.block, o.range.startContainer, skip) &&
-          renderedAt(b.block, o.range.endContainer, skip),
-      );
+      b.occurrences = b.occurrences.filter((o) => rangeRendered(b.block, o.range, skip));
     }
   }
 
@@ -182,18 +179,13 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
         yield;
       }
     }
-    if (watchNear !== null && next.length >= WINDOW_FROM) {
+    if (paintWindow && next.length >= WINDOW_FROM) {
       yield* paintWindow.show(next, s.highlightStyle);
     } else {
-      paintWindow.stop();
+      paintWindow?.stop();
       const set: PaintSet = new Map();
       for (const o of next) {
-        let list = set.get(o.group);
-        if (!list) {
-          list = [];
-          set.set(o.group, list);
-        }
-        list.push(rangeOf(o));
+        addToPaintSet(set, o.group, rangeOf(o));
         if (++n >= COMMIT_CHUNK) {
           n = 0;
           yield;
@@ -244,10 +236,7 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
             yield* commit();
             // Let the viewport's marks reach the screen before reading the rest.
             yield FRAME;
-            if (first === 'top') {
-              walkCache.settle();
-              recheckRendered(walkCache);
-            }
+            if (first === 'top') settleTop(walkCache);
           }
         }
         add(scanBlock(block, walkCache));
@@ -258,8 +247,7 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
     if (first === 'top' && looking) {
       yield* commit();
       yield FRAME;
-      walkCache.settle();
-      recheckRendered(walkCache);
+      settleTop(walkCache);
     }
     for (const block of above) {
       add(scanBlock(block, walkCache));
@@ -339,16 +327,22 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
       blocks = new Map();
       shown = [];
       byNode = null;
-      paintWindow.stop();
+      paintWindow?.stop();
       env.painter.clear();
     },
   };
 }
 
-/** Whether a text node of a block is rendered: its parent is the block, or is shown. */
-function renderedAt(block: TextBlock, node: Node, skip: SkipCache): boolean {
-  const parent = node.parentElement;
-  return parent === null || parent === block.el || skip.rendered(parent);
+/** Whether a match's text is rendered: each end's parent is the block, or is shown. */
+function rangeRendered(block: TextBlock, range: StaticRangeInit, skip: SkipCache): boolean {
+  const at = (node: Node) => {
+    const parent = node.parentElement;
+    return parent === null || parent === block.el || skip.rendered(parent);
+  };
+  return (
+    at(range.startContainer) &&
+    (range.endContainer === range.startContainer || at(range.endContainer))
+  );
 }
 
 /** Drops roots that sit inside another root, so nothing is scanned twice. */

@@ -9,7 +9,7 @@
  */
 import type { HighlightStyle } from '../settings';
 import type { HighlightGroup } from './highlight-groups';
-import type { Painter, PaintSet } from './painter';
+import { addToPaintSet, type Painter, type PaintSet } from './painter';
 
 /** Below this many ranges, all are registered: the cost above is small. */
 export const WINDOW_FROM = 1000;
@@ -64,7 +64,7 @@ const OBSERVE_CHUNK = 2000;
 export function createPaintWindow<T>(
   painter: Painter,
   describe: WindowMarks<T>,
-  watch: WatchNear = watchNearViewport,
+  watch: WatchNear,
 ): PaintWindow<T> {
   let byEl = new Map<Element, T[]>();
   const near = new Set<Element>();
@@ -74,15 +74,7 @@ export function createPaintWindow<T>(
   function repaint(): void {
     const set: PaintSet = new Map();
     for (const el of near) {
-      for (const m of byEl.get(el) ?? []) {
-        const group = describe.group(m);
-        let list = set.get(group);
-        if (!list) {
-          list = [];
-          set.set(group, list);
-        }
-        list.push(describe.range(m));
-      }
+      for (const m of byEl.get(el) ?? []) addToPaintSet(set, describe.group(m), describe.range(m));
     }
     painter.paint(set, style);
   }

@@ -13,6 +13,12 @@ import {
 /** Ranges per group, made once when a block is scanned (not on every repaint). */
 export type PaintSet = Map<HighlightGroup, AbstractRange[]>;
 
+export function addToPaintSet(set: PaintSet, group: HighlightGroup, range: AbstractRange): void {
+  const list = set.get(group);
+  if (list) list.push(range);
+  else set.set(group, [range]);
+}
+
 export interface Painter {
   paint(ranges: PaintSet, style: HighlightStyle): void;
   /**

@@ -71,7 +71,7 @@ function defaultIsVisible(el: Element): boolean {
 export class SkipCache {
   private readonly own = new WeakMap<Element, boolean>();
   private readonly shown = new WeakMap<Element, boolean>();
-  private deferred: true | null = null;
+  private deferring = false;
   private readonly blocks = new WeakMap<Element, Element>();
 
   constructor(private readonly isVisible: (el: Element) => boolean = defaultIsVisible) {}
@@ -90,17 +90,14 @@ export class SkipCache {
    * are asked about only where a match falls (`rendered`).
    */
   inlineSkipped(el: Element): boolean {
-    return (
-      el.hasAttributes() &&
-      (el.hasAttribute('hidden') || isEditableValue(el.getAttribute('contenteditable')))
-    );
+    return el.hasAttributes() && skippedByAttribute(el);
   }
 
   /** Whether an element is rendered (inline ones: only those holding a match); cached. */
   rendered(el: Element): boolean {
     let vis = this.shown.get(el);
     if (vis === undefined) {
-      if (this.deferred !== null) return true;
+      if (this.deferring) return true;
       vis = this.isVisible(el);
       this.shown.set(el, vis);
     }
@@ -114,11 +111,11 @@ export class SkipCache {
    * rendered a frame.
    */
   deferVisibility(): void {
-    this.deferred = true;
+    this.deferring = true;
   }
 
   settle(): void {
-    this.deferred = null;
+    this.deferring = false;
   }
 
   private chainSkipped(el: Element): boolean {
@@ -145,8 +142,12 @@ function ownSkip(el: Element): boolean {
   if (el.namespaceURI !== HTML_NS) return true; // SVG and MathML text is not prose
   const tag = el.tagName;
   if (SKIP_TAGS.has(tag) || tag === HOST_TAG) return true;
-  if (el.hasAttribute('hidden')) return true;
-  return isEditableValue(el.getAttribute('contenteditable'));
+  return skippedByAttribute(el);
+}
+
+/** `hidden`, or editable: what an element's own attributes say about reading its text. */
+function skippedByAttribute(el: Element): boolean {
+  return el.hasAttribute('hidden') || isEditableValue(el.getAttribute('contenteditable'));
 }
 
 /** Whether the whole document is editable (designMode), in which case nothing is read. */
@@ -225,7 +226,7 @@ export function* walkBlocks(
         lastSkipped = false;
       } else {
         // An inline element in the block (or in the inline element just read): only its
-        // own attributes and visibility are new.
+        // own attributes are new.
         const up: Element | null | 0 =
           lastBlock !== null && INLINE_TAGS.has(parent.tagName) ? parent.parentElement : 0;
         if (up === lastBlock || (up === inline && inline !== null)) {
