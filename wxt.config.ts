@@ -1,11 +1,44 @@
 import preact from '@preact/preset-vite';
+import { type Plugin, transformWithEsbuild } from 'vite';
 import { defineConfig } from 'wxt';
+
+/** The lazily loaded card and sidebar (entrypoints/page-ui/), as its path in the package. */
+const PAGE_UI_FILE = 'page-ui.js';
 
 export default defineConfig({
   // Explicit imports read better and keep lib/ free of framework magic (STYLE.md).
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    // WXT builds unlisted scripts as IIFEs, made for `executeScript` or a <script> tag.
+    // The page UI is loaded with `import()` from the content script instead, so it is built
+    // as an ES module: its default export (what its `main` returns, createPageUi) is what
+    // `import()` resolves to, with no global in between.
+    'vite:build:extendConfig'(entrypoints, config) {
+      if (entrypoints.length !== 1 || entrypoints[0]?.name !== 'page-ui') return;
+      if (config.build?.lib) config.build.lib.formats = ['es'];
+      config.plugins = [...(config.plugins ?? []), minifyWhitespace()];
+    },
+    // A content script may `import()` only files that the page it runs on could load too
+    // (Chrome refuses the import otherwise; Firefox ESR 153 allowed it unlisted, the entry
+    // keeps the build right should that change). Listed for the content script's own
+    // matches, nothing wider. Chrome's `use_dynamic_url` serves the file only at a
+    // per-session random address, so a page cannot probe the static extension id for it;
+    // Firefox's moz-extension UUID is random per install.
+    'build:manifestGenerated'(_wxt, manifest) {
+      if (manifest.manifest_version === 2) {
+        manifest.web_accessible_resources = [PAGE_UI_FILE];
+        return;
+      }
+      const matches = [
+        ...new Set((manifest.content_scripts ?? []).flatMap((c) => c.matches ?? [])),
+      ];
+      manifest.web_accessible_resources = [
+        { resources: [PAGE_UI_FILE], matches, use_dynamic_url: true },
+      ];
+    },
+  },
   manifest: ({ browser }) => ({
     name: 'Sourcelight',
     description:
@@ -31,3 +64,21 @@ export default defineConfig({
     }),
   }),
 });
+
+/**
+ * Vite never strips whitespace from an ES library build, to keep `#__PURE__` notes for a
+ * later bundler; nothing bundles page-ui.js again, and whitespace is a fifth of it. In
+ * generateBundle because Vite's own minifier prints the code again in renderChunk.
+ */
+function minifyWhitespace(): Plugin {
+  return {
+    name: 'sourcelight:minify-whitespace',
+    async generateBundle(_options, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk') continue;
+        const opts = { minifyWhitespace: true, format: 'esm' } as const;
+        chunk.code = (await transformWithEsbuild(chunk.code, chunk.fileName, opts)).code;
+      }
+    },
+  };
+}
