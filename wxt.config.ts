@@ -1,11 +1,52 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
+/** The lazily loaded card and sidebar (entrypoints/page-ui/), as its path in the package. */
+const PAGE_UI_FILE = 'page-ui.js';
+
 export default defineConfig({
   // Explicit imports read better and keep lib/ free of framework magic (STYLE.md).
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    // WXT builds unlisted scripts as IIFEs, made for `executeScript` or a <script> tag.
+    // The page UI is loaded with `import()` from the content script instead, so it is built
+    // as an ES module: its default export (what its `main` returns, createPageUi) is what
+    // `import()` resolves to, with no global in between. Built as an app entry rather than
+    // in library mode, where Vite keeps all whitespace (for a later bundler's sake) and a
+    // quarter of the file would be blanks; 'strict' keeps the entry's export.
+    'vite:build:extendConfig'(entrypoints, config) {
+      const build = config.build;
+      if (entrypoints[0]?.name !== 'page-ui' || !build?.lib) return;
+      const output = build.rollupOptions?.output;
+      build.rollupOptions = {
+        ...build.rollupOptions,
+        input: build.lib.entry,
+        preserveEntrySignatures: 'strict',
+        output: { ...(Array.isArray(output) ? {} : output), format: 'es' },
+      };
+      build.lib = false;
+    },
+    // A content script may `import()` only files that the page it runs on could load too
+    // (Chrome refuses the import otherwise; Firefox ESR 153 allowed it unlisted, the entry
+    // keeps the build right should that change). Listed for the content script's own
+    // matches, nothing wider. Chrome's `use_dynamic_url` serves the file only at a
+    // per-session random address, so a page cannot probe the static extension id for it;
+    // Firefox's moz-extension UUID is random per install.
+    'build:manifestGenerated'(_wxt, manifest) {
+      if (manifest.manifest_version === 2) {
+        manifest.web_accessible_resources = [PAGE_UI_FILE];
+        return;
+      }
+      const matches = [
+        ...new Set((manifest.content_scripts ?? []).flatMap((c) => c.matches ?? [])),
+      ];
+      manifest.web_accessible_resources = [
+        { resources: [PAGE_UI_FILE], matches, use_dynamic_url: true },
+      ];
+    },
+  },
   manifest: ({ browser }) => ({
     name: 'Sourcelight',
     description:

@@ -1,9 +1,12 @@
 /**
  * `web-ext lint` on the Firefox build, as CI and store review see it: fails on any error,
- * and on any warning the README does not explain. The one explained warning is
- * UNSAFE_VAR_ASSIGNMENT at Preact's own innerHTML assignment (its `{ __html }` prop path,
- * which our code never uses: Biome and tests/conventions.test.ts forbid it); it appears once
- * per bundle that carries Preact.
+ * and on any warning the README does not explain. Two UNSAFE_VAR_ASSIGNMENT warnings are
+ * explained:
+ * - Preact's own innerHTML assignment (its `{ __html }` prop path, which our code never
+ *   uses: Biome and tests/conventions.test.ts forbid it), once per bundle that carries Preact;
+ * - "Unsafe call to import" at the content script's `import(runtime.getURL("/page-ui.js"))`,
+ *   which loads the card and sidebar from our own package (entrypoints/content/lazy-ui.ts);
+ *   accepted only with that literal path, so an import of anything else still fails.
  *
  * Usage: tsx scripts/web-ext-lint.ts [build dir, default .output/firefox-mv2]
  */
@@ -31,6 +34,17 @@ function isPreactHtmlPath(w: Message): boolean {
   return /^[\w$]+\.[\w$]+=[\w$]+\.__html\b/.test(at);
 }
 
+/** Whether a warning sits on the content script's import of our own page UI file. */
+function isPageUiImport(w: Message): boolean {
+  if (w.code !== 'UNSAFE_VAR_ASSIGNMENT' || !w.file || !w.line || !w.column) return false;
+  if (w.file !== 'content-scripts/content.js' || !/\bimport\b/.test(w.message)) return false;
+  const line = readFileSync(join(dir, w.file), 'utf8').split('\n')[w.line - 1] ?? '';
+  const at = line.slice(w.column - 1, w.column + 60);
+  return /^import\([\w$]+\.runtime\.getURL\("\/page-ui\.js"\)\)/.test(at);
+}
+
+const isExplained = (w: Message) => isPreactHtmlPath(w) || isPageUiImport(w);
+
 const run = spawnSync(
   join(ROOT, 'node_modules/.bin/web-ext'),
   ['lint', '--source-dir', dir, '--output', 'json', '--no-config-discovery'],
@@ -47,13 +61,16 @@ try {
 }
 
 const where = (m: Message) => `${m.file ?? '?'}:${m.line ?? '?'}:${m.column ?? '?'}`;
-const explained = report.warnings.filter(isPreactHtmlPath);
-const unexplained = report.warnings.filter((w) => !isPreactHtmlPath(w));
+const explained = report.warnings.filter(isExplained);
+const unexplained = report.warnings.filter((w) => !isExplained(w));
 for (const e of report.errors) console.log(`ERROR   ${e.code} ${where(e)} ${e.message}`);
 for (const w of unexplained)
   console.log(`WARNING ${w.code} ${where(w)} ${w.message} (not explained)`);
 for (const w of explained) {
-  console.log(`warning ${w.code} ${where(w)}: Preact's own innerHTML path (explained)`);
+  const why = isPageUiImport(w)
+    ? 'the import of our own page-ui.js'
+    : "Preact's own innerHTML path";
+  console.log(`warning ${w.code} ${where(w)}: ${why} (explained)`);
 }
 console.log(
   `web-ext lint: ${report.errors.length} errors, ${report.warnings.length} warnings ` +

@@ -50,6 +50,12 @@ describe('project conventions', () => {
     ({ text }) => {
       expect(text).not.toMatch(/\bfetch\(|XMLHttpRequest|WebSocket|EventSource|sendBeacon/);
       expect(text).not.toMatch(/\beval\(|new Function\(/);
+      // Code loaded at run time is a file of our own package, named by a literal path
+      // (`import()` with nothing inside is how comments mention it).
+      const imports = [...text.matchAll(/\bimport\((?!\))\s*(?:\/\*[^*]*\*\/\s*)?([^)]*\)?)/g)];
+      for (const [, arg] of imports) {
+        expect(arg).toMatch(/^browser\.runtime\.getURL\('\/[\w-]+\.js'\)$/);
+      }
     },
   );
 

@@ -21,7 +21,8 @@ import { afterFrame, createScheduler, defaultYield } from '../../lib/page/schedu
 import { watchPage } from '../../lib/page/watch-page';
 import { isSiteEnabled, type Settings } from '../../lib/settings-defaults';
 import { readSettings, watchSettings } from '../../lib/settings-reader';
-import { createPageUi, type PageUi } from './page-ui';
+import type { PageUi } from '../page-ui/page-ui';
+import { createLazyPageUi } from './lazy-ui';
 import { showOccurrence } from './show-occurrence';
 
 interface Running {
@@ -92,7 +93,8 @@ export async function startPage(tables: DetectorTables, signal: AbortSignal): Pr
     });
     const cycle = new Map<string, number>();
     let hover: HoverTracker | null = null;
-    const ui = createPageUi({
+    // The card and sidebar's code loads when one first opens (lazy-ui.ts).
+    const ui = createLazyPageUi({
       detail: (req) => send('term:detail', req),
       seen: (id) => send('history:seen', { id, url: location.href }).catch(() => null),
       readSource: (sourceId, claimId) => {

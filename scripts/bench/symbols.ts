@@ -9,6 +9,7 @@ import { SourceMapReader } from './source-map';
 import type { Symbolizer } from './trace-analysis';
 
 export const MAPS_OUT_DIR = '.output/bench-sourcemaps';
+const PAGE_UI_FILE = 'page-ui.js';
 
 /** Builds with hidden source maps into MAPS_OUT_DIR (wxt's own build, same config). */
 export async function buildWithSourceMaps(root: string): Promise<string> {
@@ -32,19 +33,21 @@ export function contentScriptSymbols(
 ): { symbolize: Symbolizer | null; note: string } {
   const dir = join(measuredDir, 'content-scripts');
   if (!existsSync(dir)) return { symbolize: null, note: 'no content-scripts folder' };
+  // The content scripts, and the page UI they import on the first hover.
+  const scripts = readdirSync(dir)
+    .filter((f) => f.endsWith('.js'))
+    .map((name) => `content-scripts/${name}`);
+  if (existsSync(join(measuredDir, PAGE_UI_FILE))) scripts.push(PAGE_UI_FILE);
   const readers = new Map<string, SourceMapReader>();
-  for (const name of readdirSync(dir).filter((f) => f.endsWith('.js'))) {
-    const measured = readFileSync(join(dir, name), 'utf8');
-    const mappedJs = join(mappedDir, 'content-scripts', name);
+  for (const path of scripts) {
+    const measured = readFileSync(join(measuredDir, path), 'utf8');
+    const mappedJs = join(mappedDir, path);
     const mapPath = `${mappedJs}.map`;
     if (!existsSync(mapPath)) continue;
     if (readFileSync(mappedJs, 'utf8') !== measured) {
-      return { symbolize: null, note: `${name}: the mapped build differs; names stay minified` };
+      return { symbolize: null, note: `${path}: the mapped build differs; names stay minified` };
     }
-    readers.set(
-      `/content-scripts/${name}`,
-      new SourceMapReader(JSON.parse(readFileSync(mapPath, 'utf8'))),
-    );
+    readers.set(`/${path}`, new SourceMapReader(JSON.parse(readFileSync(mapPath, 'utf8'))));
   }
   if (readers.size === 0) return { symbolize: null, note: 'no source maps' };
   return {

@@ -84,5 +84,16 @@ describe('bench report', () => {
     expect(text).toMatch(/longest ext task ms\s+70\.0 MISS\s+<= 50 \(16\)/);
     expect(text).toMatch(/ratio to floor\s+2\.0x ok\*/);
     expect(text).toContain('24.0 KB gzip ok*');
+    expect(text).not.toContain('page UI');
+  });
+
+  it('gives the page UI file its own size line, outside the content script target', () => {
+    const pageUi = { file: 'page-ui.js', rawKb: 24.4, gzipKb: 9.6 };
+    const text = table(['header'], [page()], { rawKb: 65.2, gzipKb: 23.7 }, pageUi);
+    const lines = text.split('\n');
+    expect(lines).toContain(
+      'page UI, loaded on first hover: 24.4 KB raw, 9.6 KB gzip (page-ui.js)',
+    );
+    expect(text).toMatch(/^content script: 65\.2 KB raw, 23\.7 KB gzip ok\* /m);
   });
 });
