@@ -37,10 +37,15 @@ interface Call {
   run: (ui: PageUi) => void;
 }
 
+export interface LazyPageUi extends PageUi {
+  /** Starts loading the UI without showing anything (the pointer is resting on a term). */
+  prepare(): void;
+}
+
 export function createLazyPageUi(
   deps: PageUiDeps,
   load: () => Promise<CreatePageUi> = importPageUi,
-): PageUi {
+): LazyPageUi {
   let ui: PageUi | null = null;
   let loading: Promise<void> | null = null;
   let failed = false;
@@ -83,6 +88,9 @@ export function createLazyPageUi(
   }
 
   return {
+    prepare: () => {
+      if (!failed) start();
+    },
     showCard: (o: Occurrence) => call('card', (u) => u.showCard(o), true),
     leaveTerm: () => call('leave', (u) => u.leaveTerm(), false),
     openSidebar: (o: Occurrence | null) => call('other', (u) => u.openSidebar(o), true),

@@ -125,6 +125,8 @@ export async function startPage(tables: DetectorTables, signal: AbortSignal): Pr
       at: (node) => marks.at(node),
       delayMs: () => settings.hoverDelayMs,
       isOurs: (event) => ui.isOurs(event.target),
+      // The hover delay hides the first card's import of page-ui.js.
+      onArm: () => ui.prepare(),
       onEnter: (o) => ui.showCard(o),
       onLeave: () => ui.leaveTerm(),
       signal: abort.signal,

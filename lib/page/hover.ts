@@ -14,6 +14,11 @@ export interface HoverEnv {
   /** Whether the event came from our own UI (the card keeps itself open). */
   isOurs: (event: PointerEvent) => boolean;
   onEnter: (o: Occurrence) => void;
+  /**
+   * The pointer arrived on a term and the delay started: the card's code can load during
+   * the delay instead of after it.
+   */
+  onArm?: (o: Occurrence) => void;
   /** The pointer left the term (and is not on our UI). */
   onLeave: () => void;
   signal: AbortSignal;
@@ -50,6 +55,7 @@ export function trackHover(env: HoverEnv): HoverTracker {
       timer = setTimeout(() => {
         if (current === o) env.onEnter(o);
       }, env.delayMs());
+      env.onArm?.(o);
     } else env.onLeave();
   }
 

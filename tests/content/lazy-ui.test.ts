@@ -65,6 +65,18 @@ describe('lazy page UI', () => {
     expect(load).toHaveBeenCalledTimes(1);
   });
 
+  it('prepare loads without showing anything; the card then comes from that one load', async () => {
+    const { ui, calls, load, loaded } = harness();
+    ui.prepare();
+    ui.prepare();
+    expect(load).toHaveBeenCalledTimes(1);
+    await loaded();
+    expect(calls).toEqual([]);
+    ui.showCard(occ('a'));
+    expect(calls).toEqual(['card a']);
+    expect(load).toHaveBeenCalledTimes(1);
+  });
+
   it('opening the sidebar starts the load too', () => {
     const { ui, load } = harness();
     ui.openSidebar(null);

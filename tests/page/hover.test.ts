@@ -78,6 +78,34 @@ describe('trackHover', () => {
     expect(p.onEnter).toHaveBeenCalledWith(p.term);
   });
 
+  it('arms when the pointer arrives on a term, before the delay, and once per term', () => {
+    const page = fakePage();
+    const onArm = vi.fn();
+    const onEnter = vi.fn();
+    trackHover({
+      doc: page.doc,
+      at: (node) => (node === page.text ? [page.term] : []),
+      delayMs: () => 350,
+      isOurs: () => false,
+      onEnter,
+      onArm,
+      onLeave: () => {},
+      signal: new AbortController().signal,
+    });
+    page.move(150, 5); // beside the term: nothing to arm
+    page.frame();
+    expect(onArm).not.toHaveBeenCalled();
+    page.move(10, 5);
+    page.frame();
+    expect(onArm).toHaveBeenCalledWith(page.term);
+    expect(onEnter).not.toHaveBeenCalled();
+    page.move(12, 5); // still on the same term
+    page.frame();
+    vi.advanceTimersByTime(350);
+    expect(onArm).toHaveBeenCalledTimes(1);
+    expect(onEnter).toHaveBeenCalledTimes(1);
+  });
+
   it('does not count a caret that snapped to the term from beside the line', () => {
     const p = setup();
     p.move(150, 5); // the caret lands in the term's node, but the point is outside its box
