@@ -28,11 +28,9 @@ import {
 } from './bench/measure';
 import { misses, type PageFigures, profiles, SIZE_TARGET, TARGETS, table } from './bench/report';
 import { startServer } from './bench/server';
-import { buildWithSourceMaps, contentScriptSymbols } from './bench/symbols';
+import { buildWithSourceMaps, contentScriptSymbols, PAGE_UI_FILE } from './bench/symbols';
 
 const ROOT = resolve(import.meta.dirname, '..');
-/** The card and sidebar, imported by the content script when one first opens. */
-const PAGE_UI_FILE = 'page-ui.js';
 const MB = 1024 * 1024;
 
 const METHOD = {

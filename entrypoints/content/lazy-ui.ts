@@ -88,9 +88,8 @@ export function createLazyPageUi(
   }
 
   return {
-    prepare: () => {
-      if (!failed) start();
-    },
+    // `start` loads at most once: after a failure too, so nothing is tried again.
+    prepare: start,
     showCard: (o: Occurrence) => call('card', (u) => u.showCard(o), true),
     leaveTerm: () => call('leave', (u) => u.leaveTerm(), false),
     openSidebar: (o: Occurrence | null) => call('other', (u) => u.openSidebar(o), true),

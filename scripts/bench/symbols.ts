@@ -9,7 +9,8 @@ import { SourceMapReader } from './source-map';
 import type { Symbolizer } from './trace-analysis';
 
 export const MAPS_OUT_DIR = '.output/bench-sourcemaps';
-const PAGE_UI_FILE = 'page-ui.js';
+/** The card and sidebar, imported by the content script when one first opens. */
+export const PAGE_UI_FILE = 'page-ui.js';
 
 /** Builds with hidden source maps into MAPS_OUT_DIR (wxt's own build, same config). */
 export async function buildWithSourceMaps(root: string): Promise<string> {
