@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { CONTENT_MATCHES } from './lib/content-matches';
 
 /** The lazily loaded card and sidebar (entrypoints/page-ui/), as its path in the package. */
 const PAGE_UI_FILE = 'page-ui.js';
@@ -31,19 +32,17 @@ export default defineConfig({
     // A content script may `import()` only files that the page it runs on could load too
     // (Chrome refuses the import otherwise; Firefox ESR 153 allowed it unlisted, the entry
     // keeps the build right should that change). Listed for the content script's own
-    // matches, nothing wider. Chrome's `use_dynamic_url` serves the file only at a
-    // per-session random address, so a page cannot probe the static extension id for it;
-    // Firefox's moz-extension UUID is random per install.
+    // matches, nothing wider: CONTENT_MATCHES, since a dev build's manifest lists no content
+    // scripts (WXT registers them at runtime). Chrome's `use_dynamic_url` serves the file
+    // only at a per-session random address, so a page cannot probe the static extension id
+    // for it; Firefox's moz-extension UUID is random per install.
     'build:manifestGenerated'(_wxt, manifest) {
       if (manifest.manifest_version === 2) {
         manifest.web_accessible_resources = [PAGE_UI_FILE];
         return;
       }
-      const matches = [
-        ...new Set((manifest.content_scripts ?? []).flatMap((c) => c.matches ?? [])),
-      ];
       manifest.web_accessible_resources = [
-        { resources: [PAGE_UI_FILE], matches, use_dynamic_url: true },
+        { resources: [PAGE_UI_FILE], matches: CONTENT_MATCHES, use_dynamic_url: true },
       ];
     },
   },

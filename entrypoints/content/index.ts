@@ -10,11 +10,12 @@
  */
 import './highlights.css';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { CONTENT_MATCHES } from '../../lib/content-matches';
 import { detectorTables } from '../../lib/pack/bundled';
 import { startPage } from './start';
 
 export default defineContentScript({
-  matches: ['http://*/*', 'https://*/*'],
+  matches: CONTENT_MATCHES,
   runAt: 'document_start',
   allFrames: false,
   cssInjectionMode: 'manifest',
