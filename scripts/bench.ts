@@ -44,7 +44,7 @@ const METHOD = {
     "A main-world init script polls CSS.highlights every animation frame; the first frame in which a highlight range has a box inside the viewport is the frame that paints it. Times are performance.now() (ms since navigation start); DOMContentLoaded is the navigation entry domContentLoadedEventStart. The page's own first paint is its Paint Timing 'first-paint' entry, with the extension and (in the floor's loads) without it: no highlight can be painted before the page's first frame, so the table also gives the page's first frame after DOMContentLoaded and the first highlight after it (0: in that very frame). The page's first frame after DOMContentLoaded is the first animation frame the probe sees once document.readyState is no longer 'loading', with and without the extension: on a long page the page's own layout of what it parsed last delays it.",
   hover:
     'Pointer moved onto the centre of a marked term in the viewport (playwright mouse, CDP Input). Timed in the page clock: first pointermove (event.timeStamp) to the end of the first frame after <sourcelight-root> (created with the first card) is inserted (a MutationObserver, then rAF + setTimeout 0). Confirmed as a card by DOM.describeNode(pierce) on the closed shadow root showing more rendered boxes (DOM.getBoxModel) than before. Includes the configured hover delay and, as this is the first card on the page, importing the page UI (page-ui.js) from the package. The longest task of any kind after the pointer arrives (with its biggest trace events, e.g. PrePaint) shows rendering the highlights and card cause; the same pointer moves over the page without the extension are the baseline.',
-  burst: `${BURST_PARAGRAPHS} paragraphs cloned from the page appended in one task; marked = end of the last extension task after the append (trace clock).`,
+  burst: `${BURST_PARAGRAPHS} paragraphs cloned from the page appended in one task; marked = end of the last extension task after the append (trace clock). Ranges painted in place: highlight ranges registered after it, viewport unmoved (past 1,000 marks only those near the viewport are); then the last added paragraph is scrolled into view and the ranges painted inside added paragraphs are counted, proof that the new text was marked.`,
   idle: 'A 3 s trace after the page is marked and the probe stopped; any extension time in it is CPU while idle.',
 };
 
@@ -186,6 +186,7 @@ function figures(
     burstMarkedMs: w.burst.markedAfterMs,
     burstLongestMs: w.burst.ext.longestExtMs,
     burstRanges: w.burst.rangesAdded,
+    burstPainted: w.burst.paintedInBurst,
     idleExtMs: w.idle.extMs,
     idleExtTasks: w.idle.extTasks,
     topLoad: typical.ext.topFunctions,

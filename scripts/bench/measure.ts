@@ -8,10 +8,12 @@ import { watchCard } from './card-signal';
 import {
   armCardWatch,
   burst,
+  burstPainted,
   findMarkedTerm,
   probeScript,
   readCardTimes,
   readProbe,
+  scrollToBurst,
   walkFloor,
 } from './page-probe';
 import { breakdown, longestTaskAny, renderingMs, type TaskBreakdown } from './rendering';
@@ -71,7 +73,10 @@ export interface WithExtension {
     paragraphs: number;
     chars: number;
     markedAfterMs: number | null;
+    /** Highlight ranges registered once the burst was marked, viewport unmoved. */
     rangesAdded: number;
+    /** Painted inside the added paragraphs once scrolled to them. */
+    paintedInBurst: { ranges: number; paragraphs: number };
     ext: WindowSummary;
   };
 }
@@ -223,6 +228,10 @@ export async function measureWithExtension(
     return added;
   });
   const after = (await page.evaluate(readProbe))?.count ?? 0;
+  // Then the reader scrolls to the new text: its marks are painted there (paint window).
+  await page.evaluate(scrollToBurst);
+  await waitStable(page, await page.evaluate(() => performance.now()));
+  const painted = await page.evaluate(burstPainted);
   const burstMark = markTime(b.events, 'bench:burst');
   const burstExt = withParts(
     summarize(analyzeTrace(b.events, origin), {
@@ -246,6 +255,7 @@ export async function measureWithExtension(
           ? (burstExt.lastExtEnd - burstMark) / 1000
           : null,
       rangesAdded: after - before,
+      paintedInBurst: painted,
       ext: burstExt,
     },
   };

@@ -190,9 +190,39 @@ export function burst(n: number): { added: number; chars: number } {
     chars += p.textContent?.length ?? 0;
     frag.append(p);
   }
+  // Kept (in the page's world, not in its DOM) so burstPainted can find them later.
+  (window as unknown as { __benchBurst: Element[] }).__benchBurst = Array.from(frag.children);
   performance.mark('bench:burst');
   parent.append(frag);
   return { added: n, chars };
+}
+
+/** Scrolls the last paragraph `burst` added into view; its marks are painted from there. */
+export function scrollToBurst(): void {
+  const added = (window as unknown as { __benchBurst?: Element[] }).__benchBurst ?? [];
+  added[added.length - 1]?.scrollIntoView({ block: 'center' });
+}
+
+/**
+ * Highlight ranges painted inside the paragraphs `burst` added, and how many of those
+ * paragraphs hold one. On a long page only marks near the viewport are registered, so the
+ * caller scrolls to the burst first: this proves the added text was marked at all.
+ */
+export function burstPainted(): { ranges: number; paragraphs: number } {
+  const added = new Set((window as unknown as { __benchBurst?: Element[] }).__benchBurst ?? []);
+  const hit = new Set<Element>();
+  let ranges = 0;
+  for (const hl of CSS.highlights.values()) {
+    for (const r of hl) {
+      for (let el = r.startContainer.parentElement; el; el = el.parentElement) {
+        if (!added.has(el)) continue;
+        ranges += 1;
+        hit.add(el);
+        break;
+      }
+    }
+  }
+  return { ranges, paragraphs: hit.size };
 }
 
 export interface CardTimes {

@@ -49,6 +49,8 @@ export interface PageFigures {
   burstMarkedMs: number | null;
   burstLongestMs: number;
   burstRanges: number;
+  /** Ranges painted in the added paragraphs once scrolled to, and paragraphs holding one. */
+  burstPainted: { ranges: number; paragraphs: number };
   idleExtMs: number;
   idleExtTasks: number;
   topLoad: FunctionTime[];
@@ -200,7 +202,11 @@ export function table(
     (p) => `${f1(p.burstLongestMs)}${verdict(p.burstLongestMs, 50, 16)}`,
     '<= 50 (16)',
   );
-  add('burst: ranges added', (p) => String(p.burstRanges));
+  add('burst: ranges painted, in place', (p) => String(p.burstRanges));
+  add(
+    'burst: scrolled to, ranges / paragraphs marked',
+    (p) => `${p.burstPainted.ranges} / ${p.burstPainted.paragraphs}`,
+  );
   add(
     'idle 3 s: ext ms / tasks',
     (p) => `${f1(p.idleExtMs)} / ${p.idleExtTasks}${verdict(p.idleExtMs, 0, null)}`,
@@ -239,6 +245,11 @@ export function misses(pages: PageFigures[], size: { gzipKb: number }): string[]
       );
     } else if (p.hoverCardMs === null) {
       out.push(`${p.name}: no hover card measured (${p.hoverNote}).`);
+    }
+    if (p.highlightRanges > 0 && p.burstPainted.ranges === 0) {
+      out.push(
+        `${p.name}: none of the burst's paragraphs was marked once scrolled to, so the burst figures measure no marking.`,
+      );
     }
     for (const t of TARGETS) {
       const v = t.value(p);

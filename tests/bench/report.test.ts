@@ -40,6 +40,7 @@ function page(over: Partial<PageFigures> = {}): PageFigures {
     burstMarkedMs: 90,
     burstLongestMs: 9,
     burstRanges: 2_000,
+    burstPainted: { ranges: 120, paragraphs: 40 },
     idleExtMs: 0,
     idleExtTasks: 0,
     topLoad: [{ name: 'scanBlock', where: '/content-scripts/content.js:1', selfMs: 20 }],
@@ -77,6 +78,15 @@ describe('bench report', () => {
   it('never passes a page where nothing was marked in silence', () => {
     const notes = misses([page({ highlightRanges: 0 })], { gzipKb: 20 });
     expect(notes[0]).toContain('marked nothing');
+  });
+
+  it('never passes a burst whose paragraphs were not marked', () => {
+    const notes = misses([page({ burstPainted: { ranges: 0, paragraphs: 0 } })], { gzipKb: 20 });
+    expect(notes).toEqual([
+      "generated 5mb: none of the burst's paragraphs was marked once scrolled to, so the burst figures measure no marking.",
+    ]);
+    const text = table(['header'], [page()], { rawKb: 80, gzipKb: 24 });
+    expect(text).toMatch(/burst: scrolled to, ranges \/ paragraphs marked\s+120 \/ 40/);
   });
 
   it('prints targets and verdicts beside the figures', () => {
