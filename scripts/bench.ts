@@ -170,6 +170,8 @@ function figures(
     busyWithoutMs: wo.busyMs,
     renderWithMs: median(loads.map((l) => l.renderingMs)) ?? 0,
     renderWithoutMs: wo.renderingMs,
+    styleWithMs: median(loads.map((l) => l.styleMs)) ?? 0,
+    styleWithoutMs: wo.styleMs,
     hoverCardMs: w.hover.cardMs,
     hoverDomMs: w.hover.cardDomMs,
     hoverAny: w.hover.longestAny

@@ -16,7 +16,13 @@ import {
   scrollToBurst,
   walkFloor,
 } from './page-probe';
-import { breakdown, longestTaskAny, renderingMs, type TaskBreakdown } from './rendering';
+import {
+  breakdown,
+  longestTaskAny,
+  renderingMs,
+  STYLE_RECALC,
+  type TaskBreakdown,
+} from './rendering';
 import {
   analyzeTrace,
   markTime,
@@ -49,6 +55,8 @@ export interface LoadResult {
   injectedAfterNavMs: number | null;
   /** Main-thread rendering (style, layout, paint) during the load, ms. */
   renderingMs: number;
+  /** Of which style recalculation (UpdateLayoutTree), ms. */
+  styleMs: number;
   /** Extension work before the first highlight in the viewport: what delayed it. */
   beforeFirstHighlight: WindowSummary | null;
 }
@@ -85,6 +93,8 @@ export interface WithoutExtension {
   floor: { coldMs: number[]; warmMs: number; chars: number; nodes: number };
   /** Main-thread rendering during the same load, ms. */
   renderingMs: number;
+  /** Of which style recalculation, ms. */
+  styleMs: number;
   /** The same pointer moves over the page's text, without the extension. */
   hoverLongestAny: TaskBreakdown | null;
   heap: { used: number; embedder: number };
@@ -175,6 +185,7 @@ async function loadUntilMarked(
         ? (loadExt.firstExtStart - navStart) / 1000
         : null,
     renderingMs: renderingMs(load.events, threads),
+    styleMs: renderingMs(load.events, threads, { names: STYLE_RECALC }),
     beforeFirstHighlight:
       navStart !== null && firstPaint !== null
         ? summarize(loadAnalysis, { threads, symbolize, to: navStart + firstPaint * 1000 })
@@ -334,6 +345,7 @@ export async function measureWithout(
   const afterDcl = { paint: [] as number[], frame: [] as number[] };
   let hoverLongestAny: TaskBreakdown | null = null;
   let rendering = 0;
+  let style = 0;
   for (let i = 0; i < coldRuns; i++) {
     const { page, cdp } = await newTracedPage(browser);
     await page.addInitScript({ content: probeScript() });
@@ -349,6 +361,7 @@ export async function measureWithout(
         threads,
       }).busyMs;
       rendering = renderingMs(load.events, threads);
+      style = renderingMs(load.events, threads, { names: STYLE_RECALC });
       heap = await heapAfterGc(cdp);
       hoverLongestAny = await pointerOverText(page, cdp, threads);
     } else {
@@ -376,6 +389,7 @@ export async function measureWithout(
     heap,
     busyMs,
     renderingMs: rendering,
+    styleMs: style,
     hoverLongestAny,
     afterDcl,
   };

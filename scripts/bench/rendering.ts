@@ -57,6 +57,12 @@ export function breakdown(events: readonly TraceEvent[], task: Task): TaskBreakd
   };
 }
 
+/**
+ * Style recalculation alone. The content script's `::highlight()` rules are universal
+ * selectors, so every element's style recalc checks them, from the page's first parse on.
+ */
+export const STYLE_RECALC: ReadonlySet<string> = new Set(['UpdateLayoutTree']);
+
 const RENDERING = new Set([
   'UpdateLayoutTree',
   'Layout',
@@ -75,12 +81,13 @@ const RENDERING = new Set([
 export function renderingMs(
   events: readonly TraceEvent[],
   threads: Set<string>,
-  options: { from?: number } = {},
+  options: { from?: number; names?: ReadonlySet<string> } = {},
 ): number {
   const from = options.from ?? -Infinity;
+  const names = options.names ?? RENDERING;
   const spans = new Map<string, [number, number][]>();
   for (const e of events) {
-    if (e.ph !== 'X' || e.dur === undefined || e.ts < from || !RENDERING.has(e.name)) continue;
+    if (e.ph !== 'X' || e.dur === undefined || e.ts < from || !names.has(e.name)) continue;
     const thread = `${e.pid}:${e.tid}`;
     if (!threads.has(thread)) continue;
     const list = spans.get(thread) ?? [];

@@ -37,6 +37,9 @@ export interface PageFigures {
   busyWithoutMs: number;
   renderWithMs: number;
   renderWithoutMs: number;
+  /** Style recalculation during the load (part of rendering), with and without. */
+  styleWithMs: number;
+  styleWithoutMs: number;
   hoverCardMs: number | null;
   hoverDomMs: number | null;
   /** Longest task of any kind after the pointer arrived, with and without the extension. */
@@ -181,6 +184,7 @@ export function table(
   add('Blink heap added MB (info)', (p) => p.embedderAddedMb.toFixed(2));
   add('page busy ms with / without', (p) => `${f0(p.busyWithMs)} / ${f0(p.busyWithoutMs)}`);
   add('rendering ms with / without', (p) => `${f0(p.renderWithMs)} / ${f0(p.renderWithoutMs)}`);
+  add('  of which style recalc', (p) => `${f0(p.styleWithMs)} / ${f0(p.styleWithoutMs)}`);
   add('hover to card ms (delay)', (p) =>
     p.hoverCardMs === null ? 'none' : `${f0(p.hoverCardMs)} (${f0(p.hoverDelayMs)})`,
   );

@@ -29,6 +29,8 @@ function page(over: Partial<PageFigures> = {}): PageFigures {
     busyWithoutMs: 800,
     renderWithMs: 300,
     renderWithoutMs: 250,
+    styleWithMs: 150,
+    styleWithoutMs: 90,
     hoverCardMs: 380,
     hoverDomMs: 370,
     hoverAny: '12.0 (Paint 4)',
@@ -94,6 +96,7 @@ describe('bench report', () => {
     expect(text).toMatch(/longest ext task ms\s+70\.0 MISS\s+<= 50 \(16\)/);
     expect(text).toMatch(/ratio to floor\s+2\.0x ok\*/);
     expect(text).toContain('24.0 KB gzip ok*');
+    expect(text).toMatch(/ {2}of which style recalc\s+150 \/ 90/);
     expect(text).not.toContain('page UI');
   });
 
