@@ -19,13 +19,8 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { CHROMIUM, launch } from './bench/browser';
 import { generatePage } from './bench/generate-page';
-import {
-  BURST_PARAGRAPHS,
-  measureWithExtension,
-  measureWithout,
-  type WithExtension,
-  type WithoutExtension,
-} from './bench/measure';
+import { BURST_PARAGRAPHS, measureWithExtension, type WithExtension } from './bench/measure';
+import { measureWithout, type WithoutExtension } from './bench/measure-without';
 import { misses, type PageFigures, profiles, SIZE_TARGET, TARGETS, table } from './bench/report';
 import { startServer } from './bench/server';
 import { buildWithSourceMaps, contentScriptSymbols, PAGE_UI_FILE } from './bench/symbols';

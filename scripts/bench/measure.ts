@@ -1,9 +1,9 @@
 /**
- * One page, measured: in a browser with the extension (load, idle, hover, burst, heap) and
- * in one without it (the floor, the heap and busy-time baselines).
+ * One page, measured in a browser with the extension: load, idle, hover, burst, heap. The
+ * baselines without it are in measure-without.ts.
  */
 import type { CDPSession, Page } from 'playwright-core';
-import { type Browser, heapAfterGc, newTracedPage, Tracer } from './browser';
+import { type Browser, heapAfterGc, newTracedPage } from './browser';
 import { watchCard } from './card-signal';
 import {
   armCardWatch,
@@ -14,7 +14,6 @@ import {
   readCardTimes,
   readProbe,
   scrollToBurst,
-  walkFloor,
 } from './page-probe';
 import {
   breakdown,
@@ -23,6 +22,7 @@ import {
   STYLE_RECALC,
   type TaskBreakdown,
 } from './rendering';
+import { pageThreads, sleep, traced, waitStable } from './steps';
 import {
   analyzeTrace,
   markTime,
@@ -31,8 +31,6 @@ import {
   type WindowSummary,
 } from './trace-analysis';
 
-const STABLE_MS = 1500;
-const MARK_TIMEOUT_MS = 30_000;
 const IDLE_MS = 3000;
 export const BURST_PARAGRAPHS = 1000;
 
@@ -89,61 +87,10 @@ export interface WithExtension {
   };
 }
 
-export interface WithoutExtension {
-  floor: { coldMs: number[]; warmMs: number; chars: number; nodes: number };
-  /** Main-thread rendering during the same load, ms. */
-  renderingMs: number;
-  /** Of which style recalculation, ms. */
-  styleMs: number;
-  /** The same pointer moves over the page's text, without the extension. */
-  hoverLongestAny: TaskBreakdown | null;
-  heap: { used: number; embedder: number };
-  busyMs: number;
-  /** Per load, ms after DOMContentLoaded: the page's own first paint and first frame. */
-  afterDcl: { paint: number[]; frame: number[] };
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Waits until the highlight count has not changed for STABLE_MS (or times out). */
-async function waitStable(page: Page, since: number): Promise<void> {
-  for (;;) {
-    await sleep(250);
-    const p = await page.evaluate(readProbe);
-    const now = await page.evaluate(() => performance.now());
-    if (!p) return;
-    // Nothing marked yet: give a late start (document_idle after a slow load) more time.
-    const quietFrom = Math.max(p.lastChange ?? Math.max(p.load, 0), since);
-    const quiet = p.count > 0 ? STABLE_MS : 2 * STABLE_MS;
-    if (now - quietFrom > quiet) return;
-    if (now - since > MARK_TIMEOUT_MS) return;
-  }
-}
-
-function pageThreads(events: Parameters<typeof analyzeTrace>[0], url: string): Set<string> {
-  const threads = new Set<string>();
-  for (const e of events) {
-    if (e.name === 'ParseHTML' && String(e.args?.beginData?.url ?? '').startsWith(url)) {
-      threads.add(`${e.pid}:${e.tid}`);
-    }
-  }
-  return threads;
-}
-
 /** Adds what the longest extension task was made of (trace events) to a summary. */
 function withParts(summary: WindowSummary, events: Parameters<typeof breakdown>[0]): WindowSummary {
   const task = summary.longestTask;
   return task ? { ...summary, longestParts: breakdown(events, task).parts } : summary;
-}
-
-async function traced<T>(
-  cdp: CDPSession,
-  body: () => Promise<T>,
-): Promise<{ result: T; events: Awaited<ReturnType<Tracer['stop']>> }> {
-  const tracer = new Tracer(cdp);
-  await tracer.start();
-  const result = await body();
-  return { result, events: await tracer.stop() };
 }
 
 /** One load of the page until it is marked; the page stays open for the next steps. */
@@ -328,95 +275,4 @@ async function measureHover(
     ext,
     longestAny: longestTaskAny(h.events, analysis, { threads, from: mark }),
   };
-}
-
-/** The floor and the baselines, in a browser without the extension. */
-export async function measureWithout(
-  browser: Browser,
-  url: string,
-  coldRuns: number,
-): Promise<WithoutExtension> {
-  const cold: number[] = [];
-  let warm = 0;
-  let chars = 0;
-  let nodes = 0;
-  let heap = { used: 0, embedder: 0 };
-  let busyMs = 0;
-  const afterDcl = { paint: [] as number[], frame: [] as number[] };
-  let hoverLongestAny: TaskBreakdown | null = null;
-  let rendering = 0;
-  let style = 0;
-  for (let i = 0; i < coldRuns; i++) {
-    const { page, cdp } = await newTracedPage(browser);
-    await page.addInitScript({ content: probeScript() });
-    if (i === 0) {
-      // Same steps as with the extension, so the busy time and heap compare.
-      const load = await traced(cdp, async () => {
-        await page.goto(url, { waitUntil: 'load' });
-        await waitStable(page, 0);
-        await page.evaluate(() => window.__bench?.stop());
-      });
-      const threads = pageThreads(load.events, url);
-      busyMs = summarize(analyzeTrace(load.events, 'chrome-extension://none'), {
-        threads,
-      }).busyMs;
-      rendering = renderingMs(load.events, threads);
-      style = renderingMs(load.events, threads, { names: STYLE_RECALC });
-      heap = await heapAfterGc(cdp);
-      hoverLongestAny = await pointerOverText(page, cdp, threads);
-    } else {
-      await page.goto(url, { waitUntil: 'load' });
-      await page.evaluate(() => window.__bench?.stop());
-      await sleep(300);
-    }
-    const p = await page.evaluate(readProbe);
-    if (p?.firstFrameAfterDcl != null && p.dcl >= 0)
-      afterDcl.frame.push(p.firstFrameAfterDcl - p.dcl);
-    if (p?.firstPaint != null && p.dcl >= 0) afterDcl.paint.push(p.firstPaint - p.dcl);
-
-    const f = await page.evaluate(walkFloor, i === 0 ? 6 : 1);
-    cold.push(f.runs[0] as number);
-    if (i === 0) {
-      const w = f.runs.slice(1).sort((a, b) => a - b);
-      warm = w[Math.floor(w.length / 2)] ?? 0;
-    }
-    chars = f.chars;
-    nodes = f.nodes;
-    await page.close();
-  }
-  return {
-    floor: { coldMs: cold, warmMs: warm, chars, nodes },
-    heap,
-    busyMs,
-    renderingMs: rendering,
-    styleMs: style,
-    hoverLongestAny,
-    afterDcl,
-  };
-}
-
-/** Pointer onto the first paragraph's text, traced: what a hover costs a page by itself. */
-async function pointerOverText(
-  page: Page,
-  cdp: CDPSession,
-  threads: Set<string>,
-): Promise<TaskBreakdown | null> {
-  const at = await page.evaluate(() => {
-    const r = document.querySelector('p')?.getClientRects()[0];
-    return r ? { x: r.left + 20, y: r.top + r.height / 2 } : null;
-  });
-  if (!at) return null;
-  await page.mouse.move(2, 2);
-  await sleep(300);
-  const h = await traced(cdp, async () => {
-    await page.evaluate(() => performance.mark('bench:hover'));
-    await page.mouse.move(at.x - 2, at.y);
-    await page.mouse.move(at.x, at.y);
-    await sleep(1500);
-  });
-  const analysis = analyzeTrace(h.events, 'chrome-extension://none');
-  return longestTaskAny(h.events, analysis, {
-    threads,
-    from: markTime(h.events, 'bench:hover') ?? undefined,
-  });
 }
