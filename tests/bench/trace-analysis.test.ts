@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { longestTaskAny } from '../../scripts/bench/rendering';
+import { longestTaskAny, renderingMs, STYLE_RECALC } from '../../scripts/bench/rendering';
 import {
   analyzeTrace,
   markTime,
@@ -11,28 +11,21 @@ import {
 const EXT = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
 const PAGE = 'http://127.0.0.1:1/page.html';
 
+/** A complete ('X') trace event on renderer 1. */
+function span(
+  name: string,
+  ts: number,
+  dur: number,
+  tid = 1,
+  cat = 'devtools.timeline',
+): TraceEvent {
+  return { name, cat, ph: 'X', ts, dur, pid: 1, tid };
+}
 function task(ts: number, dur: number, tid = 1): TraceEvent {
-  return {
-    name: 'RunTask',
-    cat: 'disabled-by-default-devtools.timeline',
-    ph: 'X',
-    ts,
-    dur,
-    pid: 1,
-    tid,
-  };
+  return span('RunTask', ts, dur, tid, 'disabled-by-default-devtools.timeline');
 }
 function call(name: string, ts: number, dur: number, url: string): TraceEvent {
-  return {
-    name,
-    cat: 'devtools.timeline',
-    ph: 'X',
-    ts,
-    dur,
-    pid: 1,
-    tid: 1,
-    args: { data: { url } },
-  };
+  return { ...span(name, ts, dur), args: { data: { url } } };
 }
 
 /** Samples every 200 µs from `from` to `to` on node `node`. */
@@ -236,5 +229,25 @@ describe('longestTaskAny', () => {
       ],
     });
     expect(longestTaskAny(events, analysis, { from: 200_000 })).toBeNull();
+  });
+});
+
+describe('renderingMs', () => {
+  const events = [
+    span('UpdateLayoutTree', 0, 4000),
+    span('Layout', 2000, 6000), // overlaps the style recalc: counted once
+    span('Paint', 20_000, 1000),
+    span('UpdateLayoutTree', 30_000, 2000, 2), // another thread: not the page's
+    span('FunctionCall', 40_000, 9000), // not rendering
+  ];
+  const page = new Set(['1:1']);
+
+  it('adds up rendering on the page threads, overlaps once', () => {
+    expect(renderingMs(events, page)).toBe(9);
+  });
+
+  it('counts style recalculation alone when asked', () => {
+    expect(renderingMs(events, page, { names: STYLE_RECALC })).toBe(4);
+    expect(renderingMs(events, page, { names: STYLE_RECALC, from: 1000 })).toBe(0);
   });
 });
