@@ -108,6 +108,13 @@ const CASES: [
     'field "basis[2]"',
   ],
   [
+    'a basis that cites one sentence twice',
+    (d) => editJson(d, 'catalog/people.json', (j) => j[0].basis.push(j[0].basis[0])),
+    'catalog/people.json',
+    'entity "feng-ji"',
+    'field "basis[2]"',
+  ],
+  [
     'a description that states a name its sources do not',
     (d) => editJson(d, 'catalog/places.json', (j) => (byId(j, 'davos').description = PLANTED)),
     'catalog/places.json',
