@@ -1,12 +1,14 @@
 /**
  * Builds the pack from checked input: sources → article lines (clean.ts) → claims with their
- * figures (claims.ts) → figure topics (figures.ts) → topic verdicts (topics.ts).
+ * figures (claims.ts) → figure topics (figures.ts) → topic verdicts (topics.ts); then each
+ * description is checked against the sentences it cites (grounding.ts).
  * Pure: same input, same pack.
  */
 
 import { claimsOfSource } from './claims';
 import { cleanSource } from './clean';
 import { chooseTopic } from './figures';
+import { groundEntities } from './grounding';
 import type { PackInput } from './load';
 import { createMentionFinder } from './mentions';
 import { computeTopic } from './topics';
@@ -19,7 +21,8 @@ function pad(n: number, width: number): string {
   return String(n).padStart(width, '0');
 }
 
-export function buildEntities(input: PackInput): Entity[] {
+/** Entities as the catalog gives them; `basis` is resolved once the claims exist. */
+export function buildEntities(input: PackInput): Omit<Entity, 'basis'>[] {
   return input.entities
     .map(({ entity }) => ({
       id: entity.id,
@@ -88,7 +91,8 @@ export function buildPack(input: PackInput): Pack {
   }
 
   const topics = topicDefs.map((t) => computeTopic(t, figures));
-  return { version: PACK_VERSION, sources, entities, claims, figures, topics };
+  const grounded = groundEntities(input.entities, entities, claims);
+  return { version: PACK_VERSION, sources, entities: grounded, claims, figures, topics };
 }
 
 /** What the content script ships: matching data only, no quotes or source text. */

@@ -40,6 +40,8 @@ export const CatalogEntitySchema = v.strictObject({
   aliases: v.array(NonEmpty),
   aliasRules: v.optional(v.record(v.string(), AliasRuleSchema)),
   description: NonEmpty,
+  /** The sentences the description rests on, as claim locators (`"s002: quoted text"`). */
+  basis: v.pipe(v.array(NonEmpty), v.minLength(1, 'must cite at least one sentence')),
   related: v.array(Id),
 });
 

@@ -77,6 +77,11 @@ export interface Entity {
   aliasRules: Record<string, AliasRule>;
   /** One line, drawn from what the sources say. */
   description: string;
+  /**
+   * Ids of the claims the description rests on (curated as sentence locators, resolved by
+   * the build, which checks every name and number of the description against them).
+   */
+  basis: string[];
   related: string[];
 }
 

@@ -95,6 +95,7 @@ export const pack: Pack = {
       aliases: ['Liang Wenfeng', '梁文锋', 'Liang'],
       aliasRules: {},
       description: 'Founder of DeepSeek and of the hedge fund High-Flyer.',
+      basis: [],
       related: ['deepseek', 'high-flyer', 'missing-id'],
     },
     {
@@ -105,6 +106,7 @@ export const pack: Pack = {
       aliases: ['DeepSeek', '深度求索'],
       aliasRules: {},
       description: 'Chinese AI start-up based in Hangzhou.',
+      basis: [],
       related: ['liang-wenfeng'],
     },
     {
@@ -115,6 +117,7 @@ export const pack: Pack = {
       aliases: ['High-Flyer', 'High Flyer'],
       aliasRules: {},
       description: 'Hedge fund founded by Liang Wenfeng.',
+      basis: [],
       related: [],
     },
   ],

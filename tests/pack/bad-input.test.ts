@@ -31,6 +31,11 @@ function buildError(dir: string): PackInputError {
   throw new Error('the build accepted bad input');
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: a catalog file as parsed JSON
+const byId = (entities: any[], id: string) => entities.find((e) => e.id === id);
+/** Outside knowledge the sources never print: "Swiss" and "1971" are in no claim of Davos. */
+const PLANTED = 'Swiss town of the World Economic Forum since 1971.';
+
 // Each way the catalog can be wrong, and the file, entry and field the error must name.
 const CASES: [
   name: string,
@@ -82,6 +87,41 @@ const CASES: [
     'field "file"',
   ],
   [
+    'a description without its basis',
+    (d) => editJson(d, 'catalog/people.json', (j) => delete j[0].basis),
+    'catalog/people.json',
+    'entity "feng-ji"',
+    'field "basis"',
+  ],
+  [
+    'a basis sentence that no claim contains',
+    (d) => editJson(d, 'catalog/people.json', (j) => (j[0].basis[1] = 's000: no such sentence')),
+    'catalog/people.json',
+    'entity "feng-ji"',
+    'field "basis[1]"',
+  ],
+  [
+    'a basis sentence that names several claims',
+    (d) => editJson(d, 'catalog/people.json', (j) => j[0].basis.push('s000: Liang')),
+    'catalog/people.json',
+    'entity "feng-ji"',
+    'field "basis[2]"',
+  ],
+  [
+    'a basis that cites one sentence twice',
+    (d) => editJson(d, 'catalog/people.json', (j) => j[0].basis.push(j[0].basis[0])),
+    'catalog/people.json',
+    'entity "feng-ji"',
+    'field "basis[2]"',
+  ],
+  [
+    'a description that states a name its sources do not',
+    (d) => editJson(d, 'catalog/places.json', (j) => (byId(j, 'davos').description = PLANTED)),
+    'catalog/places.json',
+    'entity "davos"',
+    'field "description"',
+  ],
+  [
     'a topic naming an unknown entity',
     (d) => editJson(d, 'catalog/topics.json', (j) => (j.topics[0].subjectId = 'deepsek')),
     'catalog/topics.json',
@@ -96,6 +136,38 @@ describe('bad input fails the build, naming the file, the entry and the field', 
     expect(err.message).toContain(file);
     expect(err.message).toContain(entry);
     expect(err.message).toContain(field);
+  });
+
+  it('names the word a description states without grounds, and each such word', () => {
+    const err = buildError(
+      broken((d) =>
+        editJson(d, 'catalog/places.json', (j) => (byId(j, 'davos').description = PLANTED)),
+      ),
+    );
+    expect(err.message).toContain('states "Swiss", "1971"');
+  });
+
+  it('says why a basis sentence does not resolve', () => {
+    const none = buildError(
+      broken((d) =>
+        editJson(d, 'catalog/people.json', (j) => (j[0].basis[1] = 's000: no such sentence')),
+      ),
+    );
+    expect(none.message).toContain('no claim of s000 contains "no such sentence"');
+    const several = buildError(
+      broken((d) => editJson(d, 'catalog/people.json', (j) => j[0].basis.push('s000: Liang'))),
+    );
+    expect(several.message).toMatch(/"Liang" is in \d+ claims of s000/);
+  });
+
+  it('keeps the basis in the full pack as claim ids', () => {
+    const pack = buildPack(loadPackInput(join(ROOT, 'data')));
+    const fengJi = pack.entities.find((e) => e.id === 'feng-ji');
+    const quotes = fengJi?.basis.map((id) => pack.claims.find((c) => c.id === id)?.quote);
+    expect(quotes).toEqual([
+      expect.stringContaining('According to Feng Ji, creator and CEO of Game Science'),
+      expect.stringContaining('In a post on the Chinese social media site Weibo'),
+    ]);
   });
 
   it('allows a shared alias when both entities say so', () => {
@@ -136,13 +208,32 @@ describe('npm run pack on bad input', () => {
     expect(statSync(join(ROOT, PACK_JSON)).mtimeMs).toBe(before);
   }, 30_000);
 
+  it('fails on a planted ungrounded description, naming the entity and the word', () => {
+    const dir = broken((d) =>
+      editJson(d, 'catalog/places.json', (j) => (byId(j, 'davos').description = PLANTED)),
+    );
+    const before = statSync(join(ROOT, PACK_JSON)).mtimeMs;
+    const run = runPack([], dir);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(
+      'catalog/places.json: entity "davos": field "description": states "Swiss", "1971"',
+    );
+    expect(run.stderr).toContain('nothing was written');
+    expect(statSync(join(ROOT, PACK_JSON)).mtimeMs).toBe(before);
+  }, 30_000);
+
   it('--check says the committed pack is stale when the data changed', () => {
     const dir = broken((d) =>
-      editJson(d, 'catalog/people.json', (j) => (j[0].description = 'Changed on purpose.')),
+      // Still grounded (every name is in feng-ji's claims), so the build runs and differs.
+      editJson(
+        d,
+        'catalog/people.json',
+        (j) => (j[0].description = 'CEO of Game Science, changed.'),
+      ),
     );
     const run = runPack(['--check'], dir);
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/pack\.json is stale \(line \d+: committed .*Changed on purpose/);
+    expect(run.stderr).toMatch(/pack\.json is stale \(line \d+: committed .*Game Science, changed/);
   }, 30_000);
 
   it('--out - writes the full pack to standard output and nothing else', () => {
