@@ -165,6 +165,7 @@ export function createKnowledge(pack: Pack): Knowledge {
           disagree: false,
           compatible: true,
           varies: false,
+          verdict: 'agree',
         },
         req,
       );

@@ -132,6 +132,8 @@ export const pack: Pack = {
       disagree: true,
       compatible: true,
       varies: false,
+      verdict: 'compatible',
     },
   ],
+  questions: [],
 };
