@@ -25,11 +25,7 @@ export function DisputedLines({ items, max }: { items: Disputed[]; max: number }
           <strong>{verdictWords(d.verdict, d.answers).headline}:</strong> {d.label}
         </p>
       ))}
-      {more > 0 && (
-        <p class="muted">
-          and {more} more question{more === 1 ? '' : 's'} in the sidebar
-        </p>
-      )}
+      {more > 0 && <p class="muted">and {more} more in the sidebar</p>}
     </div>
   );
 }

@@ -22,7 +22,7 @@ const WORDS: Record<Verdict, (many: boolean) => VerdictWords> = {
   }),
   compatible: (many) => ({
     headline: `Sources differ, but ${many ? 'all' : 'both'} can be true`,
-    explain: 'They say it differently or more or less precisely; none rules out another.',
+    explain: 'Their answers differ, yet none rules out another.',
     short: `differ, ${many ? 'all' : 'both'} can be true`,
   }),
   'different-moments': () => ({

@@ -63,6 +63,21 @@ describe('HoverCard', () => {
       "Sources differ, but both can be true: DeepSeek's training cost",
     ]);
     expect(container.querySelector('.verdict-conflict')).not.toBeNull();
+    expect(container.textContent).not.toContain('more in the sidebar');
+  });
+
+  it('names at most two and says how many more the sidebar holds', () => {
+    const d = deepseek as TermDetail;
+    const extra = {
+      id: 'x',
+      label: 'X?',
+      verdict: 'compatible' as const,
+      kind: 'question' as const,
+      answers: 2,
+    };
+    const { container } = card({ ...d, disputed: [...d.disputed, extra, { ...extra, id: 'y' }] });
+    expect(container.querySelectorAll('.verdict')).toHaveLength(2);
+    expect(container.textContent).toContain('and 2 more in the sidebar');
   });
 
   it('says so while loading and when nothing more is known', () => {
