@@ -77,23 +77,31 @@ function TermSection(p: SidebarProps & { detail: TermDetail }) {
         <article class="source" key={s.source.id}>
           <h4>{sourceName(s.source)}</h4>
           {sourceMeta(s.source) && <p class="muted">{sourceMeta(s.source)}</p>}
-          {s.quotes.map((q) => (
-            <blockquote key={q.claimId} class={q.reference ? 'context' : undefined}>
-              {q.reference && (
+          {s.quotes.map((q) => {
+            const quote = (
+              <blockquote key={q.claimId}>
+                <Quote quote={q} />
+                <button
+                  type="button"
+                  class="link"
+                  onClick={() => p.onReadSource(q.sourceId, q.claimId)}
+                >
+                  Read in source
+                </button>
+              </blockquote>
+            );
+            // A sentence about the term by reference: shown as context, saying whom it means.
+            return q.reference ? (
+              <div class="context" key={q.claimId}>
                 <p class="muted">
                   “{q.reference.words}” here is {q.reference.label}, named in the sentence before.
                 </p>
-              )}
-              <Quote quote={q} />
-              <button
-                type="button"
-                class="link"
-                onClick={() => p.onReadSource(q.sourceId, q.claimId)}
-              >
-                Read in source
-              </button>
-            </blockquote>
-          ))}
+                {quote}
+              </div>
+            ) : (
+              quote
+            );
+          })}
         </article>
       ))}
       {d.related.length > 0 && (

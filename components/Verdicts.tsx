@@ -57,11 +57,12 @@ function AnswerQuote(p: {
   if (p.q.repeat) {
     return <p class="muted">{sourceName(p.q.source)}: the sentence quoted above.</p>;
   }
+  // The quote and its "Read in source" in the blockquote, as under "What the sources say";
+  // the source and date under it.
   return (
-    <blockquote>
-      <Quote quote={p.q} />
-      <footer>
-        <SourceLine source={p.q.source} />
+    <figure class="answer-quote">
+      <blockquote>
+        <Quote quote={p.q} />
         <button
           type="button"
           class="link"
@@ -69,8 +70,11 @@ function AnswerQuote(p: {
         >
           Read in source
         </button>
-      </footer>
-    </blockquote>
+      </blockquote>
+      <figcaption>
+        <SourceLine source={p.q.source} />
+      </figcaption>
+    </figure>
   );
 }
 

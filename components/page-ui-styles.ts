@@ -57,9 +57,12 @@ p.disagree { margin: 6px 0; }
 .answers { display: grid; grid-template-columns: repeat(auto-fit, minmax(150px, 1fr)); gap: 8px; margin-top: 6px; }
 .answer { border: 1px solid var(--line); border-radius: 6px; padding: 4px 8px; min-width: 0; }
 .gist { font-weight: 600; margin: 2px 0 4px; }
-.answer blockquote { margin: 4px 0 6px; font-size: 13px; }
+.answer blockquote { margin: 0; font-size: 13px; }
 .values { display: flex; flex-wrap: wrap; gap: 4px 14px; margin: 4px 0; font-size: 13px; }
-blockquote.context { border-left-style: dashed; }
+.context blockquote { border-left-style: dashed; margin-top: 2px; }
+.context > p { margin-bottom: 0; }
+.answer-quote { margin: 4px 0 6px; }
+.answer-quote figcaption { margin: 0 0 0 13px; }
 mark { background: var(--mark); color: inherit; font-weight: 600; }
 figure { margin: 8px 0; } figcaption { color: var(--muted); font-size: 12px; margin-top: 2px; }
 blockquote { margin: 6px 0 10px; padding-left: 10px; border-left: 3px solid var(--line); }

@@ -177,7 +177,7 @@ describe('Sidebar', () => {
 
   it('shows a sentence about the term by reference as context, saying who "He" is', () => {
     const { container } = sidebar();
-    const context = container.querySelector('blockquote.context');
+    const context = container.querySelector('.context');
     expect(context?.textContent).toContain(
       '“He” here is Liang Wenfeng, named in the sentence before.',
     );
@@ -204,6 +204,19 @@ describe('Sidebar', () => {
     expect(answers[1]?.querySelector('q mark')?.textContent).toBe('High-Flyer had purchased');
     // The founder question's second sentence is the one quoted above: pointed to, not repeated.
     expect(questions[1]?.textContent).toContain('the sentence quoted above');
+  });
+
+  it('keeps each blockquote a verbatim quote and its "Read in source", nothing else', () => {
+    for (const detail of [deepseek, liang]) {
+      const { container } = sidebar({ detail });
+      const quotes = new Set(pack.claims.map((c) => c.quote));
+      const blocks = [...container.querySelectorAll('blockquote')];
+      expect(blocks.length).toBeGreaterThan(2);
+      for (const b of blocks) {
+        expect(quotes.has((b.textContent ?? '').replace(/Read in source$/, ''))).toBe(true);
+      }
+      cleanup();
+    }
   });
 
   it('shows one sentence at most once in the whole sidebar', () => {

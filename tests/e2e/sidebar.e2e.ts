@@ -115,12 +115,12 @@ forEachBrowser(
       await openSidebarFromCard(page, DEMO_HOVER_TERM);
       const [context] = await waitInUi(
         page,
-        `${SIDEBAR} blockquote.context`,
+        `${SIDEBAR} .context`,
         'He told the Chinese media site 36Kr',
       );
       expect(context?.text).toContain('“He” here is Liang Wenfeng, named in the sentence before.');
       const [quote] = await probe(page, 'query', {
-        selector: `${SIDEBAR} blockquote.context q`,
+        selector: `${SIDEBAR} .context q`,
         text: 'He told the Chinese media site 36Kr',
       });
       expect(isVerbatim(quote?.text ?? '')).toBe(true);
