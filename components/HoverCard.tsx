@@ -2,6 +2,7 @@ import type { TermDetail } from '../lib/knowledge/types';
 import type { EntityKind } from '../lib/pack/types';
 import { Quote } from './Quote';
 import { kindLabel, sourceName } from './term-labels';
+import { DisputedLines } from './Verdicts';
 
 export interface HoverCardProps {
   /** The term as found on the page. */
@@ -21,7 +22,15 @@ export interface HoverCardProps {
 export function HoverCard(p: HoverCardProps) {
   const d = p.detail;
   // One quote from each of the first two sources: two voices say more than two lines of one.
-  const quotes = (d?.sources ?? []).slice(0, 2).flatMap((s) => {
+  // (A term whose every sentence answers a question quotes those answers instead.)
+  const answered = (d?.questions ?? []).flatMap((q) =>
+    q.answers.flatMap((a) => a.quotes.filter((x) => !x.repeat)),
+  );
+  const groups =
+    d && d.sources.length > 0
+      ? d.sources.map((s) => ({ source: s.source, quotes: s.quotes }))
+      : answered.map((x) => ({ source: x.source, quotes: [x] }));
+  const quotes = groups.slice(0, 2).flatMap((s) => {
     const q = s.quotes[0];
     return q ? [{ q, source: s.source }] : [];
   });
@@ -41,12 +50,7 @@ export function HoverCard(p: HoverCardProps) {
       {d === undefined && <p class="muted">Loading…</p>}
       {d === null && <p class="muted">No more is known about this term.</p>}
       {d?.description && <p class="desc">{d.description}</p>}
-      {d?.disagree && (
-        <p class="disagree" role="note">
-          Sources disagree
-          {d.disputed.length > 0 && `: ${d.disputed.map((t) => t.label).join(', ')}`}
-        </p>
-      )}
+      {d && d.disputed.length > 0 && <DisputedLines items={d.disputed} max={2} />}
       {quotes.map(({ q, source }) => (
         <figure class="card-quote" key={q.claimId}>
           <Quote quote={q} />

@@ -2,6 +2,7 @@ import type { TermDetail, TopicView } from '../lib/knowledge/types';
 import type { SeenBefore, TermCount } from '../lib/messages';
 import { Quote } from './Quote';
 import { kindLabel, sourceMeta, sourceName } from './term-labels';
+import { QuestionList, TopicValues, VerdictLine } from './Verdicts';
 
 export interface SidebarProps {
   /** null: the page's list of terms. */
@@ -52,29 +53,55 @@ function TermSection(p: SidebarProps & { detail: TermDetail }) {
       </h2>
       <p class="kind-line">
         <span class={`kind kind-${d.entityKind ?? 'figure'}`}>{kindLabel(d.entityKind)}</span>
-        {d.disagree && <span class="disagree">Sources disagree</span>}
       </p>
       {d.description && <p class="desc">{d.description}</p>}
       {d.aliases.length > 0 && <p class="muted">Also written: {d.aliases.join(', ')}</p>}
       {d.topic && <FigureTable topic={d.topic} pageFigure={p.pageFigure} />}
+      {d.questions.length > 0 && (
+        <>
+          <h3>Questions the sources answer</h3>
+          <QuestionList questions={d.questions} onReadSource={p.onReadSource} />
+        </>
+      )}
+      {d.topics.length > 0 && (
+        <>
+          <h3>Figures</h3>
+          {d.topics.map((t) => (
+            <TopicValues key={t.id} topic={t} />
+          ))}
+        </>
+      )}
       <h3>What the sources say</h3>
       {d.sources.length === 0 && <p class="muted">No source quotes this term.</p>}
       {d.sources.map((s) => (
         <article class="source" key={s.source.id}>
           <h4>{sourceName(s.source)}</h4>
           {sourceMeta(s.source) && <p class="muted">{sourceMeta(s.source)}</p>}
-          {s.quotes.map((q) => (
-            <blockquote key={q.claimId}>
-              <Quote quote={q} />
-              <button
-                type="button"
-                class="link"
-                onClick={() => p.onReadSource(q.sourceId, q.claimId)}
-              >
-                Read in source
-              </button>
-            </blockquote>
-          ))}
+          {s.quotes.map((q) => {
+            const quote = (
+              <blockquote key={q.claimId}>
+                <Quote quote={q} />
+                <button
+                  type="button"
+                  class="link"
+                  onClick={() => p.onReadSource(q.sourceId, q.claimId)}
+                >
+                  Read in source
+                </button>
+              </blockquote>
+            );
+            // A sentence about the term by reference: shown as context, saying whom it means.
+            return q.reference ? (
+              <div class="context" key={q.claimId}>
+                <p class="muted">
+                  “{q.reference.words}” here is {q.reference.label}, named in the sentence before.
+                </p>
+                {quote}
+              </div>
+            ) : (
+              quote
+            );
+          })}
         </article>
       ))}
       {d.related.length > 0 && (
@@ -106,12 +133,8 @@ function FigureTable({ topic, pageFigure }: { topic: TopicView; pageFigure: stri
   return (
     <>
       <h3>{topic.label}</h3>
-      {topic.disagree && (
-        <p class="muted">
-          {topic.compatible
-            ? 'The sources give different figures, though all could be true at once.'
-            : 'The sources give figures that cannot all be true.'}
-        </p>
+      {topic.verdict !== 'agree' && (
+        <VerdictLine verdict={topic.verdict} answers={topic.rows.length} />
       )}
       <table class="figures">
         <caption class="visually-hidden">This page's figure beside each source's</caption>
@@ -126,7 +149,8 @@ function FigureTable({ topic, pageFigure }: { topic: TopicView; pageFigure: stri
           {topic.rows.map((r) => (
             <tr key={r.figureId}>
               <th scope="row">{sourceName(r.source)}</th>
-              <td>{r.qualifier ? `${r.qualifier} ${r.text}` : r.text}</td>
+              {/* The source's own wording holds its qualifier: "less than $6 million". */}
+              <td>{figureText(r)}</td>
               <td>
                 {r.agreesWithPage === true && <span class="agree">agrees</span>}
                 {r.agreesWithPage === false && <span class="differs">differs</span>}
@@ -137,6 +161,12 @@ function FigureTable({ topic, pageFigure }: { topic: TopicView; pageFigure: stri
       </table>
     </>
   );
+}
+
+/** A figure as its source words it, the qualifier added only when the wording lacks it. */
+export function figureText(r: { text: string; qualifier: string | null }): string {
+  if (!r.qualifier || r.text.toLowerCase().includes(r.qualifier.toLowerCase())) return r.text;
+  return `${r.qualifier} ${r.text}`;
 }
 
 function OnThisPage(p: Pick<SidebarProps, 'terms' | 'onShowOnPage' | 'onOpenTerm'>) {

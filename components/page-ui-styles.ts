@@ -48,6 +48,21 @@ p { margin: 6px 0; }
   font-weight: 600; padding: 2px 8px; border-radius: 9px; margin-left: 6px; }
 p.disagree { margin: 6px 0; }
 .quote { quotes: "\\201C" "\\201D"; }
+.quote.own-marks { quotes: none; }
+.verdicts { margin: 6px 0; }
+.verdict { font-size: 13px; padding: 3px 8px; border-radius: 6px; border-left: 3px solid var(--line); margin: 4px 0; }
+.verdict-conflict { background: var(--warn-bg); color: var(--warn-fg); border-left-color: var(--warn-fg); }
+.verdict-compatible, .verdict-different-moments, .verdict-different-things { border-left-color: var(--accent); }
+.question, .topic { border-top: 1px solid var(--line); padding-top: 2px; margin-top: 8px; }
+.answers { display: grid; grid-template-columns: repeat(auto-fit, minmax(150px, 1fr)); gap: 8px; margin-top: 6px; }
+.answer { border: 1px solid var(--line); border-radius: 6px; padding: 4px 8px; min-width: 0; }
+.gist { font-weight: 600; margin: 2px 0 4px; }
+.answer blockquote { margin: 0; font-size: 13px; }
+.values { display: flex; flex-wrap: wrap; gap: 4px 14px; margin: 4px 0; font-size: 13px; }
+.context blockquote { border-left-style: dashed; margin-top: 2px; }
+.context > p { margin-bottom: 0; }
+.answer-quote { margin: 4px 0 6px; }
+.answer-quote figcaption { margin: 0 0 0 13px; }
 mark { background: var(--mark); color: inherit; font-weight: 600; }
 figure { margin: 8px 0; } figcaption { color: var(--muted); font-size: 12px; margin-top: 2px; }
 blockquote { margin: 6px 0 10px; padding-left: 10px; border-left: 3px solid var(--line); }

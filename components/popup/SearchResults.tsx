@@ -1,3 +1,4 @@
+import { verdictWords } from '../../lib/knowledge/verdict-words';
 import type { SearchHit } from '../../lib/search/types';
 import { KIND_NAMES } from '../shared/kinds';
 import { Quote } from '../shared/Quote';
@@ -24,16 +25,42 @@ function Hit({ hit }: { hit: SearchHit }) {
       </details>
     );
   }
+  if (hit.type === 'question') {
+    const words = verdictWords(hit.verdict, hit.answers.length);
+    return (
+      <details class="hit">
+        <summary>
+          <strong>{hit.label}</strong> <span class="muted">Question</span>
+          <span class={hit.verdict === 'conflict' ? 'warn' : 'muted'}> · {words.short}</span>
+        </summary>
+        <p>
+          <strong>{words.headline}.</strong> {words.explain}
+        </p>
+        {hit.answers.map((a) => (
+          <div key={a.gist} class="answer">
+            <p class="figure-value">{a.gist}</p>
+            {a.quotes.map((q) => (
+              <Quote key={q.claimId} {...q} />
+            ))}
+          </div>
+        ))}
+      </details>
+    );
+  }
+  const words = verdictWords(hit.verdict, hit.figures.length);
   return (
     <details class="hit">
       <summary>
         <strong>{hit.label}</strong> <span class="muted">Figures</span>
-        {hit.disagree && (
-          <span class="warn">
-            {hit.compatible ? ' · sources differ (all can be true)' : ' · sources disagree'}
-          </span>
+        {hit.verdict !== 'agree' && (
+          <span class={hit.verdict === 'conflict' ? 'warn' : 'muted'}> · {words.short}</span>
         )}
       </summary>
+      {hit.verdict !== 'agree' && (
+        <p>
+          <strong>{words.headline}.</strong> {words.explain}
+        </p>
+      )}
       {hit.figures.map((f) => (
         <div key={f.figureId}>
           <p class="figure-value">{f.text}</p>

@@ -4,6 +4,7 @@
  */
 import type { Claim, Entity, Figure, Pack, Source, Topic } from '../pack/types';
 import { figureAgrees } from './figure-agreement';
+import { disputedOf, questionViews, topicSummary, type ViewContext } from './questions-view';
 import type {
   FigureRow,
   QuoteView,
@@ -25,16 +26,32 @@ export function createKnowledge(pack: Pack): Knowledge {
   const figures = new Map(pack.figures.map((f) => [f.id, f]));
   const topics = new Map(pack.topics.map((t) => [t.id, t]));
   const sourceOrder = new Map(pack.sources.map((s, i) => [s.id, i]));
+  // An entity's claims: the sentences naming it, and those referring back to it ("He told…").
   const claimsByEntity = new Map<string, Claim[]>();
+  const add = (id: string, c: Claim) => {
+    const list = claimsByEntity.get(id);
+    if (list) {
+      if (list.at(-1) !== c) list.push(c);
+    } else claimsByEntity.set(id, [c]);
+  };
   for (const c of pack.claims) {
-    for (const id of c.entityIds) {
-      let list = claimsByEntity.get(id);
-      if (!list) {
-        list = [];
-        claimsByEntity.set(id, list);
-      }
-      list.push(c);
+    for (const id of c.entityIds) add(id, c);
+    for (const r of c.references ?? []) add(r.entityId, c);
+  }
+  const questionsByEntity = new Map<string, Pack['questions']>();
+  for (const q of pack.questions ?? []) {
+    for (const id of q.entityIds)
+      questionsByEntity.set(id, [...(questionsByEntity.get(id) ?? []), q]);
+  }
+  // Topics holding a figure about an entity (High-Flyer's A100s sit in DeepSeek's chip topic).
+  const topicsByEntity = new Map<string, Topic[]>();
+  for (const t of pack.topics) {
+    const subjects = new Set<string>(t.subjectId ? [t.subjectId] : []);
+    for (const id of t.figureIds) {
+      const s = figures.get(id)?.subjectId;
+      if (s) subjects.add(s);
     }
+    for (const s of subjects) topicsByEntity.set(s, [...(topicsByEntity.get(s) ?? []), t]);
   }
 
   function ref(sourceId: string): SourceRef {
@@ -62,14 +79,37 @@ export function createKnowledge(pack: Pack): Knowledge {
       .map(([id, list]) => ({ source: ref(id), quotes: list.sort((a, b) => a.start - b.start) }));
   }
 
-  function entityDetail(e: Entity): TermDetail {
-    const quotes = (claimsByEntity.get(e.id) ?? []).map((c) => ({
+  const ctx: ViewContext = {
+    claims,
+    figures,
+    ref,
+    quoteOf,
+    sourceOrder: (id) => sourceOrder.get(id) ?? 0,
+    label: (id) => entities.get(id)?.label,
+  };
+
+  /** The quote of one of an entity's claims: its name emphasised, or the words referring to it. */
+  function entityQuote(e: Entity, c: Claim): QuoteView {
+    const named = findAliases(c.quote, e.aliases);
+    const ref = c.references?.find((r) => r.entityId === e.id);
+    if (named.length > 0 || !ref) return { ...quoteOf(c), emphasis: named };
+    const span = { start: ref.start - c.start, end: ref.end - c.start };
+    return {
       ...quoteOf(c),
-      emphasis: findAliases(c.quote, e.aliases),
-    }));
-    const disputed = pack.topics
-      .filter((t) => t.subjectId === e.id && t.disagree)
-      .map((t) => ({ id: t.id, label: t.label }));
+      emphasis: [span],
+      reference: { words: c.quote.slice(span.start, span.end), label: e.label },
+    };
+  }
+
+  function entityDetail(e: Entity): TermDetail {
+    const shown = new Set<string>();
+    const questions = questionViews(questionsByEntity.get(e.id) ?? [], ctx, shown);
+    const topicList = (topicsByEntity.get(e.id) ?? []).map((t) => topicSummary(t, ctx));
+    const disputed = disputedOf(questions, topicList);
+    // A sentence quoted in a question is not repeated under "What the sources say".
+    const quotes = (claimsByEntity.get(e.id) ?? [])
+      .filter((c) => !shown.has(c.id))
+      .map((c) => entityQuote(e, c));
     return {
       id: e.id,
       kind: 'entity',
@@ -79,6 +119,8 @@ export function createKnowledge(pack: Pack): Knowledge {
       aliases: e.aliases.filter((a) => a !== e.label),
       sources: group(quotes),
       topic: null,
+      questions,
+      topics: topicList,
       disputed,
       disagree: disputed.length > 0,
       related: e.related.flatMap((id) => {
@@ -100,20 +142,31 @@ export function createKnowledge(pack: Pack): Knowledge {
       label: t.label,
       disagree: t.disagree,
       compatible: t.compatible,
+      verdict: t.verdict,
       rows,
     };
     const subject = t.subjectId ? entities.get(t.subjectId) : undefined;
     const sourceCount = new Set(rows.map((r) => r.source.id)).size;
+    // Two figures of one sentence (DeepSeek's price and OpenAI's) quote it once.
+    const quoted = new Set<string>();
+    const quotes = rows.flatMap((r) => {
+      if (!r.quote || quoted.has(r.quote.claimId)) return [];
+      quoted.add(r.quote.claimId);
+      return [r.quote];
+    });
+    const summary = topicSummary(t, ctx);
     return {
       id: t.id,
       kind: 'figure',
       label: t.label,
       entityKind: null,
-      description: `${rows.length} figure${rows.length === 1 ? '' : 's'} in ${sourceCount} source${sourceCount === 1 ? '' : 's'}${t.disagree ? ', which disagree' : ''}.`,
+      description: `${rows.length} figure${rows.length === 1 ? '' : 's'} in ${sourceCount} source${sourceCount === 1 ? '' : 's'}.`,
       aliases: [],
-      sources: group(rows.flatMap((r) => (r.quote ? [r.quote] : []))),
+      sources: group(quotes),
       topic: view,
-      disputed: t.disagree ? [{ id: t.id, label: t.label }] : [],
+      questions: [],
+      topics: [],
+      disputed: disputedOf([], [summary]),
       disagree: t.disagree,
       related: subject ? [{ id: subject.id, label: subject.label, entityKind: subject.kind }] : [],
     };
@@ -154,6 +207,7 @@ export function createKnowledge(pack: Pack): Knowledge {
       if (t) return topicDetail(t, req);
       const f = figures.get(req.id);
       if (!f) return null;
+      // A lone figure has nothing to disagree with.
       const ft = f.topicId ? topics.get(f.topicId) : undefined;
       if (ft) return topicDetail(ft, req);
       return topicDetail(
@@ -165,6 +219,7 @@ export function createKnowledge(pack: Pack): Knowledge {
           disagree: false,
           compatible: true,
           varies: false,
+          verdict: 'agree',
         },
         req,
       );

@@ -2,7 +2,7 @@
  * What the hover card and the sidebar show about one term: plain data the background
  * computes from the full pack and sends to the content script.
  */
-import type { EntityKind, FigureValue } from '../pack/types';
+import type { EntityKind, FigureValue, Verdict } from '../pack/types';
 
 export interface SourceRef {
   id: string;
@@ -22,6 +22,57 @@ export interface QuoteView {
   end: number;
   /** Spans of `quote` to emphasise: where the term itself is written. */
   emphasis: { start: number; end: number }[];
+  /**
+   * Present when the sentence speaks of the term without naming it ("He told 36Kr…"): the
+   * words that refer to it, and the term's label. The UI shows such a quote as context.
+   */
+  reference?: { words: string; label: string };
+}
+
+/** A quote with the source it comes from, for answers shown side by side. */
+export interface SourcedQuote extends QuoteView {
+  source: SourceRef;
+  /** The same sentence is already shown higher up in this detail: show where, not again. */
+  repeat?: boolean;
+}
+
+export interface AnswerView {
+  /** A few words from the quotes, verbatim. */
+  gist: string;
+  quotes: SourcedQuote[];
+}
+
+/** A question the sources answer, with each answer and the verdict. */
+export interface QuestionView {
+  id: string;
+  question: string;
+  verdict: Verdict;
+  answers: AnswerView[];
+}
+
+/** A numeric topic about the term, its values on one line and its verdict. */
+export interface TopicSummary {
+  id: string;
+  label: string;
+  verdict: Verdict;
+  values: {
+    figureId: string;
+    /** The source's own wording, qualifier included ("less than $6 million"). */
+    text: string;
+    source: SourceRef;
+    /** Whose value it is, when not the topic's subject's ("OpenAI"). */
+    subject?: string;
+  }[];
+}
+
+/** Something the sources answer differently (verdict other than agree): the card names it. */
+export interface Disputed {
+  id: string;
+  label: string;
+  verdict: Verdict;
+  kind: 'question' | 'topic';
+  /** How many different answers or values, for "both" or "all". */
+  answers: number;
 }
 
 export interface SourceQuotes {
@@ -48,6 +99,7 @@ export interface TopicView {
   disagree: boolean;
   /** The values differ but could all be true at once ("less than $6 million", "$5.6 million"). */
   compatible: boolean;
+  verdict: Verdict;
   rows: FigureRow[];
 }
 
@@ -68,9 +120,13 @@ export interface TermDetail {
   sources: SourceQuotes[];
   /** For a figure: its topic. */
   topic: TopicView | null;
-  /** For an entity: topics about it where the sources disagree (the card's flag). */
-  disputed: { id: string; label: string }[];
-  /** True when the card should show "sources disagree". */
+  /** Questions about the term, the most serious verdict first; their quotes are not repeated in `sources`. */
+  questions: QuestionView[];
+  /** For an entity: the numeric topics with a figure about it. */
+  topics: TopicSummary[];
+  /** Questions and topics about the term whose verdict is not `agree`, the most serious first. */
+  disputed: Disputed[];
+  /** True when anything is disputed. */
   disagree: boolean;
   related: TermRef[];
 }

@@ -1,7 +1,8 @@
 /**
  * Builds the pack from checked input: sources → article lines (clean.ts) → claims with their
- * figures (claims.ts) → figure topics (figures.ts) → topic verdicts (topics.ts); then each
- * description is checked against the sentences it cites (grounding.ts).
+ * figures (claims.ts) → figure topics (figures.ts) → topic verdicts (topics.ts) → curated
+ * questions resolved against the claims (questions.ts); then each description is checked
+ * against the sentences it cites (grounding.ts).
  * Pure: same input, same pack.
  */
 
@@ -11,6 +12,7 @@ import { chooseTopic } from './figures';
 import { groundEntities } from './grounding';
 import type { PackInput } from './load';
 import { createMentionFinder } from './mentions';
+import { buildQuestions } from './questions';
 import { computeTopic } from './topics';
 import type { Claim, DetectorPack, Entity, Figure, Pack, Source } from './types';
 import { validatePackInput } from './validate';
@@ -42,13 +44,16 @@ export function buildPack(input: PackInput): Pack {
   const entities = buildEntities(input);
   const findMentions = createMentionFinder(entities);
   const topicDefs = input.topics.topics;
+  // Catalog places, for telling a lead dateline ("Hong Kong China’s…") from the sentence.
+  const kinds = new Map(entities.map((e) => [e.id, e.kind]));
+  const places = entities.filter((e) => e.kind === 'place').flatMap((e) => e.aliases);
   const sources: Source[] = [];
   const claims: Claim[] = [];
   const figures: Figure[] = [];
 
   for (const meta of [...input.sources].sort((a, b) => (a.id < b.id ? -1 : 1))) {
     const { text } = meta;
-    const { kept, excluded } = cleanSource(text, meta);
+    const { kept, excluded } = cleanSource(text, meta, places);
     sources.push({
       id: meta.id,
       file: meta.file,
@@ -68,12 +73,13 @@ export function buildPack(input: PackInput): Pack {
       kept,
       findMentions,
       input.topics.wordFigures,
+      (id) => kinds.get(id),
     )) {
       claims.push(claim);
       const sentence = { start: claim.start, end: claim.end };
       for (const f of found) {
         const topic = chooseTopic(topicDefs, f, text, sentence, claim.entityIds);
-        figures.push({
+        const figure: Figure = {
           id: `${meta.id}-f${pad(++figureNo, 3)}`,
           sourceId: meta.id,
           start: f.start,
@@ -85,14 +91,33 @@ export function buildPack(input: PackInput): Pack {
           claimId: claim.id,
           topicId: topic?.topicId ?? null,
           subjectId: topic?.subjectId ?? null,
-        });
+        };
+        if (topic?.measure !== undefined) figure.measure = topic.measure;
+        if (f.when !== undefined) figure.when = f.when;
+        figures.push(figure);
       }
     }
   }
 
   const topics = topicDefs.map((t) => computeTopic(t, figures));
-  const grounded = groundEntities(input.entities, entities, claims);
-  return { version: PACK_VERSION, sources, entities: grounded, claims, figures, topics };
+  const questions = input.questions
+    ? buildQuestions(
+        input.questionsFile ?? 'questions',
+        input.questions,
+        claims,
+        new Set(entities.map((e) => e.id)),
+      )
+    : [];
+  const grounded = groundEntities(input.entities, entities, claims, sources);
+  return {
+    version: PACK_VERSION,
+    sources,
+    entities: grounded,
+    claims,
+    figures,
+    topics,
+    questions,
+  };
 }
 
 /** What the content script ships: matching data only, no quotes or source text. */

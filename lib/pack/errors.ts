@@ -5,7 +5,7 @@ export class PackInputError extends Error {
     readonly entry: string | null,
     readonly field: string | null,
     readonly problem: string,
-    readonly entryKind: 'entity' | 'topic' | 'source' = 'entity',
+    readonly entryKind: 'entity' | 'topic' | 'source' | 'question' = 'entity',
   ) {
     const where = [file, entry && `${entryKind} "${entry}"`, field && `field "${field}"`]
       .filter(Boolean)

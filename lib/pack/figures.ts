@@ -4,6 +4,7 @@
  * `data/catalog/topics.json`: units, named entities, words, and what stands next to it.
  */
 import { parseQuantities, type Quantity } from '../quantity/parse';
+import { anchorOf, refineFigure } from './figure-context';
 import type { TopicDef, TopicRule, WordFigure } from './schema';
 import type { FigureValue } from './types';
 
@@ -14,6 +15,8 @@ export interface SentenceFigure {
   value: FigureValue;
   unit: string;
   qualifier: string | null;
+  /** The moment the sentence gives it ("by 2022", "As of press time"), verbatim. */
+  when?: string;
 }
 
 interface Span {
@@ -53,7 +56,14 @@ export function figuresInSentence(
   const holds = (f: Span, n: Span) =>
     f.start <= n.start && n.end <= f.end && f.end - f.start > n.end - n.start;
   const inName = (f: Span) => names.some((n) => f.start < n.end && n.start < f.end && !holds(f, n));
-  return found.filter((f) => !inName(f)).sort((a, b) => a.start - b.start);
+  return found
+    .filter((f) => !inName(f))
+    .map((f) => refineFigure(text, span.start, f))
+    .map((f) => {
+      const when = anchorOf(text, span, f);
+      return when === undefined ? f : { ...f, when };
+    })
+    .sort((a, b) => a.start - b.start);
 }
 
 function bounds(value: FigureValue): [number, number] {
@@ -90,6 +100,7 @@ export interface TopicChoice {
   topicId: string;
   subjectId: string | null;
   unit: string;
+  measure?: string;
 }
 
 /** The first topic whose rule takes the figure (topics and rules in file order), or null. */
@@ -104,7 +115,9 @@ export function chooseTopic(
     for (const rule of topic.rules) {
       if (!ruleMatches(rule, fig, text, sentence, entityIds)) continue;
       const subjectId = rule.subjectId === undefined ? topic.subjectId : rule.subjectId;
-      return { topicId: topic.id, subjectId, unit: rule.asUnit ?? fig.unit };
+      const choice: TopicChoice = { topicId: topic.id, subjectId, unit: rule.asUnit ?? fig.unit };
+      if (rule.measure !== undefined) choice.measure = rule.measure;
+      return choice;
     }
   }
   return null;

@@ -32,7 +32,23 @@
 import { PackInputError } from './errors';
 import type { LoadedEntity } from './load';
 import { locateClaim } from './locate';
-import type { Claim, Entity } from './types';
+import type { Claim, Entity, Source } from './types';
+
+/**
+ * A basis may also cite what a source prints as its metadata: `"s002#byline"`,
+ * `"s002#outlet"`. Those lines are not claims (the cleaning rules keep them out), but an
+ * entity that only a byline names (an author, an outlet) rests on them.
+ */
+const META_LOCATOR = /^(s\d{3})#(byline|outlet)$/;
+
+type MetaSource = Pick<Source, 'id' | 'byline' | 'outlet'>;
+
+function metaText(locator: string, sources: readonly MetaSource[]): string | null {
+  const m = META_LOCATOR.exec(locator);
+  if (!m) return null;
+  const source = sources.find((s) => s.id === m[1]);
+  return source?.[m[2] as 'byline' | 'outlet'] ?? null;
+}
 
 const DIGIT = /\p{N}/u;
 const CAPITAL = /\p{Lu}/u;
@@ -131,6 +147,7 @@ export function groundEntities(
   loaded: readonly LoadedEntity[],
   entities: readonly Omit<Entity, 'basis'>[],
   claims: readonly Claim[],
+  sources: readonly MetaSource[] = [],
 ): Entity[] {
   const byId = new Map(loaded.map((l) => [l.entity.id, l]));
   const common = lowercaseWords(claims.map((c) => c.quote));
@@ -145,7 +162,21 @@ export function groundEntities(
   return entities.map((entity) => {
     const { entity: curated, file } = byId.get(entity.id) as LoadedEntity;
     const basis: Claim[] = [];
+    const printed: { ref: string; text: string }[] = [];
     for (const [i, locator] of curated.basis.entries()) {
+      if (META_LOCATOR.test(locator)) {
+        const text = metaText(locator, sources);
+        if (text === null) {
+          throw new PackInputError(
+            file,
+            entity.id,
+            `basis[${i}]`,
+            `${locator}: that source prints no such line`,
+          );
+        }
+        printed.push({ ref: locator, text });
+        continue;
+      }
       const found = locateClaim(claims, locator);
       if (!found.ok) throw new PackInputError(file, entity.id, `basis[${i}]`, found.problem);
       if (basis.includes(found.claim)) {
@@ -160,6 +191,7 @@ export function groundEntities(
     }
     const grounds = [
       ...basis.map((c) => c.quote),
+      ...printed.map((p) => p.text),
       ...(claimsOf.get(entity.id) ?? []).map((c) => c.quote),
       ...entity.aliases,
     ];
@@ -172,6 +204,6 @@ export function groundEntities(
         `states ${missing.map((w) => `"${w}"`).join(', ')}, found in none of its basis claims, its own claims, its label or aliases (cite a sentence that says it in "basis", or leave it out)`,
       );
     }
-    return { ...entity, basis: basis.map((c) => c.id) };
+    return { ...entity, basis: [...basis.map((c) => c.id), ...printed.map((p) => p.ref)] };
   });
 }

@@ -1,6 +1,7 @@
 /**
  * Reads `data/` from disk (Node only): the vendored sources with their metadata, the entity
- * catalog (every `data/catalog/*.json` but `topics.json`) and the topic rules. Everything is
+ * catalog (every `data/catalog/*.json` but `topics.json` and `questions.json`), the topic rules
+ * and the curated questions. Everything is
  * schema-checked here and cross-checked in validate.ts; nothing is written.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -10,6 +11,8 @@ import { PackInputError } from './errors';
 import {
   type CatalogEntity,
   CatalogFileSchema,
+  type QuestionsFile,
+  QuestionsFileSchema,
   type SourceMeta,
   SourceMetaFileSchema,
   type TopicsFile,
@@ -31,10 +34,14 @@ export interface PackInput {
   entities: LoadedEntity[];
   topics: TopicsFile;
   topicsFile: string;
+  /** The curated questions; none when absent (a data folder without a questions file). */
+  questions?: QuestionsFile;
+  questionsFile?: string;
 }
 
 export const META_FILE = 'sources/meta.json';
 export const TOPICS_FILE = 'catalog/topics.json';
+export const QUESTIONS_FILE = 'catalog/questions.json';
 
 function readJson(dataDir: string, file: string): unknown {
   const path = join(dataDir, file);
@@ -64,7 +71,14 @@ function fail(file: string, raw: unknown, issues: v.BaseIssue<unknown>[]): never
   if (entry === null) field = keys.join('.') || null;
   const problem =
     issue.kind === 'schema' && issue.received === 'undefined' ? 'is missing' : issue.message;
-  const kind = file === TOPICS_FILE ? 'topic' : file === META_FILE ? 'source' : 'entity';
+  const kind =
+    file === TOPICS_FILE
+      ? 'topic'
+      : file === QUESTIONS_FILE
+        ? 'question'
+        : file === META_FILE
+          ? 'source'
+          : 'entity';
   throw new PackInputError(file, entry, field, problem, kind);
 }
 
@@ -87,7 +101,7 @@ export function loadPackInput(dataDir: string): PackInput {
   });
 
   const catalogFiles = readdirSync(join(dataDir, 'catalog'))
-    .filter((f) => f.endsWith('.json') && `catalog/${f}` !== TOPICS_FILE)
+    .filter((f) => f.endsWith('.json') && ![TOPICS_FILE, QUESTIONS_FILE].includes(`catalog/${f}`))
     .sort();
   const entities: LoadedEntity[] = [];
   for (const name of catalogFiles) {
@@ -101,5 +115,21 @@ export function loadPackInput(dataDir: string): PackInput {
   const topicsRaw = readJson(dataDir, TOPICS_FILE);
   const topics = v.safeParse(TopicsFileSchema, topicsRaw);
   if (!topics.success) fail(TOPICS_FILE, topicsRaw, topics.issues);
-  return { sources, entities, topics: topics.output, topicsFile: TOPICS_FILE };
+
+  // Questions are optional: a data folder of one's own sources may have none yet.
+  let questions: QuestionsFile = { questions: [] };
+  if (existsSync(join(dataDir, QUESTIONS_FILE))) {
+    const raw = readJson(dataDir, QUESTIONS_FILE);
+    const parsed = v.safeParse(QuestionsFileSchema, raw);
+    if (!parsed.success) fail(QUESTIONS_FILE, raw, parsed.issues);
+    questions = parsed.output;
+  }
+  return {
+    sources,
+    entities,
+    topics: topics.output,
+    topicsFile: TOPICS_FILE,
+    questions,
+    questionsFile: QUESTIONS_FILE,
+  };
 }

@@ -4,7 +4,7 @@
  * the file, the entry and the field, instead of shipping a broken pack.
  */
 import * as v from 'valibot';
-import { ENTITY_KINDS } from './types';
+import { ENTITY_KINDS, VERDICTS } from './types';
 
 const Id = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]*$/, 'must be a lowercase-kebab id'));
 const NonEmpty = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'));
@@ -68,6 +68,11 @@ export const TopicRuleSchema = v.strictObject({
   subjectId: v.optional(v.nullable(Id)),
   /** The unit the figure really has when the words say so ("2,000 of them" are chips). */
   asUnit: v.optional(NonEmpty),
+  /**
+   * What exactly the figure counts, when one topic holds more than one kind ("A100" and
+   * "H100" chips; "founded" and "starting"): figures of different measures never conflict.
+   */
+  measure: v.optional(NonEmpty),
 });
 
 export const TopicDefSchema = v.strictObject({
@@ -90,9 +95,37 @@ export const TopicsFileSchema = v.strictObject({
   topics: v.array(TopicDefSchema),
 });
 
+/** A sentence locator: `"s002: verbatim words of the sentence"` (lib/pack/locate.ts). */
+const Locator = v.pipe(
+  v.string(),
+  v.regex(/^s\d{3}: ?\S/, 'must be a sentence locator of the form "s000: quoted text"'),
+);
+
+export const QuestionAnswerSchema = v.strictObject({
+  /** The sentences that give this answer, as locators; at least one. */
+  claims: v.pipe(v.array(Locator), v.minLength(1, 'must cite at least one sentence')),
+  /** A few words, verbatim from one of the cited sentences. */
+  gist: v.pipe(NonEmpty, v.maxLength(90, 'must be a few words (at most 90 characters)')),
+});
+
+export const QuestionSchema = v.strictObject({
+  id: Id,
+  question: v.pipe(NonEmpty, v.regex(/\?$/, 'must end with a question mark')),
+  entityIds: v.pipe(v.array(Id), v.minLength(1, 'must name at least one entity')),
+  answers: v.pipe(v.array(QuestionAnswerSchema), v.minLength(1, 'must have an answer')),
+  verdict: v.picklist(VERDICTS, `must be one of ${VERDICTS.join(', ')}`),
+});
+
+export const QuestionsFileSchema = v.strictObject({
+  $comment: v.optional(v.string()),
+  questions: v.array(QuestionSchema),
+});
+
 export type SourceMeta = v.InferOutput<typeof SourceMetaSchema>;
 export type CatalogEntity = v.InferOutput<typeof CatalogEntitySchema>;
 export type TopicRule = v.InferOutput<typeof TopicRuleSchema>;
 export type TopicDef = v.InferOutput<typeof TopicDefSchema>;
 export type WordFigure = v.InferOutput<typeof WordFigureSchema>;
 export type TopicsFile = v.InferOutput<typeof TopicsFileSchema>;
+export type QuestionDef = v.InferOutput<typeof QuestionSchema>;
+export type QuestionsFile = v.InferOutput<typeof QuestionsFileSchema>;

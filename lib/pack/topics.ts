@@ -1,15 +1,18 @@
 /**
- * Topic verdicts, computed from the figures' values and never typed in. Figures compare
- * only within one subject and one unit (there is no exchange rate in the sources, so yuan
- * and dollars are never compared).
+ * Topic verdicts, computed from the figures (values, qualifiers, subjects, units, measures
+ * and moments) and never typed in. Figures compare only within one subject and one unit
+ * (there is no exchange rate in the sources, so yuan and dollars are never compared).
  */
-import type { Figure, FigureValue, Topic } from './types';
+import type { Figure, FigureValue, Topic, Verdict } from './types';
 
 type Interval = [number, number];
 
-const UPPER = /^(?:less than|fewer than|under|below|up to|at most|as many as|as much as|不到)$/i;
+// "by 2022", "before", "until" bound a time from above; "since", "after" from below.
+const UPPER =
+  /^(?:less than|fewer than|under|below|up to|at most|as many as|as much as|by|before|until|不到)$/i;
+// "poised to top $1 trillion": a forecast of more than $1 trillion.
 const LOWER =
-  /^(?:more than|greater than|over|above|at least|upwards of|in excess of|超过|逾|\+)$/i;
+  /^(?:more than|greater than|over|above|at least|upwards of|in excess of|after|since|(?:poised|set|expected|projected|forecast) to (?:top|exceed|surpass)|超过|逾|\+)$/i;
 const NEAR =
   /^(?:about|around|roughly|approximately|some|an estimated|estimated|close to|约|大约)$/i;
 const JUST_BELOW = /^(?:nearly|almost|近)$/i;
@@ -36,6 +39,44 @@ function sameValue(a: FigureValue, b: FigureValue): boolean {
   return a.min === b.min && a.max === b.max;
 }
 
+/** How serious a verdict is, for summing up many pairs: the most serious pair speaks. */
+const SEVERITY: Record<Verdict, number> = {
+  agree: 0,
+  compatible: 1,
+  'different-moments': 2,
+  'different-things': 3,
+  conflict: 4,
+};
+
+export function worstVerdict(verdicts: Iterable<Verdict>): Verdict {
+  let worst: Verdict = 'agree';
+  for (const v of verdicts) if (SEVERITY[v] > SEVERITY[worst]) worst = v;
+  return worst;
+}
+
+type Compared = Pick<Figure, 'value' | 'qualifier' | 'unit' | 'measure' | 'when'>;
+
+/**
+ * Two figures of one subject and unit, from two sources:
+ * - they count different things ("A100" and "H100" chips; "founded" and "starting"):
+ *   `different-things`, whatever the values;
+ * - the same value: `agree`;
+ * - values whose hedges overlap ("less than $6 million", "$5.6 million"): `compatible`;
+ * - values that cannot both hold, pinned to different moments ("on Monday", "As of press
+ *   time"): `different-moments`; a figure pinned to a moment says nothing of another;
+ * - otherwise `conflict`.
+ */
+export function pairVerdict(a: Compared, b: Compared): Verdict {
+  if ((a.measure ?? '') !== (b.measure ?? '')) return 'different-things';
+  if (sameValue(a.value, b.value)) return 'agree';
+  const [alo, ahi] = interval(a.value, a.qualifier, a.unit);
+  const [blo, bhi] = interval(b.value, b.qualifier, b.unit);
+  if (Math.max(alo, blo) <= Math.min(ahi, bhi)) return 'compatible';
+  const moment = (f: Compared) => f.when?.toLowerCase().replace(/\s+/g, ' ');
+  if ((a.when || b.when) && moment(a) !== moment(b)) return 'different-moments';
+  return 'conflict';
+}
+
 export interface TopicHead {
   id: string;
   label: string;
@@ -44,37 +85,36 @@ export interface TopicHead {
 
 export function computeTopic(head: TopicHead, figures: readonly Figure[]): Topic {
   const mine = figures.filter((f) => f.topicId === head.id);
+  // Figures compare only within one subject and unit: OpenAI's price beside DeepSeek's is a
+  // comparison the topic makes, not sources disagreeing.
   const groups = new Map<string, Figure[]>();
   for (const f of mine) {
     const key = `${f.subjectId ?? ''}\u0000${f.unit}`;
     groups.set(key, [...(groups.get(key) ?? []), f]);
   }
-  let disagree = false;
   let varies = false;
-  let compatible = true;
+  const verdicts: Verdict[] = [];
   for (const group of groups.values()) {
     for (const [i, a] of group.entries()) {
       for (const b of group.slice(i + 1)) {
-        if (sameValue(a.value, b.value)) continue;
         // One source giving two values speaks of two moments (assets in 2021 and 2023).
         if (a.sourceId === b.sourceId) {
-          varies = true;
+          if (!sameValue(a.value, b.value)) varies = true;
           continue;
         }
-        disagree = true;
-        const [alo, ahi] = interval(a.value, a.qualifier, a.unit);
-        const [blo, bhi] = interval(b.value, b.qualifier, b.unit);
-        if (Math.max(alo, blo) > Math.min(ahi, bhi)) compatible = false;
+        verdicts.push(pairVerdict(a, b));
       }
     }
   }
+  const verdict = worstVerdict(verdicts);
   return {
     id: head.id,
     label: head.label,
     subjectId: head.subjectId,
     figureIds: mine.map((f) => f.id),
-    disagree,
-    compatible,
+    disagree: verdict !== 'agree',
+    compatible: verdict !== 'conflict',
     varies,
+    verdict,
   };
 }

@@ -79,7 +79,8 @@ export interface Entity {
   description: string;
   /**
    * Ids of the claims the description rests on (curated as sentence locators, resolved by
-   * the build, which checks every name and number of the description against them).
+   * the build, which checks every name and number of the description against them), and
+   * for an entity only a byline or outlet line names, that line as `s002#byline`.
    */
   basis: string[];
   related: string[];
@@ -92,7 +93,25 @@ export interface Claim {
   start: number;
   end: number;
   quote: string;
+  /** Entities the sentence names (by one of their aliases). */
   entityIds: string[];
+  /**
+   * Entities the sentence speaks of without naming them: "He told 36Kr…" right after a
+   * sentence naming Liang Wenfeng is a claim of Liang Wenfeng too. Never in `entityIds`;
+   * absent when there are none (lib/pack/references.ts says when the build dares to).
+   */
+  references?: ClaimReference[];
+}
+
+/** A sentence that continues about an entity the sentence before it named. */
+export interface ClaimReference {
+  entityId: string;
+  via: 'reference';
+  /** UTF-16 offsets into the source's `text` of the referring words ("He", "The company"). */
+  start: number;
+  end: number;
+  /** The claim (the sentence before) that names the entity. */
+  antecedentClaimId: string;
 }
 
 export type FigureValue = number | { min: number; max: number };
@@ -113,7 +132,34 @@ export interface Figure {
   topicId: string | null;
   /** The entity the figure measures (e.g. `deepseek`, `openai`), from the topic rule; else null. */
   subjectId: string | null;
+  /**
+   * What exactly it counts when a topic holds more than one kind of thing ("A100", "H100";
+   * "founded", "starting"), from the topic rule; absent when the topic does not distinguish.
+   */
+  measure?: string;
+  /**
+   * The moment the sentence gives the figure, verbatim ("by 2022", "As of press time",
+   * "on Monday", "before restrictions"); absent when it gives none.
+   */
+  when?: string;
 }
+
+/**
+ * How sources' answers to one question relate, one vocabulary for figures and questions:
+ * - `agree`: they say the same;
+ * - `compatible`: they differ, but all can be true ("less than $6 million", "$5.6 million");
+ * - `different-moments`: each is true at its own time (top of the App Store, then sixth);
+ * - `different-things`: they measure or name different things (A100s and H100s);
+ * - `conflict`: they cannot all be true.
+ */
+export const VERDICTS = [
+  'agree',
+  'compatible',
+  'different-moments',
+  'different-things',
+  'conflict',
+] as const;
+export type Verdict = (typeof VERDICTS)[number];
 
 export interface Topic {
   id: string;
@@ -133,6 +179,32 @@ export interface Topic {
   compatible: boolean;
   /** One source gives different values for one subject (e.g. assets in different years). */
   varies: boolean;
+  /**
+   * How the sources' figures relate, computed from values, qualifiers, subjects, units,
+   * measures and moments (lib/pack/topics.ts). `disagree` is `verdict !== 'agree'` and
+   * `compatible` is `verdict !== 'conflict'`.
+   */
+  verdict: Verdict;
+}
+
+/** One answer to a question: the claims that give it and a few of their own words. */
+export interface QuestionAnswer {
+  claimIds: string[];
+  /** A few words, verbatim from one of the claims' quotes ("University of Technology Sydney"). */
+  gist: string;
+}
+
+/**
+ * Something the sources answer differently that is not (only) a number: which chips, who
+ * bought them, a person's affiliation. Curated in data/catalog/questions.json; the build
+ * resolves each answer's sentence locators to claim ids and checks every gist.
+ */
+export interface Question {
+  id: string;
+  question: string;
+  entityIds: string[];
+  answers: QuestionAnswer[];
+  verdict: Verdict;
 }
 
 export interface Pack {
@@ -142,6 +214,7 @@ export interface Pack {
   claims: Claim[];
   figures: Figure[];
   topics: Topic[];
+  questions: Question[];
 }
 
 /**

@@ -1,11 +1,20 @@
 /**
  * Search over the knowledge pack: entity names and aliases (Chinese ones included),
- * figure texts and topic labels. Pure: the background builds the index once and answers
- * the popup's 'pack:search' messages from it.
+ * figure texts and topic labels, and the curated questions (their words, their answers'
+ * gists, the names of the entities they are about). Pure: the background builds the index
+ * once and answers the popup's 'pack:search' messages from it.
  */
-import type { Claim, EntityKind, Pack } from '../pack/types';
+import type { Claim, EntityKind, Pack, Question, Verdict } from '../pack/types';
 import { fold } from './normalize';
-import type { EntityHit, FigureRef, QuoteRef, SearchHit, SearchResult, TopicHit } from './types';
+import type {
+  EntityHit,
+  FigureRef,
+  QuestionHit,
+  QuoteRef,
+  SearchHit,
+  SearchResult,
+  TopicHit,
+} from './types';
 
 interface IndexedEntity {
   id: string;
@@ -22,14 +31,23 @@ interface IndexedTopic {
   folded: string;
   disagree: boolean;
   compatible: boolean;
+  verdict: Verdict;
   figureIds: string[];
   /** Folded figure texts (verbatim, hedge included), so "$5.6 million" finds the topic. */
   figureTexts: string[];
 }
 
+interface IndexedQuestion {
+  question: Question;
+  /** The question, its gists and its entities' names, folded: what a query may name. */
+  folded: string;
+  words: string[];
+}
+
 export interface SearchIndex {
   entities: IndexedEntity[];
   topics: IndexedTopic[];
+  questions: IndexedQuestion[];
   claims: Map<string, Claim>;
   sourceTitles: Map<string, string | null>;
   figures: Pack['figures'];
@@ -74,12 +92,21 @@ export function buildSearchIndex(pack: Pack): SearchIndex {
       folded: `${fold(t.label)} · ${fold(t.id)}`,
       disagree: t.disagree,
       compatible: t.compatible,
+      verdict: t.verdict,
       figureIds: t.figureIds,
       figureTexts: t.figureIds.flatMap((id) => {
         const f = figureById.get(id);
         return f ? [fold(f.text)] : [];
       }),
     })),
+    questions: (pack.questions ?? []).map((q) => {
+      const names = q.entityIds.flatMap((id) => {
+        const e = pack.entities.find((x) => x.id === id);
+        return e ? [e.label] : [];
+      });
+      const folded = fold([q.question, ...q.answers.map((a) => a.gist), ...names].join(' · '));
+      return { question: q, folded, words: folded.split(/[^\p{L}\p{N}$.]+/u).filter(Boolean) };
+    }),
     claims: new Map(pack.claims.map((c) => [c.id, c])),
     sourceTitles: new Map(pack.sources.map((s) => [s.id, s.title])),
     figures: pack.figures,
@@ -141,8 +168,37 @@ function topicHit(index: SearchIndex, t: IndexedTopic): TopicHit {
     label: t.label,
     disagree: t.disagree,
     compatible: t.compatible,
+    verdict: t.verdict,
     figures,
   };
+}
+
+function questionHit(index: SearchIndex, q: Question, max: number): QuestionHit {
+  return {
+    type: 'question',
+    id: q.id,
+    label: q.question,
+    verdict: q.verdict,
+    answers: q.answers.map((a) => ({
+      gist: a.gist,
+      quotes: a.claimIds.slice(0, max).flatMap((id) => {
+        const claim = index.claims.get(id);
+        return claim ? [quoteRef(index, claim)] : [];
+      }),
+    })),
+  };
+}
+
+/**
+ * A question matches when the query is in its words (score as for names), or when every
+ * word of the query starts a word of it ("marina university", "who bought chips"): 2.
+ */
+function questionScore(q: IndexedQuestion, query: string): number {
+  const whole = score(q.folded, query);
+  if (whole > 0) return Math.min(whole, 2);
+  const terms = query.split(' ').filter((w) => w.length >= 2);
+  const all = terms.length > 0 && terms.every((t) => q.words.some((w) => w.startsWith(t)));
+  return all ? 2 : 0;
 }
 
 /**
@@ -179,6 +235,16 @@ export function searchPack(
     // A figure match ranks with a word match: "$5.6 million" is as good as its topic's name.
     const s = Math.max(byLabel, byFigure > 0 ? 2 : 0);
     if (s > 0) scored.push({ hit: topicHit(index, t), score: s, label: t.label });
+  }
+  for (const iq of index.questions) {
+    const s = questionScore(iq, q);
+    if (s > 0) {
+      scored.push({
+        hit: questionHit(index, iq.question, quotesPerHit),
+        score: s,
+        label: iq.question.question,
+      });
+    }
   }
   scored.sort((x, y) => y.score - x.score || x.label.localeCompare(y.label));
   return { query, hits: scored.slice(0, limit).map((s) => s.hit) };

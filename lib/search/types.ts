@@ -1,5 +1,5 @@
 /** What a pack search returns: small enough to cross the message boundary. */
-import type { EntityKind } from '../pack/types';
+import type { EntityKind, Verdict } from '../pack/types';
 
 /** A verbatim slice of a source, always with the source it came from. */
 export interface QuoteRef {
@@ -35,11 +35,22 @@ export interface TopicHit {
   disagree: boolean;
   /** The values differ yet can all be true ("less than $6 million" and "$5.6 million"). */
   compatible: boolean;
+  verdict: Verdict;
   /** The topic's figures, each with the sentence it stands in. */
   figures: FigureRef[];
 }
 
-export type SearchHit = EntityHit | TopicHit;
+/** A curated question, each answer with its sentences and sources. */
+export interface QuestionHit {
+  type: 'question';
+  id: string;
+  /** The question itself ("Which university is Marina Zhang at?"). */
+  label: string;
+  verdict: Verdict;
+  answers: { gist: string; quotes: QuoteRef[] }[];
+}
+
+export type SearchHit = EntityHit | TopicHit | QuestionHit;
 
 export interface SearchResult {
   query: string;

@@ -2,7 +2,8 @@
 import { cleanup, fireEvent, render } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HoverCard } from '../../components/HoverCard';
-import { Sidebar, type SidebarProps } from '../../components/Sidebar';
+import { hasOwnMarks, Quote } from '../../components/Quote';
+import { figureText, Sidebar, type SidebarProps } from '../../components/Sidebar';
 import { createKnowledge } from '../../lib/knowledge/term-detail';
 import type { TermDetail } from '../../lib/knowledge/types';
 import { pack } from '../knowledge/fixture';
@@ -10,6 +11,7 @@ import { pack } from '../knowledge/fixture';
 const knowledge = createKnowledge(pack);
 const liang = knowledge.detail({ id: 'liang-wenfeng', kind: 'entity' });
 const cost = knowledge.detail({ id: 'training-cost', kind: 'figure', pageValue: 6_000_000 });
+const deepseek = knowledge.detail({ id: 'deepseek', kind: 'entity' });
 
 afterEach(cleanup);
 
@@ -45,11 +47,37 @@ describe('HoverCard', () => {
     expect(container.querySelector('.disagree')).toBeNull();
   });
 
-  it('flags disagreement and says what is disputed', () => {
+  it('says in words how the sources differ, and names the topic: no bare "disagree"', () => {
     const { container } = card(cost);
-    expect(container.querySelector('.disagree')?.textContent).toMatch(
-      /Sources disagree: DeepSeek's training cost/,
+    expect(container.querySelector('.verdict')?.textContent).toBe(
+      "Sources differ, but both can be true: DeepSeek's training cost",
     );
+    expect(container.textContent).not.toMatch(/disagree|conflict/i);
+  });
+
+  it('names the most serious question first', () => {
+    const { container } = card(deepseek);
+    const lines = [...container.querySelectorAll('.verdict')].map((p) => p.textContent);
+    expect(lines).toEqual([
+      'Sources conflict: Who bought the chips?',
+      "Sources differ, but both can be true: DeepSeek's training cost",
+    ]);
+    expect(container.querySelector('.verdict-conflict')).not.toBeNull();
+    expect(container.textContent).not.toContain('more in the sidebar');
+  });
+
+  it('names at most two and says how many more the sidebar holds', () => {
+    const d = deepseek as TermDetail;
+    const extra = {
+      id: 'x',
+      label: 'X?',
+      verdict: 'compatible' as const,
+      kind: 'question' as const,
+      answers: 2,
+    };
+    const { container } = card({ ...d, disputed: [...d.disputed, extra, { ...extra, id: 'y' }] });
+    expect(container.querySelectorAll('.verdict')).toHaveLength(2);
+    expect(container.textContent).toContain('and 2 more in the sidebar');
   });
 
   it('says so while loading and when nothing more is known', () => {
@@ -109,7 +137,7 @@ describe('Sidebar', () => {
     expect(container.querySelector('h2')?.textContent).toBe('Liang Wenfeng');
     expect(container.textContent).toContain('Also written: 梁文锋, Liang');
     expect([...container.querySelectorAll('h4')].map((h) => h.textContent)).toHaveLength(2);
-    expect(container.querySelectorAll('blockquote')).toHaveLength(2);
+    expect(container.querySelectorAll('blockquote')).toHaveLength(3);
     expect(container.textContent).toContain('Friday, January 31');
     expect(container.textContent).toContain('Seen before on 1 page.');
   });
@@ -135,6 +163,7 @@ describe('Sidebar', () => {
     expect(rows).toContain(
       'China heralds DeepSeek as a symbol of AI advancements amid U.S. restrictionsless than $6 millionagrees',
     );
+    expect(container.querySelector('.verdict')?.textContent).toMatch(/^Sources differ, but both/);
     expect(rows.some((r) => r?.includes('$5.6 million') && r.includes('differs'))).toBe(true);
   });
 
@@ -146,8 +175,115 @@ describe('Sidebar', () => {
     expect(props.onShowOnPage).toHaveBeenCalledWith('training-cost');
   });
 
+  it('shows a sentence about the term by reference as context, saying who "He" is', () => {
+    const { container } = sidebar();
+    const context = container.querySelector('.context');
+    expect(context?.textContent).toContain(
+      '“He” here is Liang Wenfeng, named in the sentence before.',
+    );
+    expect(context?.querySelector('mark')?.textContent).toBe('He');
+  });
+
+  it('lists each question with its answers side by side, sources, dates and the verdict', () => {
+    const { container } = sidebar({ detail: deepseek });
+    const questions = [...container.querySelectorAll('article.question')];
+    expect(questions.map((q) => q.querySelector('h4')?.textContent)).toEqual([
+      'Who bought the chips?',
+      'Who founded DeepSeek?',
+    ]);
+    const chips = questions[0] as Element;
+    expect(chips.querySelector('.verdict')?.textContent).toBe(
+      'Sources conflict. They cannot all be true.',
+    );
+    const answers = [...chips.querySelectorAll('.answer')];
+    expect(answers.map((a) => a.querySelector('.gist')?.textContent)).toEqual([
+      'the firm strategically stockpiled Nvidia A100 chips',
+      'High-Flyer had purchased',
+    ]);
+    expect(answers[1]?.textContent).toContain('Friday, January 31');
+    expect(answers[1]?.querySelector('q mark')?.textContent).toBe('High-Flyer had purchased');
+    // The founder question's second sentence is the one quoted above: pointed to, not repeated.
+    expect(questions[1]?.textContent).toContain('the sentence quoted above');
+  });
+
+  it('keeps each blockquote a verbatim quote and its "Read in source", nothing else', () => {
+    for (const detail of [deepseek, liang]) {
+      const { container } = sidebar({ detail });
+      const quotes = new Set(pack.claims.map((c) => c.quote));
+      const blocks = [...container.querySelectorAll('blockquote')];
+      expect(blocks.length).toBeGreaterThan(2);
+      for (const b of blocks) {
+        expect(quotes.has((b.textContent ?? '').replace(/Read in source$/, ''))).toBe(true);
+      }
+      cleanup();
+    }
+  });
+
+  it('shows one sentence at most once in the whole sidebar', () => {
+    const { container } = sidebar({ detail: deepseek });
+    const quotes = [...container.querySelectorAll('q')].map((q) => q.textContent);
+    expect(quotes.length).toBeGreaterThan(2);
+    expect(new Set(quotes).size).toBe(quotes.length);
+  });
+
+  it("puts a topic's values on one line with its verdict", () => {
+    const { container } = sidebar({ detail: deepseek });
+    const topic = container.querySelector('article.topic');
+    expect(topic?.querySelector('.verdict')?.textContent).toMatch(
+      /^Sources differ, but both can be true\./,
+    );
+    expect(
+      [...(topic?.querySelectorAll('.values li strong') ?? [])].map((v) => v.textContent),
+    ).toEqual(['$6 million', '$5.6 million']);
+  });
+
   it('says when reading history is off', () => {
     const { container } = sidebar({ seen: { available: false, pages: [] } });
     expect(container.textContent).toContain('Reading history is off.');
+  });
+});
+
+describe('figure texts', () => {
+  // Each figure as the source words it, with its qualifier exactly once.
+  it.each([
+    ['less than $6 million', 'less than', 'less than $6 million'],
+    ['only $5.6 million', 'only', 'only $5.6 million'],
+    ['about 50,000 H100 computing cards', 'about', 'about 50,000 H100 computing cards'],
+    ['around 40 years', 'around', 'around 40 years'],
+    ['fewer than 140 people', 'fewer than', 'fewer than 140 people'],
+    ['poised to top $1 trillion', 'poised to top', 'poised to top $1 trillion'],
+    ['By 2021', 'By', 'By 2021'],
+    ['10,000+', '+', '10,000+'],
+    ['$5.6 million', null, '$5.6 million'],
+    ['$6 million', 'less than', 'less than $6 million'], // a text without its qualifier gets it
+  ])('%s (%s) reads "%s"', (text, qualifier, expected) => {
+    expect(figureText({ text, qualifier })).toBe(expected);
+  });
+});
+
+describe('quotation marks', () => {
+  it.each([
+    ['“DeepSeek will undoubtedly be a key member,” he stated in a Weibo video.', true],
+    ['"How China\'s new AI model DeepSeek is threatening U.S. dominance," a video said.', true],
+    ['It wrote that "If the best open source technologies come from China."', true],
+    ['DeepSeek is headquartered in Hangzhou.', false],
+    ['He said it was “the glory of made-in-China” once.', false],
+  ])('%s: own marks %s', (text, own) => {
+    expect(hasOwnMarks(text)).toBe(own);
+    const { container } = render(
+      <Quote
+        quote={{
+          claimId: 'c',
+          sourceId: 's000',
+          quote: text,
+          start: 0,
+          end: text.length,
+          emphasis: [],
+        }}
+      />,
+    );
+    expect(container.querySelector('q')?.classList.contains('own-marks')).toBe(own);
+    expect(container.querySelector('q')?.textContent).toBe(text);
+    cleanup();
   });
 });

@@ -96,6 +96,31 @@ forEachBrowser(
       await page.close();
     });
 
+    it('words the training cost as "both can be true", never as an alarm', async () => {
+      const { browser, server } = session();
+      const page = await browser.openPage(server.url(DEMO_ARTICLE));
+      // DeepSeek's card names its most serious questions; the training cost is not a conflict.
+      await openCard(page, 'DeepSeek');
+      const lines = await waitInUi(page, `${CARD} .verdict`);
+      expect(lines.length).toBeGreaterThan(0);
+      for (const l of lines) {
+        expect(l.text).toMatch(/^Sources (conflict|differ, but|speak of different)/);
+        if (l.className?.includes('verdict-conflict')) expect(l.text).not.toMatch(/train/i);
+      }
+      const card = (await probe(page, 'query', { selector: CARD }))[0] as ElementInfo;
+      expect(card.text).not.toMatch(/disagree/i);
+      await page.press('Escape');
+      await waitGoneFromUi(page, CARD);
+      // The page's own training-cost figure: the sources differ, but both can be true.
+      await openCard(page, 'about $6 million');
+      const [verdict] = await waitInUi(page, `${CARD} .verdict`);
+      expect(verdict?.text).toBe(
+        'Sources differ, but both can be true: What DeepSeek spent to train its model',
+      );
+      expect(await probe(page, 'query', { selector: `${CARD} .verdict-conflict` })).toEqual([]);
+      await page.close();
+    });
+
     it('works on the hostile page (overridden Array.prototype, all: unset, strict CSP)', async () => {
       const { browser, server } = session();
       const page = await browser.openPage(server.url('/fixtures/hostile.html'));

@@ -27,6 +27,8 @@ const FOR_DOCS = [
   'chromium-light-card.png',
   'chromium-dark-sidebar.png',
   'firefox-light-popup.png',
+  // The first question about the term at the sidebar's top: answers side by side, the verdict.
+  'chromium-light-sidebar.png',
 ];
 
 async function saved(path: string): Promise<void> {
@@ -71,6 +73,7 @@ for (const scheme of ['light', 'dark'] as const) {
         const { browser, server } = session();
         const page = await browser.openPage(server.url(DEMO_ARTICLE));
         await openSidebarFromCard(page, DEMO_HOVER_TERM);
+        await waitInUi(page, 'aside article.question .verdict');
         await waitUiStill(page);
         expectScheme(scheme, (await probe(page, 'colors', { selector: 'aside' }))?.background);
         await page.screenshot(file('sidebar'));

@@ -79,6 +79,54 @@ forEachBrowser(
       await page.close();
     });
 
+    it('lists the questions about the term, answers side by side, the verdict in words', async () => {
+      const { browser, server } = session();
+      const page = await browser.openPage(server.url(DEMO_ARTICLE));
+      await openSidebarFromCard(page, DEMO_HOVER_TERM);
+      await waitInUi(page, `${SIDEBAR} h3`, 'Questions the sources answer');
+      const titles = await probe(page, 'query', { selector: `${SIDEBAR} article.question h4` });
+      expect(titles.map((t) => t.text)).toContain(
+        'What did Liang Wenfeng study at Zhejiang University?',
+      );
+      // The most serious first: who bought the A100s, which the sources answer in conflict.
+      expect(titles[0]?.text).toBe('Who bought the Nvidia A100 chips: DeepSeek, or High-Flyer?');
+      const [first] = await probe(page, 'query', {
+        selector: `${SIDEBAR} article.question .verdict`,
+      });
+      expect(first?.text).toBe('Sources conflict. They cannot all be true.');
+      const gists = await probe(page, 'query', {
+        selector: `${SIDEBAR} article.question .gist`,
+      });
+      expect(gists.map((g) => g.text)).toEqual(
+        expect.arrayContaining(['studied AI at Zhejiang University', 'High-Flyer had purchased']),
+      );
+      const quotes = await probe(page, 'query', { selector: `${SIDEBAR} article.question q` });
+      expect(quotes.length).toBeGreaterThanOrEqual(gists.length);
+      for (const q of quotes) expect(isVerbatim(q.text), q.text).toBe(true);
+      // Every quote in the sidebar, questions and sources alike, appears once.
+      const all = (await probe(page, 'query', { selector: `${SIDEBAR} q` })).map((q) => q.text);
+      expect(new Set(all).size).toBe(all.length);
+      await page.close();
+    });
+
+    it('shows a sentence that says "He" after naming him in the sentence before', async () => {
+      const { browser, server } = session();
+      const page = await browser.openPage(server.url(DEMO_ARTICLE));
+      await openSidebarFromCard(page, DEMO_HOVER_TERM);
+      const [context] = await waitInUi(
+        page,
+        `${SIDEBAR} .context`,
+        'He told the Chinese media site 36Kr',
+      );
+      expect(context?.text).toContain('“He” here is Liang Wenfeng, named in the sentence before.');
+      const [quote] = await probe(page, 'query', {
+        selector: `${SIDEBAR} .context q`,
+        text: 'He told the Chinese media site 36Kr',
+      });
+      expect(isVerbatim(quote?.text ?? '')).toBe(true);
+      await page.close();
+    });
+
     it('opens on the hostile page too', async () => {
       const { browser, server } = session();
       const page = await browser.openPage(server.url('/fixtures/hostile.html'));

@@ -62,7 +62,34 @@ const claims = [
     ['deepseek'],
   ),
   claim('c4', 's000', 'cost less than $6 million', ['deepseek']),
+  // A sentence that names nobody, about the person the sentence before it names.
+  {
+    ...claim(
+      'c5',
+      's000',
+      'He told the Chinese media site 36Kr in May 2023 that the company was seeking people who were curious and down to earth',
+      [],
+    ),
+  },
+  claim(
+    'c6',
+    's000',
+    'The Chinese social media site WeChat posted in July that High-Flyer had purchased 10,000 of Nvidia’s high-performance A100 graphics processor chips by 2022.',
+    ['high-flyer'],
+  ),
 ];
+{
+  const c5 = claims[4] as Claim;
+  c5.references = [
+    {
+      entityId: 'liang-wenfeng',
+      via: 'reference',
+      start: c5.start,
+      end: c5.start + 2,
+      antecedentClaimId: 'c1',
+    },
+  ];
+}
 
 function figure(id: string, claimId: string, text: string, rest: Partial<Figure>): Figure {
   const c = claims.find((x) => x.id === claimId) as Claim;
@@ -135,6 +162,26 @@ export const pack: Pack = {
       disagree: true,
       compatible: true,
       varies: false,
+      verdict: 'compatible',
+    },
+  ],
+  questions: [
+    {
+      id: 'chip-buyer',
+      question: 'Who bought the chips?',
+      entityIds: ['deepseek', 'high-flyer'],
+      answers: [
+        { claimIds: ['c2'], gist: 'the firm strategically stockpiled Nvidia A100 chips' },
+        { claimIds: ['c6'], gist: 'High-Flyer had purchased' },
+      ],
+      verdict: 'conflict',
+    },
+    {
+      id: 'founder',
+      question: 'Who founded DeepSeek?',
+      entityIds: ['deepseek'],
+      answers: [{ claimIds: ['c1', 'c2'], gist: 'DeepSeek founder Liang Wenfeng' }],
+      verdict: 'agree',
     },
   ],
 };

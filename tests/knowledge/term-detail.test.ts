@@ -16,6 +16,7 @@ describe('term detail for an entity', () => {
   });
 
   it('groups verbatim quotes by source, in source order, with source metadata', () => {
+    expect(d?.questions).toEqual([]);
     expect(d?.sources.map((s) => s.source.id)).toEqual(['s000', 's001']);
     const first = d?.sources[0];
     expect(first?.source.title).toMatch(/China heralds DeepSeek/);
@@ -36,11 +37,76 @@ describe('term detail for an entity', () => {
     expect(d?.related.map((r) => r.id)).toEqual(['deepseek', 'high-flyer']);
   });
 
-  it('flags an entity whose topics the sources disagree on', () => {
+  it('names what the sources answer differently, the most serious verdict first', () => {
     const ds = knowledge.detail({ id: 'deepseek', kind: 'entity' });
     expect(ds?.disagree).toBe(true);
-    expect(ds?.disputed.map((t) => t.id)).toEqual(['training-cost']);
+    expect(ds?.disputed.map((t) => [t.kind, t.id, t.verdict])).toEqual([
+      ['question', 'chip-buyer', 'conflict'],
+      ['topic', 'training-cost', 'compatible'],
+    ]);
     expect(d?.disagree).toBe(false);
+  });
+
+  it('lists the questions about the term with each answer, its quotes and their sources', () => {
+    const ds = knowledge.detail({ id: 'deepseek', kind: 'entity' });
+    expect(ds?.questions.map((q) => [q.id, q.verdict])).toEqual([
+      ['chip-buyer', 'conflict'],
+      ['founder', 'agree'],
+    ]);
+    const [first, second] = ds?.questions[0]?.answers ?? [];
+    expect(first?.quotes.map((q) => [q.claimId, q.source.id])).toEqual([['c2', 's001']]);
+    expect(second?.quotes.map((q) => [q.claimId, q.source.id, q.source.date])).toEqual([
+      ['c6', 's000', 'Friday, January 31'],
+    ]);
+    // The gist is emphasised where the quote says it.
+    const q = second?.quotes[0];
+    expect(q?.quote.slice(q.emphasis[0]?.start, q.emphasis[0]?.end)).toBe(
+      'High-Flyer had purchased',
+    );
+  });
+
+  it('shows every sentence at most once: quoted in a question, never again below', () => {
+    const ds = knowledge.detail({ id: 'deepseek', kind: 'entity' });
+    const founder = ds?.questions.find((q) => q.id === 'founder');
+    // c2 already answers the chip question above: here only a pointer to it.
+    expect(founder?.answers[0]?.quotes.map((q) => [q.claimId, q.repeat ?? false])).toEqual([
+      ['c1', false],
+      ['c2', true],
+    ]);
+    const inSources = ds?.sources.flatMap((s) => s.quotes.map((q) => q.claimId)) ?? [];
+    expect(inSources).toEqual(['c4', 'c3']);
+    const everywhere = [
+      ...inSources,
+      ...(ds?.questions ?? []).flatMap((x) =>
+        x.answers.flatMap((a) => a.quotes.filter((q) => !q.repeat).map((q) => q.claimId)),
+      ),
+    ];
+    expect(new Set(everywhere).size).toBe(everywhere.length);
+  });
+
+  it('gives an entity its numeric topics, with every value and the verdict', () => {
+    const ds = knowledge.detail({ id: 'deepseek', kind: 'entity' });
+    expect(ds?.topics).toEqual([
+      {
+        id: 'training-cost',
+        label: "DeepSeek's training cost",
+        verdict: 'compatible',
+        values: [
+          { figureId: 'f2', text: '$6 million', source: expect.objectContaining({ id: 's000' }) },
+          { figureId: 'f1', text: '$5.6 million', source: expect.objectContaining({ id: 's004' }) },
+        ],
+      },
+    ]);
+  });
+
+  it('quotes a sentence that refers back to the term, marked as a reference', () => {
+    const told = d?.sources
+      .flatMap((s) => s.quotes)
+      .find((q) => q.quote.startsWith('He told the Chinese media site 36Kr'));
+    expect(told?.reference).toEqual({ words: 'He', label: 'Liang Wenfeng' });
+    expect(told?.quote.slice(told.emphasis[0]?.start, told.emphasis[0]?.end)).toBe('He');
+    // A sentence naming the term is no reference.
+    expect(d?.sources[0]?.quotes[0]?.reference).toBeUndefined();
   });
 
   it('returns null for an unknown id', () => {
@@ -54,6 +120,8 @@ describe('term detail for a figure', () => {
     const d = knowledge.detail({ id: 'training-cost', kind: 'figure', pageValue: 3_000_000 });
     expect(d?.kind).toBe('figure');
     expect(d?.disagree).toBe(true);
+    expect(d?.topic?.verdict).toBe('compatible');
+    expect(d?.disputed.map((x) => [x.id, x.verdict])).toEqual([['training-cost', 'compatible']]);
     const rows = d?.topic?.rows ?? [];
     expect(rows.map((r) => [r.text, r.agreesWithPage])).toEqual([
       ['$6 million', true], // "less than $6 million" holds for $3 million

@@ -128,6 +128,64 @@ const CASES: [
     'topic "deepseek-training-cost"',
     'field "subjectId"',
   ],
+  [
+    'a question with an unknown verdict',
+    (d) => editJson(d, 'catalog/questions.json', (j) => (j.questions[0].verdict = 'disagree')),
+    'catalog/questions.json',
+    'question "deepseek-chip-models"',
+    'field "verdict"',
+  ],
+  [
+    'a question citing a sentence no source has',
+    (d) =>
+      editJson(d, 'catalog/questions.json', (j) => {
+        j.questions[5].answers[1].claims[0] = 's002: an associate professor at Sydney Universty';
+      }),
+    'catalog/questions.json',
+    'question "marina-zhang-university"',
+    'field "answers.1.claims.0"',
+  ],
+  [
+    'a gist that is not in the cited sentences',
+    (d) =>
+      editJson(d, 'catalog/questions.json', (j) => {
+        j.questions[5].answers[1].gist = 'University of Sydney';
+      }),
+    'catalog/questions.json',
+    'question "marina-zhang-university"',
+    'field "answers.1.gist"',
+  ],
+  [
+    'a question naming an unknown entity',
+    (d) => editJson(d, 'catalog/questions.json', (j) => j.questions[0].entityIds.push('deepsek')),
+    'catalog/questions.json',
+    'question "deepseek-chip-models"',
+    'field "entityIds.3"',
+  ],
+  [
+    'a disagreement with one answer',
+    (d) => editJson(d, 'catalog/questions.json', (j) => j.questions[5].answers.pop()),
+    'catalog/questions.json',
+    'question "marina-zhang-university"',
+    'field "answers"',
+  ],
+  [
+    'one sentence giving two answers',
+    (d) =>
+      editJson(d, 'catalog/questions.json', (j) => {
+        j.questions[5].answers[1].claims.push('s001: Marina Zhang from the University');
+      }),
+    'catalog/questions.json',
+    'question "marina-zhang-university"',
+    'field "answers"',
+  ],
+  [
+    'a question without a question mark',
+    (d) => editJson(d, 'catalog/questions.json', (j) => (j.questions[0].question = 'Chips.')),
+    'catalog/questions.json',
+    'question "deepseek-chip-models"',
+    'field "question"',
+  ],
 ];
 
 describe('bad input fails the build, naming the file, the entry and the field', () => {

@@ -39,6 +39,13 @@ const REQUIRED: [
   ['s000', 'the top', 1, 'rank', null],
   ['s000', '2023', 2023, 'year', null],
   ['s004', '2021', 2021, 'year', null],
+  // Month precision: "May 2023" is that month (day 00), not the year.
+  ['s000', 'May 2023', 20230500, 'date', null],
+  ['s004', 'December 2024', 20241200, 'date', null],
+  // A bound on a year, and a forecast's hedge, kept as the source's own qualifier.
+  ['s000', 'by 2022', 2022, 'year', 'by'],
+  ['s004', 'By 2021', 2021, 'year', 'By'],
+  ['s004', 'poised to top $1 trillion', 1e12, 'USD', 'poised to top'],
 ];
 
 describe('figures in the sources', () => {
@@ -73,16 +80,22 @@ const topic = (id: string) => {
 };
 
 describe('topics', () => {
-  it('training cost: "less than $6 million" vs "$5.6 million" disagree but both can be true', () => {
+  it('training cost: "less than $6 million" vs "$5.6 million" differ but both can be true', () => {
     const t = topic('deepseek-training-cost');
     expect(t.texts).toEqual(['s000 less than $6 million', 's004 only $5.6 million']);
-    expect(t).toMatchObject({ disagree: true, compatible: true });
+    expect(t).toMatchObject({ verdict: 'compatible', disagree: true, compatible: true });
   });
 
-  it('chip stock: 10,000 A100s vs 10,000 to 50,000 vs about 50,000 H100s cannot all be true', () => {
+  it("chip stock: High-Flyer's A100s by 2022, DeepSeek's A100s, Wang's H100s: different things", () => {
     const t = topic('deepseek-chip-stock');
-    expect(t.figs.map((f) => f.sourceId)).toEqual(['s000', 's001', 's002', 's004']);
-    expect(t).toMatchObject({ disagree: true, compatible: false });
+    expect(t.figs.map((f) => [f.sourceId, f.subjectId, f.measure, f.when ?? null])).toEqual([
+      ['s000', 'high-flyer', 'A100', 'by 2022'], // "High-Flyer had purchased 10,000 … by 2022"
+      ['s001', 'deepseek', 'A100', 'before restrictions'],
+      ['s002', 'deepseek', 'A100', 'Long before the ban'],
+      ['s004', 'deepseek', 'H100', null],
+    ]);
+    // They differ in chip model, holder and moment: never "cannot all be true".
+    expect(t).toMatchObject({ verdict: 'different-things', disagree: true, compatible: true });
   });
 
   it('chips used to train: DeepSeek 2,000 (twice), leading Western models about 16,000', () => {
@@ -99,18 +112,43 @@ describe('topics', () => {
     expect(t.disagree).toBe(false);
   });
 
-  it('start year: 2023 vs 2021 disagree', () => {
+  it('start year: founded in 2023 vs starting in 2021 are different things', () => {
     const t = topic('deepseek-start-year');
-    expect(t.figs.map((f) => f.value)).toEqual([2023, 2023, 2021]);
-    expect(t).toMatchObject({ disagree: true, compatible: false });
+    expect(t.figs.map((f) => [f.value, f.measure])).toEqual([
+      [2023, 'founded'],
+      [2023, 'founded'],
+      [2021, 'starting'],
+    ]);
+    expect(t).toMatchObject({ verdict: 'different-things', disagree: true, compatible: true });
   });
 
-  it('App Store rank: the top vs sixth disagree; ChatGPT is its own subject', () => {
+  it('App Store rank: the top on Monday vs sixth as of press time are different moments', () => {
     const t = topic('app-store-rank');
-    const app = t.figs.filter((f) => f.subjectId === 'deepseek-app').map((f) => f.value);
-    expect(app).toEqual([1, 1, 6]);
+    const app = t.figs.filter((f) => f.subjectId === 'deepseek-app');
+    expect(app.map((f) => [f.value, f.when ?? null])).toEqual([
+      [1, 'on Monday'],
+      [1, null],
+      [6, 'As of press time'],
+    ]);
     expect(t.figs.find((f) => f.subjectId === 'chatgpt')?.value).toBe(1);
-    expect(t.disagree).toBe(true);
+    expect(t).toMatchObject({ verdict: 'different-moments', disagree: true });
+  });
+
+  it('every topic has a verdict, and disagree and compatible follow from it', () => {
+    for (const t of pack.topics) {
+      expect(t.disagree, t.id).toBe(t.verdict !== 'agree');
+      expect(t.compatible, t.id).toBe(t.verdict !== 'conflict');
+    }
+    expect(
+      Object.fromEntries(
+        pack.topics.filter((t) => t.verdict !== 'agree').map((t) => [t.id, t.verdict]),
+      ),
+    ).toEqual({
+      'deepseek-training-cost': 'compatible',
+      'deepseek-chip-stock': 'different-things',
+      'deepseek-start-year': 'different-things',
+      'app-store-rank': 'different-moments',
+    });
   });
 
   it("High-Flyer's assets: one source, three values over time, so it varies but does not disagree", () => {
@@ -120,7 +158,8 @@ describe('topics', () => {
       [1e11, 'CNY'],
       [4e10, 'CNY'],
     ]);
-    expect(t).toMatchObject({ disagree: false, varies: true });
+    expect(t).toMatchObject({ verdict: 'agree', disagree: false, varies: true });
+    expect(t.figs.map((f) => f.when ?? null)).toEqual([null, 'By 2021', 'by 2023']);
   });
 
   it('price per million tokens: DeepSeek and OpenAI are different subjects, no disagreement', () => {

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { pack } from '../../lib/pack/bundled';
-import { lowercaseWords, statedWords, ungroundedWords } from '../../lib/pack/grounding';
+import {
+  groundEntities,
+  lowercaseWords,
+  statedWords,
+  ungroundedWords,
+} from '../../lib/pack/grounding';
 
 // Each case: a description, the texts that ground it, the words that must be reported. The
 // descriptions open in lowercase: how the first word is read has its own test below.
@@ -76,9 +81,15 @@ describe('grounding of the committed pack', () => {
 
   it.each(pack.entities.map((e) => [e.id, e] as const))('%s cites its basis', (_id, e) => {
     expect(e.basis.length).toBeGreaterThan(0);
-    for (const id of e.basis) expect(claims.has(id), id).toBe(true);
+    // A claim id, or a line a source prints as its metadata ("s002#byline").
+    const printed = (ref: string) => {
+      const [sourceId, field] = ref.split('#');
+      const source = pack.sources.find((s) => s.id === sourceId);
+      return field === 'byline' || field === 'outlet' ? (source?.[field] ?? null) : null;
+    };
+    for (const id of e.basis) expect(claims.has(id) || printed(id) !== null, id).toBe(true);
     const grounds = [
-      ...e.basis.map((id) => claims.get(id)?.quote ?? ''),
+      ...e.basis.map((id) => claims.get(id)?.quote ?? printed(id) ?? ''),
       ...pack.claims.filter((c) => c.entityIds.includes(e.id)).map((c) => c.quote),
       ...e.aliases,
     ];
@@ -90,5 +101,65 @@ describe('grounding of the committed pack', () => {
       expect(e.description, e.id).not.toMatch(/\n/);
       expect(e.description.length, e.id).toBeLessThanOrEqual(160);
     }
+  });
+});
+
+describe('grounding in what a source prints as its metadata', () => {
+  const loaded = [
+    {
+      file: 'catalog/people.json',
+      entity: {
+        id: 'fan-wang',
+        label: 'Fan Wang',
+        kind: 'person' as const,
+        tier: 'context' as const,
+        aliases: [],
+        description: 'Named with João da Silva on one source’s byline.',
+        basis: ['s002#byline'],
+        related: [],
+      },
+    },
+  ];
+  const entity = {
+    id: 'fan-wang',
+    label: 'Fan Wang',
+    kind: 'person' as const,
+    tier: 'context' as const,
+    aliases: ['Fan Wang'],
+    aliasRules: {},
+    description: 'Named with João da Silva on one source’s byline.',
+    related: [],
+  };
+  const sources = [{ id: 's002', byline: 'Fan Wang and João da Silva', outlet: 'BBC News' }];
+  // Some source writes "named" and "one" in lower case, so a description may begin with them.
+  const claims = [
+    {
+      id: 's001-c001',
+      sourceId: 's001',
+      start: 0,
+      end: 30,
+      quote: 'It named one rival.',
+      entityIds: [],
+    },
+  ];
+
+  it('accepts a description grounded in a byline, and keeps the reference', () => {
+    const [grounded] = groundEntities(loaded as never, [entity], claims, sources);
+    expect(grounded?.basis).toEqual(['s002#byline']);
+  });
+
+  it('fails on a byline the source does not print', () => {
+    expect(() =>
+      groundEntities(loaded as never, [entity], claims, [
+        { id: 's002', byline: null, outlet: null },
+      ]),
+    ).toThrow(/basis\[0\].*s002#byline: that source prints no such line/);
+  });
+
+  it('still checks the words against it', () => {
+    const wrong = { ...entity, description: 'Named with Lyse Doucet on one source’s byline.' };
+    expect(() => groundEntities(loaded as never, [wrong], claims, sources)).toThrow(
+      /"Lyse", "Doucet"/,
+    );
   });
 });

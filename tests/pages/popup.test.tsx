@@ -170,7 +170,8 @@ describe('popup', () => {
     render(<Popup api={api} />);
     fireEvent.input(screen.getByRole('searchbox'), { target: { value: '$5.6 million' } });
     const results = await screen.findByRole('list', { name: 'Search results' });
-    expect(results.textContent).toContain('sources differ (all can be true)');
+    expect(results.textContent).toContain('differ, both can be true');
+    expect(results.textContent).not.toMatch(/disagree/);
     expect(results.textContent).toContain('less than $6 million');
     expect(results.textContent).toContain('$5.6 million');
   });

@@ -45,11 +45,49 @@ describe('search over the bundled pack', () => {
     expect(searchPack(index, query).hits.map((h) => h.id)).toContain(id);
   });
 
+  it.each([
+    ['Marina Zhang university', 'marina-zhang-university', 'conflict'],
+    ['who bought the A100 chips', 'a100-buyer', 'conflict'],
+    ['Sydney University', 'marina-zhang-university', 'conflict'],
+    ['Then-President', 'trump-office', 'different-moments'],
+    ['H100', 'deepseek-chip-models', 'different-things'],
+  ])('finds the question for "%s", with its verdict', (query, id, verdict) => {
+    const hit = searchPack(index, query).hits.find((h) => h.id === id);
+    expect(hit?.type).toBe('question');
+    if (hit?.type !== 'question') return;
+    expect(hit.verdict).toBe(verdict);
+    expect(hit.answers.length).toBeGreaterThanOrEqual(2);
+    for (const a of hit.answers) {
+      expect(
+        a.quotes.some((q) => q.quote.includes(a.gist)),
+        a.gist,
+      ).toBe(true);
+    }
+  });
+
+  it('puts the question first when the query only fits a question', () => {
+    expect(first('marina zhang university')?.id).toBe('marina-zhang-university');
+    expect(first('who bought the chips')?.id).toBe('a100-buyer');
+  });
+
+  it('gives topics their computed verdict', () => {
+    const topic = searchPack(index, 'training cost').hits.find(
+      (h) => h.id === 'deepseek-training-cost',
+    );
+    expect(topic?.type === 'topic' && topic.verdict).toBe('compatible');
+  });
+
   it('gives only verbatim quotes, each with its source', () => {
-    const hits: SearchHit[] = ['deepseek', 'nvidia', 'chip', 'million', '梁'].flatMap(
+    const hits: SearchHit[] = ['deepseek', 'nvidia', 'chip', 'million', '梁', 'university'].flatMap(
       (q) => searchPack(index, q, { limit: 50 }).hits,
     );
-    const quotes = hits.flatMap((h) => (h.type === 'entity' ? h.quotes : h.figures));
+    const quotes = hits.flatMap((h) =>
+      h.type === 'entity'
+        ? h.quotes
+        : h.type === 'topic'
+          ? h.figures
+          : h.answers.flatMap((a) => a.quotes),
+    );
     expect(quotes.length).toBeGreaterThan(20);
     for (const q of quotes) {
       const claim = claims.get(q.claimId);
