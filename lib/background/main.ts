@@ -13,7 +13,8 @@ import { createRouter } from './router';
 
 export function startBackground(pack: Pack) {
   const history = createHistory({
-    open: () => openHistoryStore({ onClose: () => history.reset() }),
+    // A blocked upgrade that later goes through, or a connection closed under us: reopen.
+    open: () => openHistoryStore({ onClose: history.reset, onUnblocked: history.reset }),
     settings: () => settingsItem.getValue(),
   });
   const tabHosts = new Map<number, string>();
