@@ -57,6 +57,7 @@ export function buildPack(input: PackInput): Pack {
       language: meta.language,
       text,
       excluded,
+      ...(meta.added && { added: { url: meta.added.url, addedAt: meta.added.addedAt } }),
     });
     let figureNo = 0;
     for (const { claim, figures: found } of claimsOfSource(
