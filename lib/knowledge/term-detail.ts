@@ -2,6 +2,8 @@
  * The card and sidebar data for one term, computed from the full pack. Pure: the
  * background calls it, tests call it with a small pack.
  */
+
+import { readersFirst } from '../library/order';
 import type { Claim, Entity, Figure, Pack, Source, Topic } from '../pack/types';
 import { figureAgrees } from './figure-agreement';
 import type {
@@ -24,7 +26,8 @@ export function createKnowledge(pack: Pack): Knowledge {
   const claims = new Map(pack.claims.map((c) => [c.id, c]));
   const figures = new Map(pack.figures.map((f) => [f.id, f]));
   const topics = new Map(pack.topics.map((t) => [t.id, t]));
-  const sourceOrder = new Map(pack.sources.map((s, i) => [s.id, i]));
+  // The reader's own sources first: their trusted reporting matters more to them than ours.
+  const sourceOrder = new Map(readersFirst(pack.sources).map((s, i) => [s.id, i]));
   const claimsByEntity = new Map<string, Claim[]>();
   for (const c of pack.claims) {
     for (const id of c.entityIds) {
@@ -44,6 +47,7 @@ export function createKnowledge(pack: Pack): Knowledge {
       title: s?.title ?? null,
       outlet: s?.outlet ?? null,
       date: s?.date ?? s?.dateAsPrinted ?? null,
+      ...(s?.added && { added: s.added }),
     };
   }
 

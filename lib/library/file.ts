@@ -13,7 +13,7 @@ export const LIBRARY_FORMAT = 'sourcelight-library';
 export const LIBRARY_FILE_VERSION = 1;
 
 /** Limits that keep one file from filling the reader's storage by accident. */
-export const LIMITS = {
+export const LIBRARY_LIMITS = {
   sources: 2000,
   names: 10_000,
   textChars: 2_000_000,
@@ -57,7 +57,7 @@ export const LibrarySourceSchema = v.strictObject({
   text: v.pipe(
     v.string(),
     v.minLength(1, 'must not be empty'),
-    v.maxLength(LIMITS.textChars, `must be at most ${LIMITS.textChars} characters`),
+    v.maxLength(LIBRARY_LIMITS.textChars, `must be at most ${LIBRARY_LIMITS.textChars} characters`),
   ),
 });
 
@@ -66,7 +66,7 @@ export const TrackedNameFileSchema = v.strictObject({
   kind: v.picklist(ENTITY_KINDS, `must be one of ${ENTITY_KINDS.join(', ')}`),
   aliases: v.pipe(
     v.array(Text(200)),
-    v.maxLength(LIMITS.aliases, `at most ${LIMITS.aliases} aliases`),
+    v.maxLength(LIBRARY_LIMITS.aliases, `at most ${LIBRARY_LIMITS.aliases} aliases`),
   ),
   addedAt: Timestamp,
 });
@@ -77,11 +77,11 @@ export const LibraryFileSchema = v.strictObject({
   exportedAt: Timestamp,
   sources: v.pipe(
     v.array(LibrarySourceSchema),
-    v.maxLength(LIMITS.sources, `at most ${LIMITS.sources} sources`),
+    v.maxLength(LIBRARY_LIMITS.sources, `at most ${LIBRARY_LIMITS.sources} sources`),
   ),
   names: v.pipe(
     v.array(TrackedNameFileSchema),
-    v.maxLength(LIMITS.names, `at most ${LIMITS.names} names`),
+    v.maxLength(LIBRARY_LIMITS.names, `at most ${LIBRARY_LIMITS.names} names`),
   ),
 });
 

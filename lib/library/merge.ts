@@ -33,6 +33,13 @@ export function foldName(name: string): string {
   return name.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
+/** Tracked names' ids start with this; no catalog id does (they name things, not owners). */
+export const TRACKED_PREFIX = 'mine-';
+
+export function isTrackedId(id: string): boolean {
+  return id.startsWith(TRACKED_PREFIX);
+}
+
 /** `mine-moonshot-ai`; names without Latin letters or digits get a tag of their text. */
 export function nameIdOf(label: string, taken: ReadonlySet<string>): string {
   const slug = foldName(label)
@@ -41,7 +48,7 @@ export function nameIdOf(label: string, taken: ReadonlySet<string>): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 40);
-  const base = `mine-${slug || fnv1a(label).toString(16)}`;
+  const base = `${TRACKED_PREFIX}${slug || fnv1a(label).toString(16)}`;
   let id = base;
   for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
   return id;
