@@ -123,9 +123,13 @@ function bare(word: string): string {
  */
 export function findCandidates(text: string, known: readonly Span[] = [], max = 40): Candidate[] {
   const toks = tokens(text);
+  // Words capitalised where the grammar does not ask for it: names, whatever else they are.
+  const midCapitals = new Set(
+    toks.filter((t) => !t.opens && isCapitalised(t.text)).map((t) => bare(t.text)),
+  );
   const phrases: { phrase: string; start: number; end: number; opens: boolean }[] = [];
   for (let i = 0; i < toks.length; i++) {
-    const first = toks[i] as Token;
+    let first = toks[i] as Token;
     if (!isCapitalised(first.text) || NOT_NAMES.has(bare(first.text))) continue;
     let j = i;
     // Extend over capitalised words, and over joiners followed by a capitalised word, on one line.
@@ -149,6 +153,15 @@ export function findCandidates(text: string, known: readonly Span[] = [], max = 
         continue;
       }
       break;
+    }
+    // "Graduates of Peking University": a sentence's first word, capitalised only there and
+    // joined by "of", is not part of the name after it ("Zhipu AI spoke" keeps its name).
+    let k = i;
+    const joined = JOINERS.has(toks[i + 1]?.text ?? '');
+    if (first.opens && joined && j > i + 1 && !midCapitals.has(bare(first.text))) {
+      k++;
+      while (k < j && JOINERS.has((toks[k] as Token).text)) k++;
+      first = { ...(toks[k] as Token), opens: false };
     }
     const last = toks[j] as Token;
     const phrase = bare(text.slice(first.start, last.end));

@@ -155,7 +155,8 @@ export function parseLibraryFile(text: string): LibraryFile {
   if (!parsed.success) {
     const issue = parsed.issues[0] as v.BaseIssue<unknown>;
     const field = where(issue);
-    if (issue.type === 'strict_object') {
+    const missing = issue.kind === 'schema' && issue.received === 'undefined';
+    if (issue.type === 'strict_object' && !missing) {
       // The path ends at the unknown key: name the object it sits in, and the key.
       const key = String(issue.path?.at(-1)?.key ?? '');
       const parent = field.slice(0, field.length - key.length).replace(/\.$/, '') || 'the file';
@@ -163,8 +164,7 @@ export function parseLibraryFile(text: string): LibraryFile {
         `This library file is damaged: ${parent} has an unknown field "${key}".`,
       );
     }
-    const problem =
-      issue.kind === 'schema' && issue.received === 'undefined' ? 'is missing' : issue.message;
+    const problem = missing ? 'is missing' : issue.message;
     throw new LibraryFileError(`This library file is damaged: ${field || 'the file'} ${problem}.`);
   }
   return parsed.output;
