@@ -13,11 +13,9 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { prepareDetector } from '../lib/detect/prepare';
 import { buildLibraryPack } from '../lib/library/build';
 import { toLibraryFile } from '../lib/library/file';
-import { AddFileError, loadArticleFile } from '../lib/library/load-files';
 import { mergeLibrary } from '../lib/library/merge';
 import { EMPTY_LIBRARY } from '../lib/library/types';
 import { buildPack, toDetectorPack } from '../lib/pack/build';
@@ -25,13 +23,9 @@ import { PackInputError } from '../lib/pack/errors';
 import { loadPackInput, type PackInput } from '../lib/pack/load';
 import { DATA_DIR, DETECT_JSON, INPUT_JSON, PACK_JSON, TABLES_JSON } from '../lib/pack/paths';
 import { stableJson } from '../lib/pack/serialize';
+import { type PackOptions, parsePackArgs, UsageError } from './pack-args';
 
 const ROOT = join(import.meta.dirname, '..');
-const USAGE =
-  'usage: npm run pack [-- --check | --out FILE | --add FILE... (--out PACK.json | --library OUT.json)]';
-
-class UsageError extends Error {}
-
 /** The first differing line, so a stale pack says where it changed. */
 function firstDifference(a: string, b: string): string {
   const left = a.split('\n');
@@ -47,61 +41,6 @@ function firstDifference(a: string, b: string): string {
 function write(out: string, json: string): void {
   if (out === '-') process.stdout.write(json);
   else writeFileSync(out, json);
-}
-
-interface Options {
-  check: boolean;
-  out: string | null;
-  library: string | null;
-  add: string[];
-}
-
-function options(argv: string[]): Options {
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(argv);
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
-  const { values, positionals } = parsed;
-  // `--add a.txt b.html`: the files after the first are positionals.
-  const add = [...(values.add ?? []), ...positionals];
-  if (positionals.length > 0 && !values.add) {
-    throw new UsageError(`unexpected argument ${positionals[0]}`);
-  }
-  const opts = {
-    check: values.check ?? false,
-    out: values.out ?? null,
-    library: values.library ?? null,
-    add,
-  };
-  if (opts.check && (opts.out !== null || opts.library !== null || add.length > 0)) {
-    throw new UsageError('--check goes alone');
-  }
-  if (opts.library !== null && add.length === 0)
-    throw new UsageError('--library needs --add FILE...');
-  if (opts.library !== null && opts.out !== null) {
-    throw new UsageError('--library and --out do not go together');
-  }
-  // The committed pack is the bundled one: extra sources go to a file of their own.
-  if (add.length > 0 && opts.out === null && opts.library === null) {
-    throw new UsageError('--add needs --out PACK.json or --library OUT.json');
-  }
-  return opts;
-}
-
-function parse(argv: string[]) {
-  return parseArgs({
-    args: argv,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      check: { type: 'boolean' },
-      out: { type: 'string' },
-      library: { type: 'string' },
-      add: { type: 'string', multiple: true },
-    },
-  });
 }
 
 /** When --add files were added: SOURCE_DATE_EPOCH for reproducible builds, else now. */
@@ -125,7 +64,9 @@ function bundledFiles(input: PackInput): [string, string][] {
   ];
 }
 
-function withAdded(input: PackInput, opts: Options): number {
+async function withAdded(input: PackInput, opts: PackOptions): Promise<number> {
+  // happy-dom and Readability load only when there are files to add.
+  const { loadArticleFile } = await import('../lib/library/load-files');
   const when = addedAt(process.env);
   const merged = mergeLibrary(EMPTY_LIBRARY, {
     sources: opts.add.map((file) => loadArticleFile(file, when)),
@@ -170,8 +111,8 @@ function check(files: [string, string][]): number {
   return 0;
 }
 
-function main(argv: string[]): number {
-  const opts = options(argv);
+async function main(argv: string[]): Promise<number> {
+  const opts = parsePackArgs(argv);
   const dataDir = process.env.SOURCELIGHT_DATA_DIR ?? join(ROOT, DATA_DIR);
   const input = loadPackInput(dataDir);
   if (opts.add.length > 0) return withAdded(input, opts);
@@ -187,15 +128,15 @@ function main(argv: string[]): number {
 }
 
 try {
-  process.exitCode = main(process.argv.slice(2));
+  process.exitCode = await main(process.argv.slice(2));
 } catch (e) {
   if (e instanceof UsageError) {
-    process.stderr.write(`pack: ${e.message}\n${USAGE}\n`);
+    process.stderr.write(`pack: ${e.message}\n${UsageError.usage}\n`);
     process.exitCode = 2;
   } else if (e instanceof PackInputError) {
     process.stderr.write(`pack: bad input: ${e.message}\n(nothing was written)\n`);
     process.exitCode = 1;
-  } else if (e instanceof AddFileError) {
+  } else if (e instanceof Error && e.name === 'AddFileError') {
     process.stderr.write(`pack: cannot add ${e.message}\n(nothing was written)\n`);
     process.exitCode = 1;
   } else throw e;
