@@ -48,24 +48,38 @@ export function startLibraryEvents(
   library: LibraryService,
   openTab: (path: string, besideTabId?: number) => Promise<void>,
 ): () => void {
+  const stopMenu = registerTrackMenu(openTab);
+  const onInstalled = () => void library.refresh();
+  browser.runtime.onInstalled.addListener(onInstalled);
+  return () => {
+    stopMenu();
+    browser.runtime.onInstalled.removeListener(onInstalled);
+  };
+}
+
+/** "Track in Sourcelight" on selected text; a browser without context menus just has none. */
+function registerTrackMenu(openTab: (path: string, besideTabId?: number) => Promise<void>) {
   const menus = browser.contextMenus;
-  // Recreated at every start: Chrome keeps items across worker restarts, Firefox's
-  // background page does not; removing first makes both the same and never duplicates.
-  void Promise.resolve(menus?.removeAll())
-    .then(() =>
-      menus?.create({ id: TRACK_MENU_ID, title: 'Track in Sourcelight', contexts: ['selection'] }),
-    )
-    .catch((error: unknown) => console.warn('Sourcelight: no context menu', error));
+  if (!menus) return () => {};
   const onClicked = (info: MenuClick, tab?: { id?: number }) => {
     if (info.menuItemId !== TRACK_MENU_ID) return;
     const path = trackPath(info.selectionText ?? '');
     if (path) void openTab(path, tab?.id).catch(() => {});
   };
-  menus?.onClicked.addListener(onClicked);
-  const onInstalled = () => void library.refresh();
-  browser.runtime.onInstalled.addListener(onInstalled);
-  return () => {
-    menus?.onClicked.removeListener(onClicked);
-    browser.runtime.onInstalled.removeListener(onInstalled);
-  };
+  const warn = (error: unknown) => console.warn('Sourcelight: no context menu', error);
+  try {
+    menus.onClicked.addListener(onClicked);
+    // Recreated at every start: Chrome keeps items across worker restarts, Firefox's
+    // background page does not; removing first makes both the same and never duplicates.
+    void Promise.resolve()
+      .then(() => menus.removeAll())
+      .then(() => {
+        menus.create({ id: TRACK_MENU_ID, title: 'Track in Sourcelight', contexts: ['selection'] });
+      })
+      .catch(warn);
+  } catch (error) {
+    warn(error);
+    return () => {};
+  }
+  return () => menus.onClicked.removeListener(onClicked);
 }

@@ -41,8 +41,11 @@ export async function extractThisPage(
 }
 
 /** The sidebar's "Add this page to my sources": extract, then open the review beside this tab. */
-export async function addThisPage(doc: Document = document): Promise<ExtractResult> {
-  const result = await extractThisPage(doc);
+export async function addThisPage(
+  doc: Document = document,
+  load: () => Promise<Extract> = importExtractor,
+): Promise<ExtractResult> {
+  const result = await extractThisPage(doc, load);
   if (!result.ok) return result;
   const staged = await send('library:stage', { page: result.page });
   return staged.ok ? result : { ok: false, error: staged.error };

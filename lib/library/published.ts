@@ -36,7 +36,12 @@ export interface PublishedTables {
   tables: DetectorTables;
 }
 
-type Area = Pick<Browser.storage.StorageArea, 'get' | 'set' | 'remove'>;
+/** `browser.storage.local`, or the fake one in tests: only what is used here. */
+export interface Area {
+  get(keys: string | string[]): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(keys: string | string[]): Promise<void>;
+}
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
