@@ -68,7 +68,15 @@ const DEMONYMS = new Set(
 );
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.-]*/gu;
-const SENTENCE_END = /[.!?。！？:"“”]\s*$/u;
+/** What may end a sentence (or open a quotation) just before a word. */
+const SENTENCE_END = new Set([...'.!?。！？:"“”']);
+
+/** Whether the last character before `at`, spaces skipped, ends a sentence. */
+function afterSentenceEnd(line: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && /\s/.test(line[i] as string)) i--;
+  return i >= 0 && SENTENCE_END.has(line[i] as string);
+}
 
 function isCapitalised(word: string): boolean {
   return /^\p{Lu}/u.test(word) || /^\p{Ll}+\p{Lu}/u.test(word); // "Moonshot", "iPhone", "eBay"
@@ -102,7 +110,7 @@ function tokens(text: string): Token[] {
         if (word.endsWith('.') && !/^(?:\p{Lu}\.)+$/u.test(word)) word = word.replace(/\.+$/, '');
         word = word.replace(/['’-]+$/u, '');
         const at = m.index ?? 0;
-        const opens = out.length === 0 || prevEnd === 0 || SENTENCE_END.test(line.slice(0, at));
+        const opens = out.length === 0 || prevEnd === 0 || afterSentenceEnd(line, at);
         out.push({ text: word, start: lineStart + at, end: lineStart + at + word.length, opens });
         prevEnd = at + m[0].length;
       }
@@ -174,7 +182,16 @@ export function findCandidates(text: string, known: readonly Span[] = [], max = 
     i = j;
   }
 
-  const touchesKnown = (p: Span) => known.some((k) => p.start < k.end && k.start < p.end);
+  // Phrases come in text order: walk the known names (sorted) alongside them, once.
+  const names = [...known].sort((a, b) => a.start - b.start);
+  let k = 0;
+  const touchesKnown = (p: Span) => {
+    while (k < names.length && (names[k] as Span).end <= p.start) k++;
+    for (let n = k; n < names.length && (names[n] as Span).start < p.end; n++) {
+      if ((names[n] as Span).end > p.start) return true;
+    }
+    return false;
+  };
   // A lone word that opens a sentence ("Rivals did not wait") counts only if it is also
   // capitalised where the grammar does not ask for it.
   const midSentence = new Set(phrases.filter((p) => !p.opens).map((p) => p.phrase));

@@ -8,7 +8,7 @@ import { claimsOfSource } from './claims';
 import { cleanSource } from './clean';
 import { chooseTopic } from './figures';
 import type { PackInput } from './load';
-import { createMentionFinder } from './mentions';
+import { createSourceMentionFinder } from './mention-prefilter';
 import { computeTopic } from './topics';
 import type { Claim, DetectorPack, Entity, Figure, Pack, Source } from './types';
 import { validatePackInput } from './validate';
@@ -37,7 +37,8 @@ export function buildEntities(input: PackInput): Entity[] {
 export function buildPack(input: PackInput): Pack {
   validatePackInput(input);
   const entities = buildEntities(input);
-  const findMentions = createMentionFinder(entities);
+  // Per source: only the entities a source can name are searched (a reader may track thousands).
+  const findMentions = createSourceMentionFinder(entities);
   const topicDefs = input.topics.topics;
   const sources: Source[] = [];
   const claims: Claim[] = [];

@@ -53,8 +53,13 @@ export function computeTopic(head: TopicHead, figures: readonly Figure[]): Topic
   let varies = false;
   let compatible = true;
   for (const group of groups.values()) {
-    for (const [i, a] of group.entries()) {
-      for (const b of group.slice(i + 1)) {
+    // Each figure's interval once, not once per pair: a reader's library can put
+    // hundreds of figures in one topic.
+    const spans = group.map((f) => interval(f.value, f.qualifier, f.unit));
+    for (let i = 0; i < group.length; i++) {
+      const a = group[i] as Figure;
+      for (let j = i + 1; j < group.length; j++) {
+        const b = group[j] as Figure;
         if (sameValue(a.value, b.value)) continue;
         // One source giving two values speaks of two moments (assets in 2021 and 2023).
         if (a.sourceId === b.sourceId) {
@@ -62,8 +67,8 @@ export function computeTopic(head: TopicHead, figures: readonly Figure[]): Topic
           continue;
         }
         disagree = true;
-        const [alo, ahi] = interval(a.value, a.qualifier, a.unit);
-        const [blo, bhi] = interval(b.value, b.qualifier, b.unit);
+        const [alo, ahi] = spans[i] as Interval;
+        const [blo, bhi] = spans[j] as Interval;
         if (Math.max(alo, blo) > Math.min(ahi, bhi)) compatible = false;
       }
     }
