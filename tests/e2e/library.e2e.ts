@@ -9,6 +9,7 @@
  * library (it answers `tab:extract` with lib/library/page-extract.ts and reads the
  * published tables, lib/library/published.ts); until it does, those two tests fail saying so.
  */
+import { readFileSync } from 'node:fs';
 import { copyFile, mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
@@ -31,6 +32,10 @@ import type { E2EBrowser, E2EPage } from './harness/session';
 import { forEachBrowser } from './harness/suite';
 
 const ARTICLE = '/fixtures/added-article.html';
+const READABILITY = readFileSync(
+  join(REPO_ROOT, 'node_modules/@mozilla/readability/Readability.js'),
+  'utf8',
+);
 const TITLE = 'Cheap AI, costly week: what the DeepSeek shock cost chipmakers';
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 
@@ -80,6 +85,13 @@ const listText = () =>
     .slice(0, 2)
     .map((s) => (s.textContent ?? '').replace(/\s+/g, ' '))
     .join(' | ');
+
+/** Each test starts from an empty library, whatever the one before it left. */
+async function emptyLibrary(browser: E2EBrowser): Promise<void> {
+  const page = await browser.openExtensionPage('library.html', 'section');
+  await message(page, 'library:clear', {});
+  await page.close();
+}
 
 async function openLibrary(browser: E2EBrowser): Promise<E2EPage> {
   const page = await browser.openExtensionPage('library.html', 'section');
@@ -134,6 +146,7 @@ forEachBrowser(
   (session, name) => {
     it("adds a served article page; its quotes appear in a term's sidebar on another page", async () => {
       const { browser, server } = session();
+      await emptyLibrary(browser);
       const { page, tabId } = await openWithTabId(browser, server.url(ARTICLE));
       await settledHighlights(page, 20_000, (r) => r.length > 0);
       const popup = await browser.openExtensionPage(`popup.html?tab=${tabId}`, '.add-page button');
@@ -172,6 +185,7 @@ forEachBrowser(
 
     it("quotes an imported source first in cards and the sidebar, labelled as the reader's", async () => {
       const { browser, server } = session();
+      await emptyLibrary(browser);
       const library = await openLibrary(browser);
       await importFile(library, 'mine.json', libraryFile([servedSource(server.url(ARTICLE))]));
       await library.waitFor('the import', () =>
@@ -197,6 +211,7 @@ forEachBrowser(
 
     it('shows the review of a page: text, metadata, known names, figures, new names', async () => {
       const { browser, server } = session();
+      await emptyLibrary(browser);
       const library = await openLibrary(browser);
       const source = servedSource(server.url(ARTICLE));
       const page = {
@@ -225,8 +240,28 @@ forEachBrowser(
       await library.close();
     });
 
+    it('extraction reads a clone: the page is unchanged and its lazy images are not fetched', async () => {
+      const { browser, server } = session();
+      const page = await browser.openPage(server.url(ARTICLE));
+      const before = await probe(page, 'snapshot');
+      // Readability itself, on a clone of the live document: the two places where it sets
+      // innerHTML (its own cache of the page, <noscript> images) touch only the clone.
+      const length = await page.evaluateSource<number>(
+        `(() => { const module = { exports: {} }; ${READABILITY}
+        const article = new module.exports(document.cloneNode(true), { charThreshold: 250 }).parse();
+        return article ? article.textContent.length : -1; })()`,
+      );
+      expect(length).toBeGreaterThan(2000);
+      await new Promise((r) => setTimeout(r, 1_000));
+      expect(await probe(page, 'snapshot')).toEqual(before);
+      // The lazy image's real address (data-src, and the <noscript> copy) was never asked for.
+      expect(server.network.describe(server.network.offenders())).toBe('');
+      await page.close();
+    });
+
     it('marks a tracked name on another page', async () => {
       const { browser, server } = session();
+      await emptyLibrary(browser);
       const track = await browser.openExtensionPage(
         'library.html?track=Kestrel%20Advisory',
         'form.track',
@@ -256,6 +291,7 @@ forEachBrowser(
 
     it('export, clear, import round-trips', async () => {
       const { browser, server } = session();
+      await emptyLibrary(browser);
       const first = await openLibrary(browser);
       await importFile(first, 'mine.json', libraryFile([servedSource(server.url(ARTICLE))]));
       await first.waitFor('the import', () =>
@@ -298,6 +334,7 @@ forEachBrowser(
 
     it('refuses a bad library file with its reason, and loses nothing', async () => {
       const { browser, server } = session();
+      await emptyLibrary(browser);
       const library = await openLibrary(browser);
       await importFile(library, 'mine.json', libraryFile([servedSource(server.url(ARTICLE))]));
       await library.waitFor('the import', () =>

@@ -217,7 +217,14 @@ export async function launchFirefox(
     },
     findPage: async (urlPart, readySelector = 'body', timeoutMs = DEFAULT_WAIT_MS) => {
       const deadline = Date.now() + timeoutMs;
-      const lookup = async () => (await browser.pages()).find((p) => p.url().includes(urlPart));
+      // Over BiDi a tab's reported URL can lag a moz-extension navigation: ask the page.
+      const lookup = async () => {
+        for (const p of await browser.pages()) {
+          const href = await p.evaluate(() => location.href).catch(() => p.url());
+          if (href.includes(urlPart)) return p;
+        }
+        return undefined;
+      };
       let found = await lookup();
       while (!found && Date.now() < deadline) {
         await new Promise((r) => setTimeout(r, 100));
