@@ -66,18 +66,15 @@ function Figures({ figures }: { figures: PreviewFigure[] }) {
     <ul class="plain figures-list">
       {figures.map((f) => (
         <li key={f.id}>
-          <strong>{f.qualifier ? `${f.qualifier} ${f.text}` : f.text}</strong>{' '}
+          {/* The figure's text is verbatim and holds its own qualifier ("about $600 billion"). */}
+          <strong>{f.text}</strong>{' '}
           {f.topic ? (
             <>
               <span class="muted">{f.topic.label}:</span> {topicWords(f.topic)}
               {f.topic.others.length > 0 && (
                 <span class="muted">
                   {' '}
-                  (other sources:{' '}
-                  {f.topic.others
-                    .map((o) => `${o.qualifier ? `${o.qualifier} ` : ''}${o.text}`)
-                    .join('; ')}
-                  )
+                  (other sources: {f.topic.others.map((o) => o.text).join('; ')})
                 </span>
               )}
             </>
