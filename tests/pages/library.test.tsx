@@ -14,6 +14,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createLibraryApi, type LibraryApi, libraryView } from '../../components/library/api';
 import { LibraryRoot } from '../../components/library/LibraryPage';
 import { AddPage } from '../../components/popup/AddPage';
+import { ReaderPage } from '../../components/reader/ReaderPage';
+import { Sidebar, type SidebarProps } from '../../components/Sidebar';
 import { startBackground } from '../../lib/background/main';
 import { extractArticle } from '../../lib/library/extract';
 import { parseHtml } from '../../lib/library/load-files';
@@ -215,5 +217,59 @@ describe('the popup\'s "Add this page"', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Add this page to my sources' }));
     await waitFor(() => expect(close).toHaveBeenCalledOnce());
     expect(addPage).toHaveBeenCalledWith(9);
+  });
+});
+
+describe("the sidebar's and the reader's part", () => {
+  const noop = () => {};
+  const sidebar = (onAddPage?: SidebarProps['onAddPage']) => (
+    <Sidebar
+      detail={null}
+      pageFigure={null}
+      seen={null}
+      terms={[]}
+      canGoBack={false}
+      onBack={noop}
+      onClose={noop}
+      onOpenTerm={noop}
+      onShowOnPage={noop}
+      onReadSource={noop}
+      onAddPage={onAddPage}
+    />
+  );
+
+  it('the sidebar offers "Add this page" only when the page can add, and says why not', async () => {
+    const { unmount } = render(sidebar());
+    expect(screen.queryByRole('button', { name: 'Add this page to my sources' })).toBeNull();
+    unmount();
+    const onAddPage = vi
+      .fn()
+      .mockResolvedValueOnce({ ok: false, error: 'No article was found on this page.' })
+      .mockResolvedValueOnce({ ok: true });
+    render(sidebar(onAddPage));
+    fireEvent.click(screen.getByRole('button', { name: 'Add this page to my sources' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'No article was found on this page.',
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Add this page to my sources' }));
+    await screen.findByText('The review is open in a tab beside this one.');
+  });
+
+  it("the reader shows a reader's source with its address and the day it was added", async () => {
+    const id = await stage();
+    await send('library:confirm', { id, metadata: page.metadata });
+    const mine = await send('library:sources', {});
+    const [source] = mine.sources;
+    render(
+      <ReaderPage
+        sources={[...mine.sources, ...pack.sources]}
+        claims={[...pack.claims, ...mine.claims]}
+        search={`?source=${source?.id}&claim=${mine.claims[0]?.id}`}
+        scrollTo={() => {}}
+      />,
+    );
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(page.metadata.title);
+    expect(screen.getByText('Your source, from').nextElementSibling?.textContent).toBe(URL_);
+    expect(document.querySelector('mark')?.textContent).toBe(mine.claims[0]?.quote);
   });
 });
