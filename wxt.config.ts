@@ -4,6 +4,11 @@ import { CONTENT_MATCHES } from './lib/content-matches';
 
 /** The lazily loaded card and sidebar (entrypoints/page-ui/), as its path in the package. */
 const PAGE_UI_FILE = 'page-ui.js';
+/** The lazily loaded article extraction for "Add this page" (entrypoints/extract/). */
+const EXTRACT_FILE = 'extract.js';
+/** Unlisted scripts the content script `import()`s: built as ES modules, web-accessible. */
+const LAZY_MODULES = new Set(['page-ui', 'extract']);
+const LAZY_FILES = [PAGE_UI_FILE, EXTRACT_FILE];
 
 export default defineConfig({
   // Explicit imports read better and keep lib/ free of framework magic (STYLE.md).
@@ -19,7 +24,7 @@ export default defineConfig({
     // quarter of the file would be blanks; 'strict' keeps the entry's export.
     'vite:build:extendConfig'(entrypoints, config) {
       const build = config.build;
-      if (entrypoints[0]?.name !== 'page-ui' || !build?.lib) return;
+      if (!LAZY_MODULES.has(entrypoints[0]?.name ?? '') || !build?.lib) return;
       const output = build.rollupOptions?.output;
       build.rollupOptions = {
         ...build.rollupOptions,
@@ -38,11 +43,11 @@ export default defineConfig({
     // for it; Firefox's moz-extension UUID is random per install.
     'build:manifestGenerated'(_wxt, manifest) {
       if (manifest.manifest_version === 2) {
-        manifest.web_accessible_resources = [PAGE_UI_FILE];
+        manifest.web_accessible_resources = LAZY_FILES;
         return;
       }
       manifest.web_accessible_resources = [
-        { resources: [PAGE_UI_FILE], matches: CONTENT_MATCHES, use_dynamic_url: true },
+        { resources: LAZY_FILES, matches: CONTENT_MATCHES, use_dynamic_url: true },
       ];
     },
   },
@@ -52,7 +57,9 @@ export default defineConfig({
       'Marks the names and figures of the DeepSeek story and shows what five reference sources say about each. Offline; sends nothing.',
     // activeTab: the popup reads the current tab's address (for the site switch) only when
     // the user clicks the toolbar button; no `tabs` permission, no install warning.
-    permissions: ['storage', 'activeTab'],
+    // contextMenus: "Track in Sourcelight" on selected text (the menu hands the background
+    // the selection; no script is injected into the page for it).
+    permissions: ['storage', 'activeTab', 'contextMenus'],
     commands: {
       'open-sidebar': {
         suggested_key: { default: 'Alt+Shift+S' },

@@ -1,7 +1,7 @@
 import type { TermDetail } from '../lib/knowledge/types';
 import type { EntityKind } from '../lib/pack/types';
 import { Quote } from './Quote';
-import { kindLabel, sourceName } from './term-labels';
+import { kindLabel, sourceCaption, sourceName } from './term-labels';
 import { DisputedLines } from './Verdicts';
 
 export interface HoverCardProps {
@@ -54,7 +54,7 @@ export function HoverCard(p: HoverCardProps) {
       {quotes.map(({ q, source }) => (
         <figure class="card-quote" key={q.claimId}>
           <Quote quote={q} />
-          <figcaption>{sourceName(source)}</figcaption>
+          <figcaption>{sourceCaption(source)}</figcaption>
         </figure>
       ))}
       <div class="card-foot">

@@ -1,5 +1,6 @@
 import type { TermDetail, TopicView } from '../lib/knowledge/types';
 import type { SeenBefore, TermCount } from '../lib/messages';
+import { AddPageButton, type AddPageButtonProps } from './AddPageButton';
 import { Quote } from './Quote';
 import { kindLabel, sourceMeta, sourceName } from './term-labels';
 import { QuestionList, TopicValues, VerdictLine } from './Verdicts';
@@ -19,6 +20,8 @@ export interface SidebarProps {
   /** Scroll the page to the term's next occurrence and flash it. */
   onShowOnPage: (id: string) => void;
   onReadSource: (sourceId: string, claimId: string) => void;
+  /** "Add this page to my sources" (lib/library/page-extract.ts `addThisPage`); no button without it. */
+  onAddPage?: AddPageButtonProps['onAddPage'];
 }
 
 export function Sidebar(p: SidebarProps) {
@@ -39,6 +42,7 @@ export function Sidebar(p: SidebarProps) {
         {p.detail === undefined && <p class="muted">Loading…</p>}
         {p.detail && <TermSection {...p} detail={p.detail} />}
         <OnThisPage terms={p.terms} onShowOnPage={p.onShowOnPage} onOpenTerm={p.onOpenTerm} />
+        {p.onAddPage && <AddPageButton onAddPage={p.onAddPage} />}
       </div>
     </aside>
   );

@@ -22,7 +22,23 @@ export function sourceName(s: SourceRef): string {
   return s.title ?? s.outlet ?? `Source ${s.id}`;
 }
 
-/** "AsianFin · 2025-01-29", leaving out what the source does not print. */
+/** "AsianFin · 2025-01-29", leaving out what the source does not print; a reader's source says so. */
 export function sourceMeta(s: SourceRef): string {
-  return [s.title ? s.outlet : null, s.date].filter((x) => x).join(' · ');
+  const mine = s.added ? [yours(s.added)] : [];
+  return [...mine, s.title ? s.outlet : null, s.date].filter((x) => x).join(' · ');
+}
+
+/** A quote's caption: the source's name, and "your source" for one the reader added. */
+export function sourceCaption(s: SourceRef): string {
+  return s.added ? `${sourceName(s)} (${yours(s.added)})` : sourceName(s);
+}
+
+/** "your source, example.com, added 2025-02-03" */
+function yours(added: NonNullable<SourceRef['added']>): string {
+  let host = added.url;
+  try {
+    const u = new URL(added.url);
+    host = u.protocol === 'file:' ? decodeURIComponent(u.pathname.slice(1)) : u.host;
+  } catch {}
+  return `your source, ${host}, added ${added.addedAt.slice(0, 10)}`;
 }

@@ -6,7 +6,8 @@
  */
 import { browser } from 'wxt/browser';
 import type { TermDetail, TermDetailRequest } from './knowledge/types';
-import type { EntityKind } from './pack/types';
+import { type ExtractResult, LIBRARY_MESSAGES, type LibraryProtocol } from './library/protocol';
+import type { EntityKind, SourceOrigin } from './pack/types';
 import type { SearchResult } from './search/types';
 import type { HistoryExport } from './store/history-store';
 
@@ -19,6 +20,8 @@ export interface PackSummary {
     /** The date as the source prints it ("Friday, January 31"), when it prints one. */
     dateAsPrinted: string | null;
     outlet: string | null;
+    /** One of the reader's own sources (lib/library). */
+    added?: SourceOrigin;
   }[];
   entityCount: number;
   claimCount: number;
@@ -36,8 +39,8 @@ export interface TermCount {
   count: number;
 }
 
-/** Messages the background handles (sent with `send`). */
-export interface BackgroundProtocol {
+/** Messages the background handles (sent with `send`); the library's are in lib/library/protocol.ts. */
+export interface BackgroundProtocol extends LibraryProtocol {
   'pack:summary': { req: Record<string, never>; res: PackSummary };
   /** The content script reports what it marked: badge count and reading history. */
   'page:terms': { req: { url: string; title: string; terms: TermCount[] }; res: null };
@@ -79,6 +82,8 @@ export interface TabProtocol {
   'tab:terms': { req: Record<string, never>; res: TermCount[] };
   /** Open the sidebar, on one term or (no id) on the page's list of terms. */
   'tab:open-sidebar': { req: { id?: string }; res: null };
+  /** "Add this page": the article and its metadata (lib/library/page-extract.ts). */
+  'tab:extract': { req: Record<string, never>; res: ExtractResult };
 }
 
 type Protocol = BackgroundProtocol & TabProtocol;
@@ -104,10 +109,12 @@ const BACKGROUND_NAMES: ReadonlySet<string> = new Set<keyof BackgroundProtocol>(
   'history:clear',
   'page:host',
   'term:detail',
+  ...LIBRARY_MESSAGES,
 ]);
 const TAB_NAMES: ReadonlySet<string> = new Set<keyof TabProtocol>([
   'tab:terms',
   'tab:open-sidebar',
+  'tab:extract',
 ]);
 
 function isEnvelopeIn(names: ReadonlySet<string>, value: unknown): boolean {

@@ -17,8 +17,9 @@ export function PackSummary({ summary }: { summary: Summary }) {
             </a>
             <span class="muted">
               {' '}
-              {[s.outlet, s.dateAsPrinted ?? s.date].filter(Boolean).join(', ') ||
-                'outlet and date not printed'}
+              {[s.added && 'your source', s.outlet, s.dateAsPrinted ?? s.date]
+                .filter(Boolean)
+                .join(', ') || 'outlet and date not printed'}
             </span>
           </li>
         ))}

@@ -6,7 +6,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { HistoryState, PackSummary as Summary, TermCount } from '../../lib/messages';
 import type { SearchHit } from '../../lib/search/types';
 import type { Settings } from '../../lib/settings';
-import { HISTORY_HREF, OPTIONS_HREF, readerHref } from '../shared/links';
+import { HISTORY_HREF, LIBRARY_HREF, OPTIONS_HREF, readerHref } from '../shared/links';
+import { AddPage } from './AddPage';
 import type { ActiveTab, PopupApi } from './api';
 import { PackSummary } from './PackSummary';
 import { SearchResults } from './SearchResults';
@@ -94,6 +95,7 @@ export function Popup({ api }: { api: PopupApi }) {
             }
           />
         )}
+        {tab?.hostname && <AddPage api={api} tabId={tab.id} />}
         {tab?.hostname && settings && !siteOn ? (
           <p class="muted">Marking is off on this site.</p>
         ) : terms === undefined ? (
@@ -129,6 +131,9 @@ export function Popup({ api }: { api: PopupApi }) {
       <nav aria-label="Sourcelight pages" class="links">
         <a href={readerHref()} target="_blank" rel="noopener">
           Source library
+        </a>
+        <a href={LIBRARY_HREF} target="_blank" rel="noopener">
+          Your library
         </a>
         <a href={HISTORY_HREF} target="_blank" rel="noopener">
           Reading history

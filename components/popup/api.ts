@@ -29,6 +29,11 @@ export interface PopupApi {
   settings(): Promise<Settings>;
   watchSettings(onChange: (s: Settings) => void): () => void;
   saveSettings(s: Settings): Promise<void>;
+  /**
+   * "Add this page to my sources": the tab's content script extracts the article, the
+   * background keeps it and opens the review page beside the tab.
+   */
+  addPage(tabId: number): Promise<{ ok: true } | { ok: false; error: string }>;
   close(): void;
 }
 
@@ -77,6 +82,16 @@ export function createPopupApi(location: { search: string } = globalThis.locatio
     settings: () => settingsItem.getValue(),
     watchSettings: (onChange) => settingsItem.watch((s) => onChange(s ?? settingsItem.fallback)),
     saveSettings: (s) => settingsItem.setValue(s),
+    async addPage(tabId) {
+      const extracted = await sendToTab(tabId, 'tab:extract', {}).catch(() => null);
+      // No answer: a tab loaded before install, a site turned off, or a browser page.
+      if (!extracted) {
+        return { ok: false, error: 'Sourcelight cannot read this page. Reload it and try again.' };
+      }
+      if (!extracted.ok) return extracted;
+      const staged = await send('library:stage', { page: extracted.page, tabId });
+      return staged.ok ? { ok: true } : staged;
+    },
     // The toolbar popup gets out of the way of the sidebar it opened; opened as a page
     // (`?tab=ID`), it is a tab of its own and stays.
     close: () => {

@@ -12,9 +12,15 @@ function Meta({ source }: { source: Source }) {
   const rows: [string, string][] = [
     ['Outlet', source.outlet ?? 'not printed'],
     ['Byline', source.byline ?? 'not printed'],
-    ['Date', source.dateAsPrinted ?? 'not printed'],
+    ['Date', source.dateAsPrinted ?? source.date ?? 'not printed'],
     ['Language', source.language],
-    ['File', source.file],
+    // The reader's own source: where it came from and when they added it.
+    ...(source.added
+      ? ([
+          ['Your source, from', source.added.url],
+          ['Added', source.added.addedAt.slice(0, 10)],
+        ] as [string, string][])
+      : ([['File', source.file]] as [string, string][])),
   ];
   return (
     <dl class="meta">

@@ -8,3 +8,4 @@ export function readerHref(sourceId?: string, claimId?: string): string {
 
 export const HISTORY_HREF = '/reading-history.html';
 export const OPTIONS_HREF = '/options.html';
+export const LIBRARY_HREF = '/library.html';

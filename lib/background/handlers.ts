@@ -8,6 +8,9 @@ import type { Pack } from '../pack/types';
 import { buildSearchIndex, searchPack } from '../search/pack-search';
 import { showTermCount } from './badge';
 import type { History } from './history';
+import { createLibrary, type LibraryService } from './library';
+import { libraryHandlers } from './library-handlers';
+import { perPack } from './per-pack';
 import { summarizePack } from './summary';
 
 export interface HandlerDeps {
@@ -18,6 +21,11 @@ export interface HandlerDeps {
   setBadge?: (tabId: number, count: number) => Promise<void>;
   /** Tab id to the hostname its content script reported from; cleared on navigation. */
   tabHosts?: Map<number, string>;
+  /**
+   * The reader's library: once it holds anything, its pack (the bundled input plus the
+   * reader's sources and names, one build) answers instead of `pack`.
+   */
+  library?: LibraryService;
 }
 
 function hostnameOf(url: string): string | null {
@@ -46,20 +54,22 @@ export function readerPath(pack: Pack, sourceId: string, claimId?: string): stri
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers<BackgroundProtocol> {
-  const { pack, history } = deps;
+  const { history, library } = deps;
   const setBadge = deps.setBadge ?? showTermCount;
-  const summary = summarizePack(pack);
-  // Built on the first search, not at start-up: most wake-ups of the worker never search.
-  let index: ReturnType<typeof buildSearchIndex> | undefined;
+  const current = async () => (library ? library.pack() : deps.pack);
+  // Derived once per pack (the bundled one, then each library build), on first use: most
+  // wake-ups of the worker never search.
+  const summary = perPack(summarizePack);
+  const index = perPack(buildSearchIndex);
   // Where each tab's content script last spoke from; lost when the worker sleeps, which
   // only matters when the popup has no `activeTab` URL either.
   const hosts = deps.tabHosts ?? new Map<number, string>();
 
   return {
-    // What the card and sidebar ask about a term (lib/knowledge).
-    ...knowledgeHandlers(pack),
+    // What the card and sidebar ask about a term (lib/knowledge), from the current pack.
+    ...perPack.handlers(knowledgeHandlers, deps.pack, current),
 
-    'pack:summary': () => summary,
+    'pack:summary': async () => summary(await current()),
 
     'page:terms': async ({ url, title, terms }, sender) => {
       if (sender.tabId !== undefined) {
@@ -75,18 +85,29 @@ export function createHandlers(deps: HandlerDeps): Handlers<BackgroundProtocol> 
     'history:seen': ({ id, url }, sender) => history.seen(id, url, sender.incognito ?? false),
 
     'reader:open': async ({ sourceId, claimId }, sender) => {
-      await deps.openTab(readerPath(pack, sourceId, claimId), sender.tabId);
+      await deps.openTab(readerPath(await current(), sourceId, claimId), sender.tabId);
       return null;
     },
 
-    'pack:search': ({ query }) => {
-      index ??= buildSearchIndex(pack);
-      return searchPack(index, query);
-    },
+    'pack:search': async ({ query }) => searchPack(index(await current()), query),
 
     'history:status': async () => ({ state: await history.state() }),
     'history:list': () => history.list(),
     'history:clear': () => history.clear(),
     'page:host': ({ tabId }) => ({ hostname: hosts.get(tabId) ?? null }),
+
+    // The reader's own sources and names (lib/background/library-handlers.ts).
+    ...libraryHandlers({ library: library ?? noLibrary(deps.pack), openTab: deps.openTab }),
   };
+}
+
+/** Without a library (a build with no pack input, tests): the bundled pack, and changes refused. */
+function noLibrary(pack: Pack): LibraryService {
+  return createLibrary({
+    bundled: pack,
+    input: null,
+    open: () => Promise.reject(new Error('this build of Sourcelight keeps no library')),
+    publish: async () => {},
+    log: () => {},
+  });
 }

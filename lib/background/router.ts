@@ -5,6 +5,7 @@
  * envelopes, and come from a place allowed to send it. Content scripts are only heard
  * from a tab's top frame; history's list and clear only from our own pages.
  */
+import { CONTENT_SCRIPT_LIBRARY_MESSAGES, LIBRARY_MESSAGES } from '../library/protocol';
 import type { BackgroundProtocol, Handlers } from '../messages';
 import { isBackgroundEnvelope } from '../messages';
 import { checkPayload } from './validate';
@@ -16,6 +17,8 @@ const EXTENSION_PAGES_ONLY: ReadonlySet<Name> = new Set<Name>([
   'history:list',
   'history:clear',
   'page:host',
+  // The reader's library: read and changed from our pages; a tab may only stage a page.
+  ...LIBRARY_MESSAGES.filter((name) => !CONTENT_SCRIPT_LIBRARY_MESSAGES.has(name)),
 ]);
 
 /** The parts of `runtime.MessageSender` we look at (the same in Chrome and Firefox). */

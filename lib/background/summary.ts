@@ -10,6 +10,7 @@ export function summarizePack(pack: Pack): PackSummary {
       date: s.date,
       dateAsPrinted: s.dateAsPrinted,
       outlet: s.outlet,
+      ...(s.added && { added: s.added }),
     })),
     entityCount: pack.entities.length,
     claimCount: pack.claims.length,

@@ -2,6 +2,8 @@
  * The card and sidebar data for one term, computed from the full pack. Pure: the
  * background calls it, tests call it with a small pack.
  */
+
+import { readersFirst } from '../library/order';
 import type { Claim, Entity, Figure, Pack, Source, Topic } from '../pack/types';
 import { figureAgrees } from './figure-agreement';
 import { disputedOf, questionViews, topicSummary, type ViewContext } from './questions-view';
@@ -25,7 +27,8 @@ export function createKnowledge(pack: Pack): Knowledge {
   const claims = new Map(pack.claims.map((c) => [c.id, c]));
   const figures = new Map(pack.figures.map((f) => [f.id, f]));
   const topics = new Map(pack.topics.map((t) => [t.id, t]));
-  const sourceOrder = new Map(pack.sources.map((s, i) => [s.id, i]));
+  // The reader's own sources first: their trusted reporting matters more to them than ours.
+  const sourceOrder = new Map(readersFirst(pack.sources).map((s, i) => [s.id, i]));
   // An entity's claims: the sentences naming it, and those referring back to it ("He told…").
   const claimsByEntity = new Map<string, Claim[]>();
   const add = (id: string, c: Claim) => {
@@ -61,6 +64,7 @@ export function createKnowledge(pack: Pack): Knowledge {
       title: s?.title ?? null,
       outlet: s?.outlet ?? null,
       date: s?.date ?? s?.dateAsPrinted ?? null,
+      ...(s?.added && { added: s.added }),
     };
   }
 

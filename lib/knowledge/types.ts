@@ -2,7 +2,7 @@
  * What the hover card and the sidebar show about one term: plain data the background
  * computes from the full pack and sends to the content script.
  */
-import type { EntityKind, FigureValue, Verdict } from '../pack/types';
+import type { EntityKind, FigureValue, SourceOrigin, Verdict } from '../pack/types';
 
 export interface SourceRef {
   id: string;
@@ -10,6 +10,8 @@ export interface SourceRef {
   outlet: string | null;
   /** ISO date where the source prints one in full, else the date as printed, else null. */
   date: string | null;
+  /** One of the reader's own sources: its address and when they added it. */
+  added?: SourceOrigin;
 }
 
 export interface QuoteView {

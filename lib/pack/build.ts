@@ -11,7 +11,7 @@ import { cleanSource } from './clean';
 import { chooseTopic } from './figures';
 import { groundEntities } from './grounding';
 import type { PackInput } from './load';
-import { createMentionFinder } from './mentions';
+import { createSourceMentionFinder } from './mention-prefilter';
 import { buildQuestions } from './questions';
 import { computeTopic } from './topics';
 import type { Claim, DetectorPack, Entity, Figure, Pack, Source } from './types';
@@ -42,7 +42,8 @@ export function buildEntities(input: PackInput): Omit<Entity, 'basis'>[] {
 export function buildPack(input: PackInput): Pack {
   validatePackInput(input);
   const entities = buildEntities(input);
-  const findMentions = createMentionFinder(entities);
+  // Per source: only the entities a source can name are searched (a reader may track thousands).
+  const findMentions = createSourceMentionFinder(entities);
   const topicDefs = input.topics.topics;
   // Catalog places, for telling a lead dateline ("Hong Kong China’s…") from the sentence.
   const kinds = new Map(entities.map((e) => [e.id, e.kind]));
@@ -65,6 +66,7 @@ export function buildPack(input: PackInput): Pack {
       language: meta.language,
       text,
       excluded,
+      ...(meta.added && { added: { url: meta.added.url, addedAt: meta.added.addedAt } }),
     });
     let figureNo = 0;
     for (const { claim, figures: found } of claimsOfSource(

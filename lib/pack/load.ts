@@ -18,9 +18,12 @@ import {
   type TopicsFile,
   TopicsFileSchema,
 } from './schema';
+import type { SourceOrigin } from './types';
 
 export interface LoadedSource extends SourceMeta {
   text: string;
+  /** A reader's own source (lib/library), passed through to `Source.added`. */
+  added?: SourceOrigin;
 }
 
 export interface LoadedEntity {

@@ -66,11 +66,16 @@ type Compared = Pick<Figure, 'value' | 'qualifier' | 'unit' | 'measure' | 'when'
  *   time"): `different-moments`; a figure pinned to a moment says nothing of another;
  * - otherwise `conflict`.
  */
-export function pairVerdict(a: Compared, b: Compared): Verdict {
+export function pairVerdict(
+  a: Compared,
+  b: Compared,
+  spanA: Interval = interval(a.value, a.qualifier, a.unit),
+  spanB: Interval = interval(b.value, b.qualifier, b.unit),
+): Verdict {
   if ((a.measure ?? '') !== (b.measure ?? '')) return 'different-things';
   if (sameValue(a.value, b.value)) return 'agree';
-  const [alo, ahi] = interval(a.value, a.qualifier, a.unit);
-  const [blo, bhi] = interval(b.value, b.qualifier, b.unit);
+  const [alo, ahi] = spanA;
+  const [blo, bhi] = spanB;
   if (Math.max(alo, blo) <= Math.min(ahi, bhi)) return 'compatible';
   const moment = (f: Compared) => f.when?.toLowerCase().replace(/\s+/g, ' ');
   if ((a.when || b.when) && moment(a) !== moment(b)) return 'different-moments';
@@ -90,19 +95,26 @@ export function computeTopic(head: TopicHead, figures: readonly Figure[]): Topic
   const groups = new Map<string, Figure[]>();
   for (const f of mine) {
     const key = `${f.subjectId ?? ''}\u0000${f.unit}`;
-    groups.set(key, [...(groups.get(key) ?? []), f]);
+    const group = groups.get(key);
+    if (group) group.push(f);
+    else groups.set(key, [f]);
   }
   let varies = false;
   const verdicts: Verdict[] = [];
   for (const group of groups.values()) {
-    for (const [i, a] of group.entries()) {
-      for (const b of group.slice(i + 1)) {
+    // Each figure's interval once, not once per pair: a reader's library can put
+    // hundreds of figures in one topic.
+    const spans = group.map((f) => interval(f.value, f.qualifier, f.unit));
+    for (let i = 0; i < group.length; i++) {
+      const a = group[i] as Figure;
+      for (let j = i + 1; j < group.length; j++) {
+        const b = group[j] as Figure;
         // One source giving two values speaks of two moments (assets in 2021 and 2023).
         if (a.sourceId === b.sourceId) {
           if (!sameValue(a.value, b.value)) varies = true;
           continue;
         }
-        verdicts.push(pairVerdict(a, b));
+        verdicts.push(pairVerdict(a, b, spans[i], spans[j]));
       }
     }
   }

@@ -40,6 +40,14 @@ export interface Source {
   text: string;
   /** Lines that are not the article (headline, date, aggregator junk), and the rule that says so. */
   excluded?: ExcludedLine[];
+  /** Set on the reader's own sources (lib/library): where it came from and when it was added. */
+  added?: SourceOrigin;
+}
+
+/** A reader's source: its address and when they added it (ISO 8601). */
+export interface SourceOrigin {
+  url: string;
+  addedAt: string;
 }
 
 export interface ExcludedLine {

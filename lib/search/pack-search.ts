@@ -4,7 +4,7 @@
  * gists, the names of the entities they are about). Pure: the background builds the index
  * once and answers the popup's 'pack:search' messages from it.
  */
-import type { Claim, EntityKind, Pack, Question, Verdict } from '../pack/types';
+import type { Claim, EntityKind, Pack, Question, SourceOrigin, Verdict } from '../pack/types';
 import { fold } from './normalize';
 import type {
   EntityHit,
@@ -50,6 +50,8 @@ export interface SearchIndex {
   questions: IndexedQuestion[];
   claims: Map<string, Claim>;
   sourceTitles: Map<string, string | null>;
+  /** The reader's own sources (lib/library), to label their quotes. */
+  sourcesAdded: Map<string, SourceOrigin>;
   figures: Pack['figures'];
 }
 
@@ -109,6 +111,7 @@ export function buildSearchIndex(pack: Pack): SearchIndex {
     }),
     claims: new Map(pack.claims.map((c) => [c.id, c])),
     sourceTitles: new Map(pack.sources.map((s) => [s.id, s.title])),
+    sourcesAdded: new Map(pack.sources.flatMap((s) => (s.added ? [[s.id, s.added]] : []))),
     figures: pack.figures,
   };
 }
@@ -127,6 +130,9 @@ function quoteRef(index: SearchIndex, claim: Claim): QuoteRef {
     claimId: claim.id,
     sourceId: claim.sourceId,
     sourceTitle: index.sourceTitles.get(claim.sourceId) ?? null,
+    ...(index.sourcesAdded.has(claim.sourceId) && {
+      sourceAdded: index.sourcesAdded.get(claim.sourceId),
+    }),
     quote: claim.quote,
   };
 }

@@ -1,38 +1,63 @@
 /**
  * A generic IndexedDB layer over idb (the yomitan shape: a generic database module under a
- * domain store). Schema versions and their upgrades are data: a list of steps, each
- * creating stores and indexes, optionally moving data. Opening a database runs every step
- * above the version on disk, in order, in one upgrade transaction, so a user who skipped
- * versions gets the same schema as a fresh install.
+ * domain store; yomitan's ext/js/data/database.js). Each database is typed with idb's
+ * `DBSchema`, so its domain store reads and writes typed records without casts. Schema
+ * versions and their upgrades are data: a list of steps, each creating stores and indexes,
+ * optionally moving data. Opening a database runs every step above the version on disk, in
+ * order, in one upgrade transaction, so a user who skipped versions gets the same schema as
+ * a fresh install. Like yomitan's, a step skips a store or index that already exists, so a
+ * half-applied schema (an older build that shipped a store early) still upgrades.
  *
  * Only extension pages and the background open databases: a content script runs in the
  * page's origin, where anything stored would belong to the site.
  */
-import { type IDBPDatabase, type IDBPTransaction, openDB } from 'idb';
+import {
+  type DBSchema,
+  type IDBPDatabase,
+  type IDBPTransaction,
+  type IndexNames,
+  openDB,
+  type StoreNames,
+} from 'idb';
 
-export interface IndexSpec {
-  name: string;
+export interface IndexSpec<Name extends string = string> {
+  name: Name;
   keyPath: string | string[];
   unique?: boolean;
   multiEntry?: boolean;
 }
 
-export interface StoreSpec {
-  name: string;
-  keyPath: string | string[];
-  indexes?: IndexSpec[];
-}
+/** A store's name in schema `S` (idb allows any key type; ours are strings). */
+type StoreName<S extends DBSchema> = StoreNames<S> & string;
 
-export type UpgradeTransaction = IDBPTransaction<unknown, string[], 'versionchange'>;
+/** One object store of schema `S`, its indexes named from the schema too. */
+export type StoreSpec<S extends DBSchema> = {
+  [N in StoreName<S>]: {
+    name: N;
+    keyPath: string | string[];
+    indexes?: IndexSpec<IndexNames<S, N> & string>[];
+  };
+}[StoreName<S>];
 
-export interface SchemaStep {
+/** A new index on a store that already exists. */
+export type IndexStep<S extends DBSchema> = {
+  [N in StoreName<S>]: { store: N; index: IndexSpec<IndexNames<S, N> & string> };
+}[StoreName<S>];
+
+export type UpgradeTransaction<S extends DBSchema> = IDBPTransaction<
+  S,
+  StoreNames<S>[],
+  'versionchange'
+>;
+
+export interface SchemaStep<S extends DBSchema> {
   version: number;
   /** New object stores, with their indexes. */
-  createStores?: StoreSpec[];
+  createStores?: StoreSpec<S>[];
   /** New indexes on stores that already exist. */
-  createIndexes?: { store: string; index: IndexSpec }[];
+  createIndexes?: IndexStep<S>[];
   /** Moves or derives data after this step's stores and indexes exist; IDB calls only. */
-  migrate?: (tx: UpgradeTransaction) => Promise<void>;
+  migrate?: (tx: UpgradeTransaction<S>) => Promise<void>;
 }
 
 export type DatabaseFailure = 'unavailable' | 'blocked' | 'failed';
@@ -56,10 +81,16 @@ export interface OpenOptions {
   blockedTimeoutMs?: number;
   /** Called when the connection closes under us (a newer version wants in, or the browser ended it). */
   onClose?: () => void;
+  /**
+   * Called when an upgrade we gave up on as blocked has gone through after all (the old
+   * connection in another tab closed): the database opens now, so whoever reported it
+   * unavailable should try again instead of waiting for a browser restart.
+   */
+  onUnblocked?: () => void;
 }
 
 /** Steps must be numbered 1, 2, 3, ... with nothing missing: a gap would skip an upgrade. */
-export function checkSchema(steps: readonly SchemaStep[]): void {
+export function checkSchema(steps: readonly { version: number }[]): void {
   steps.forEach((step, i) => {
     if (step.version !== i + 1) {
       throw new Error(`schema step ${i} has version ${step.version}, expected ${i + 1}`);
@@ -67,39 +98,52 @@ export function checkSchema(steps: readonly SchemaStep[]): void {
   });
 }
 
-async function upgrade(
-  db: IDBPDatabase<unknown>,
-  tx: UpgradeTransaction,
-  steps: readonly SchemaStep[],
+/** What adding an index needs of a store, whatever the schema's types. */
+interface IndexTarget {
+  indexNames: DOMStringList;
+  createIndex(name: string, keyPath: string | string[], options: IDBIndexParameters): unknown;
+}
+
+function addIndex(store: IndexTarget, index: IndexSpec): void {
+  if (store.indexNames.contains(index.name)) return;
+  store.createIndex(index.name, index.keyPath, {
+    unique: index.unique ?? false,
+    multiEntry: index.multiEntry ?? false,
+  });
+}
+
+async function upgrade<S extends DBSchema>(
+  db: IDBPDatabase<S>,
+  tx: UpgradeTransaction<S>,
+  steps: readonly SchemaStep<S>[],
   from: number,
   to: number,
 ): Promise<void> {
+  // The generic layer knows store names only as strings; the domain stores see the types.
+  const anyDb = db as unknown as IDBPDatabase<unknown>;
+  const anyTx = tx as unknown as IDBPTransaction<unknown, string[], 'versionchange'>;
   for (const step of steps) {
     if (step.version <= from || step.version > to) continue;
     for (const spec of step.createStores ?? []) {
-      const store = db.createObjectStore(spec.name, { keyPath: spec.keyPath });
-      for (const index of spec.indexes ?? []) {
-        store.createIndex(index.name, index.keyPath, {
-          unique: index.unique ?? false,
-          multiEntry: index.multiEntry ?? false,
-        });
-      }
+      const name: string = spec.name;
+      const store: IndexTarget = anyDb.objectStoreNames.contains(name)
+        ? anyTx.objectStore(name)
+        : anyDb.createObjectStore(name, { keyPath: spec.keyPath });
+      for (const index of spec.indexes ?? []) addIndex(store, index);
     }
     for (const { store, index } of step.createIndexes ?? []) {
-      tx.objectStore(store).createIndex(index.name, index.keyPath, {
-        unique: index.unique ?? false,
-        multiEntry: index.multiEntry ?? false,
-      });
+      const name: string = store;
+      addIndex(anyTx.objectStore(name), index);
     }
     if (step.migrate) await step.migrate(tx);
   }
 }
 
-export async function openDatabase(
+export async function openDatabase<S extends DBSchema>(
   name: string,
-  steps: readonly SchemaStep[],
+  steps: readonly SchemaStep<S>[],
   options: OpenOptions = {},
-): Promise<IDBPDatabase<unknown>> {
+): Promise<IDBPDatabase<S>> {
   checkSchema(steps);
   const target = options.version ?? steps.length;
   if (target < 1 || target > steps.length) throw new Error(`no schema version ${target}`);
@@ -123,8 +167,8 @@ export async function openDatabase(
 
   // An async wrapper turns a synchronous throw from `indexedDB.open` into a rejection.
   const opening = (async () =>
-    openDB(name, target, {
-      upgrade: (db, oldVersion, _newVersion, tx) => upgrade(db, tx, steps, oldVersion, target),
+    openDB<S>(name, target, {
+      upgrade: (up, oldVersion, _newVersion, tx) => upgrade(up, tx, steps, oldVersion, target),
       blocked: () => onBlocked?.(),
       blocking: () => {
         db?.close();
@@ -132,7 +176,7 @@ export async function openDatabase(
       },
       terminated: () => options.onClose?.(),
     }))();
-  let db: IDBPDatabase<unknown> | undefined;
+  let db: IDBPDatabase<S> | undefined;
   try {
     db = await Promise.race([opening, blocked]);
     clearTimeout(timer);
@@ -140,8 +184,14 @@ export async function openDatabase(
   } catch (error) {
     clearTimeout(timer);
     if (gaveUp) {
-      // The open may still succeed later; close it then so it blocks nobody.
-      opening.then((late) => late.close()).catch(() => {});
+      // The request stays queued behind the old connection. When that closes, the upgrade
+      // runs: close this late connection (nobody holds it) and say the database opens now.
+      opening
+        .then((late) => {
+          late.close();
+          options.onUnblocked?.();
+        })
+        .catch(() => {});
     }
     if (error instanceof DatabaseError) throw error;
     throw new DatabaseError('failed', `could not open ${name}: ${String(error)}`, { cause: error });

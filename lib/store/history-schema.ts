@@ -7,6 +7,7 @@
  *     title is stored once; and a `lastSeen` index on sightings so expiry reads only what
  *     it deletes. The migration derives pages from the v1 sightings.
  */
+import type { DBSchema } from 'idb';
 import type { SchemaStep, UpgradeTransaction } from './database';
 
 export const HISTORY_DB = 'sourcelight-history';
@@ -32,11 +33,21 @@ export interface PageRecord {
   lastSeen: number;
 }
 
-async function derivePages(tx: UpgradeTransaction): Promise<void> {
+/** The database's shape at its newest version, for idb's typed reads and writes. */
+export interface HistoryDB extends DBSchema {
+  sightings: {
+    key: [string, string];
+    value: Sighting;
+    indexes: { termId: string; url: string; lastSeen: number };
+  };
+  pages: { key: string; value: PageRecord; indexes: { lastSeen: number } };
+}
+
+async function derivePages(tx: UpgradeTransaction<HistoryDB>): Promise<void> {
   const pages = new Map<string, PageRecord>();
   let cursor = await tx.objectStore('sightings').openCursor();
   while (cursor) {
-    const s = cursor.value as Sighting;
+    const s = cursor.value;
     const page = pages.get(s.url);
     if (!page) {
       pages.set(s.url, {
@@ -58,7 +69,7 @@ async function derivePages(tx: UpgradeTransaction): Promise<void> {
   for (const page of pages.values()) await store.put(page);
 }
 
-export const HISTORY_SCHEMA: readonly SchemaStep[] = [
+export const HISTORY_SCHEMA: readonly SchemaStep<HistoryDB>[] = [
   {
     version: 1,
     createStores: [

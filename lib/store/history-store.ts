@@ -5,7 +5,13 @@
  */
 import type { IDBPDatabase } from 'idb';
 import { type OpenOptions, openDatabase } from './database';
-import { HISTORY_DB, HISTORY_SCHEMA, type PageRecord, type Sighting } from './history-schema';
+import {
+  HISTORY_DB,
+  HISTORY_SCHEMA,
+  type HistoryDB,
+  type PageRecord,
+  type Sighting,
+} from './history-schema';
 
 export type { PageRecord, Sighting };
 
@@ -26,14 +32,14 @@ export interface HistoryExport {
 }
 
 export class HistoryStore {
-  constructor(readonly db: IDBPDatabase<unknown>) {}
+  constructor(readonly db: IDBPDatabase<HistoryDB>) {}
 
   /** Remember that these terms were on this page now. */
   async record(page: { url: string; title: string }, terms: TermOnPage[], now: number) {
     const tx = this.db.transaction(['sightings', 'pages'], 'readwrite');
     const sightings = tx.objectStore('sightings');
     const pages = tx.objectStore('pages');
-    const oldPage = (await pages.get(page.url)) as PageRecord | undefined;
+    const oldPage = await pages.get(page.url);
     await pages.put({
       url: page.url,
       title: page.title,
@@ -41,7 +47,7 @@ export class HistoryStore {
       lastSeen: now,
     } satisfies PageRecord);
     for (const term of terms) {
-      const old = (await sightings.get([term.termId, page.url])) as Sighting | undefined;
+      const old = await sightings.get([term.termId, page.url]);
       await sightings.put({
         ...term,
         url: page.url,
@@ -56,14 +62,11 @@ export class HistoryStore {
   /** Pages a term was seen on, newest first. */
   async pagesFor(termId: string): Promise<PageRecord[]> {
     const tx = this.db.transaction(['sightings', 'pages']);
-    const sightings = (await tx
-      .objectStore('sightings')
-      .index('termId')
-      .getAll(termId)) as Sighting[];
+    const sightings = await tx.objectStore('sightings').index('termId').getAll(termId);
     const pages = tx.objectStore('pages');
     const out: PageRecord[] = [];
     for (const s of sightings) {
-      const page = (await pages.get(s.url)) as PageRecord | undefined;
+      const page = await pages.get(s.url);
       out.push(
         page ?? { url: s.url, title: s.title, firstSeen: s.firstSeen, lastSeen: s.lastSeen },
       );
@@ -74,14 +77,14 @@ export class HistoryStore {
 
   /** Terms seen on one page. */
   async termsOn(url: string): Promise<Sighting[]> {
-    return (await this.db.getAllFromIndex('sightings', 'url', url)) as Sighting[];
+    return this.db.getAllFromIndex('sightings', 'url', url);
   }
 
   async export(now: number): Promise<HistoryExport> {
     const tx = this.db.transaction(['sightings', 'pages']);
     const [sightings, pages] = await Promise.all([
-      tx.objectStore('sightings').getAll() as Promise<Sighting[]>,
-      tx.objectStore('pages').getAll() as Promise<PageRecord[]>,
+      tx.objectStore('sightings').getAll(),
+      tx.objectStore('pages').getAll(),
     ]);
     await tx.done;
     return {

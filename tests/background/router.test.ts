@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createRouter, type Sender } from '../../lib/background/router';
+import { LIBRARY_MESSAGES } from '../../lib/library/protocol';
 import { type BackgroundProtocol, envelope, type Handlers } from '../../lib/messages';
 
 const options = {
@@ -26,6 +27,10 @@ function handlers(): Handlers<BackgroundProtocol> {
     'history:clear': vi.fn(() => ({ available: true })),
     'page:host': vi.fn(() => ({ hostname: null })),
     'term:detail': vi.fn(() => null),
+    // The library's messages (lib/library/protocol.ts) are not what this suite is about.
+    ...(Object.fromEntries(
+      LIBRARY_MESSAGES.map((name) => [name, vi.fn(() => null)]),
+    ) as unknown as Pick<Handlers<BackgroundProtocol>, (typeof LIBRARY_MESSAGES)[number]>),
   };
 }
 

@@ -1,6 +1,6 @@
 /**
- * The manifest hook in wxt.config.ts lists page-ui.js for the pages the content script runs
- * on. A dev build's manifest has no content_scripts (WXT registers them at runtime), so the
+ * The manifest hook in wxt.config.ts lists page-ui.js and extract.js (the files the content
+ * script imports on first use) for the pages the content script runs on. A dev build's manifest has no content_scripts (WXT registers them at runtime), so the
  * hook must not read them from there: with `matches: []` Chrome refused the page UI's import
  * and no card ever opened under `npm run dev`.
  */
@@ -21,12 +21,12 @@ function generated(manifest: Manifest): unknown {
 describe('build:manifestGenerated', () => {
   it('lists page-ui.js for the content script matches in a dev manifest (no content_scripts)', () => {
     expect(generated({ manifest_version: 3 })).toEqual([
-      { resources: ['page-ui.js'], matches: CONTENT_MATCHES, use_dynamic_url: true },
+      { resources: ['page-ui.js', 'extract.js'], matches: CONTENT_MATCHES, use_dynamic_url: true },
     ]);
     expect(CONTENT_MATCHES).toEqual(['http://*/*', 'https://*/*']);
   });
 
   it('lists only the file in a Firefox MV2 manifest', () => {
-    expect(generated({ manifest_version: 2 })).toEqual(['page-ui.js']);
+    expect(generated({ manifest_version: 2 })).toEqual(['page-ui.js', 'extract.js']);
   });
 });

@@ -30,12 +30,18 @@ forEachBrowser(
       expect(pageUi).toMatch(/export\s*\{\s*[\w$]+ as default\s*\}/);
       const manifest = JSON.parse(await read('manifest.json'));
       const matches = manifest.content_scripts[0].matches;
+      // extract.js: "Add this page" (lib/library/page-extract.ts), loaded the same way.
       expect(manifest.web_accessible_resources).toEqual(
         name === 'chromium'
-          ? [{ resources: ['page-ui.js'], matches, use_dynamic_url: true }]
-          : ['page-ui.js'],
+          ? [{ resources: ['page-ui.js', 'extract.js'], matches, use_dynamic_url: true }]
+          : ['page-ui.js', 'extract.js'],
       );
-      expect(manifest.permissions).toEqual(['storage', 'activeTab']);
+      const extract = await read('extract.js');
+      expect(extract).toMatch(/export\s*\{\s*[\w$]+ as default\s*\}/);
+      expect(extract).toContain('Readability');
+      expect(content).not.toContain('_grabArticle');
+      // contextMenus: "Track in Sourcelight" on selected text.
+      expect(manifest.permissions).toEqual(['storage', 'activeTab', 'contextMenus']);
     });
 
     it('opens the first card of a page once page-ui.js has loaded', async () => {

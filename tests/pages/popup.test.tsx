@@ -203,7 +203,7 @@ describe('popup', () => {
       within(nav)
         .getAllByRole('link')
         .map((a) => a.getAttribute('href')),
-    ).toEqual(['/reader.html', '/reading-history.html', '/options.html']);
+    ).toEqual(['/reader.html', '/library.html', '/reading-history.html', '/options.html']);
   });
 
   it('says when history is unavailable', async () => {

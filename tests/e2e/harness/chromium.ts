@@ -241,6 +241,24 @@ export async function launchChromium(
       }
       return page;
     },
+    findPage: async (urlPart, readySelector = 'body', timeoutMs = DEFAULT_WAIT_MS) => {
+      const deadline = Date.now() + timeoutMs;
+      let found = context.pages().find((p) => p.url().includes(urlPart));
+      while (!found && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 100));
+        found = context.pages().find((p) => p.url().includes(urlPart));
+      }
+      if (!found) throw new Error(`no tab opened at ...${urlPart}`);
+      const page = wrapPage(found);
+      await pollUntil(
+        page,
+        `${readySelector} on ${urlPart}`,
+        (sel: string) => document.querySelector(sel) !== null,
+        readySelector,
+        Math.max(1_000, deadline - Date.now()),
+      );
+      return page;
+    },
     close: async () => {
       await context.close();
       await rm(userDataDir, { recursive: true, force: true });

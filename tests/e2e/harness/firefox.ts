@@ -215,6 +215,32 @@ export async function launchFirefox(
       });
       return wrapped;
     },
+    findPage: async (urlPart, readySelector = 'body', timeoutMs = DEFAULT_WAIT_MS) => {
+      const deadline = Date.now() + timeoutMs;
+      // Over BiDi a tab's reported URL can lag a moz-extension navigation: ask the page.
+      const lookup = async () => {
+        for (const p of await browser.pages()) {
+          const href = await p.evaluate(() => location.href).catch(() => p.url());
+          if (href.includes(urlPart)) return p;
+        }
+        return undefined;
+      };
+      let found = await lookup();
+      while (!found && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 100));
+        found = await lookup();
+      }
+      if (!found) throw new Error(`no tab opened at ...${urlPart}`);
+      const page = wrapPage(watch(found), scheme);
+      await pollUntil(
+        page,
+        `${readySelector} on ${urlPart}`,
+        (sel: string) => document.querySelector(sel) !== null,
+        readySelector,
+        Math.max(1_000, deadline - Date.now()),
+      );
+      return page;
+    },
     close: () => browser.close(),
   };
 }

@@ -53,6 +53,11 @@ export interface E2EBrowser {
    * matches (Firefox never reports moz-extension navigations as finished: RECIPES.md).
    */
   openExtensionPage(path: string, readySelector?: string): Promise<E2EPage>;
+  /**
+   * A tab the browser or the extension opened (not the test), found by a part of its
+   * address; waits until it exists and `readySelector` matches in it.
+   */
+  findPage(urlPart: string, readySelector?: string, timeoutMs?: number): Promise<E2EPage>;
   close(): Promise<void>;
 }
 
