@@ -4,6 +4,7 @@
  * Pure: same input, same pack.
  */
 
+import { flattenTopicRules } from '../quantity/topic-rules';
 import { claimsOfSource } from './claims';
 import { cleanSource } from './clean';
 import { chooseTopic } from './figures';
@@ -88,7 +89,11 @@ export function buildPack(input: PackInput): Pack {
   }
 
   const topics = topicDefs.map((t) => computeTopic(t, figures));
-  return { version: PACK_VERSION, sources, entities, claims, figures, topics };
+  const topicRules = {
+    rules: flattenTopicRules(topicDefs),
+    wordFigures: input.topics.wordFigures,
+  };
+  return { version: PACK_VERSION, sources, entities, claims, figures, topics, topicRules };
 }
 
 /** What the content script ships: matching data only, no quotes or source text. */
@@ -102,7 +107,15 @@ export function toDetectorPack(pack: Pack): DetectorPack {
       aliases,
       aliasRules,
     })),
-    figures: pack.figures.map(({ id, value, unit, topicId }) => ({ id, value, unit, topicId })),
+    figures: pack.figures.map(({ id, value, unit, topicId, qualifier, subjectId }) => ({
+      id,
+      value,
+      unit,
+      topicId,
+      qualifier,
+      subjectId,
+    })),
     topics: pack.topics.map(({ id, label }) => ({ id, label })),
+    topicRules: pack.topicRules,
   };
 }

@@ -5,6 +5,8 @@
  * only needs the slim `DetectorPack`).
  */
 
+import type { TopicRules } from '../quantity/topic-rules';
+
 export const ENTITY_KINDS = [
   'person',
   'organization',
@@ -137,6 +139,11 @@ export interface Pack {
   claims: Claim[];
   figures: Figure[];
   topics: Topic[];
+  /**
+   * The catalog's rules for what a figure measures (data/catalog/topics.json), flattened:
+   * the detector files a page's figures under topics by the same rules as the sources'.
+   */
+  topicRules?: TopicRules;
 }
 
 /**
@@ -146,6 +153,9 @@ export interface Pack {
  */
 export interface DetectorPack {
   entities: Pick<Entity, 'id' | 'label' | 'kind' | 'tier' | 'aliases' | 'aliasRules'>[];
-  figures: Pick<Figure, 'id' | 'value' | 'unit' | 'topicId'>[];
+  /** `qualifier` and `subjectId` let a page's figure be compared with the sources'. */
+  figures: (Pick<Figure, 'id' | 'value' | 'unit' | 'topicId'> &
+    Partial<Pick<Figure, 'qualifier' | 'subjectId'>>)[];
   topics: Pick<Topic, 'id' | 'label'>[];
+  topicRules?: TopicRules;
 }
