@@ -1,3 +1,4 @@
+import { comparisonLine, statedText } from '../lib/knowledge/figure-agreement';
 import type { TermDetail } from '../lib/knowledge/types';
 import type { EntityKind } from '../lib/pack/types';
 import { Quote } from './Quote';
@@ -9,6 +10,8 @@ export interface HoverCardProps {
   entityKind: EntityKind | null;
   /** undefined while loading; null when the pack has nothing more. */
   detail: TermDetail | null | undefined;
+  /** For a figure: how the page writes it, set against the sources' figures first. */
+  pageFigure?: string | null;
   left: number;
   top: number;
   maxHeight: number;
@@ -17,14 +20,24 @@ export interface HoverCardProps {
   onPointerLeave: () => void;
 }
 
+/** Source figures shown on a figure's card; the sidebar has them all. */
+const MAX_FIGURE_ROWS = 3;
+
 /** The card beside a hovered term: what it is, a quote or two, and a way to the sidebar. */
 export function HoverCard(p: HoverCardProps) {
   const d = p.detail;
   // One quote from each of the first two sources: two voices say more than two lines of one.
-  const quotes = (d?.sources ?? []).slice(0, 2).flatMap((s) => {
-    const q = s.quotes[0];
-    return q ? [{ q, source: s.source }] : [];
-  });
+  const compared = d?.topic && p.pageFigure ? comparisonLine(p.pageFigure, d.topic) : null;
+  // A page figure compared: each source's figure with its quote (those it was set against).
+  const rows = compared ? (d?.topic?.rows ?? []).filter((r) => r.verdict !== null) : [];
+  const quotes = compared
+    ? rows.slice(0, MAX_FIGURE_ROWS).flatMap((r) =>
+        r.quote ? [{ q: r.quote, source: r.source, figure: statedText(r) }] : [],
+      )
+    : (d?.sources ?? []).slice(0, 2).flatMap((s) => {
+        const q = s.quotes[0];
+        return q ? [{ q, source: s.source, figure: null }] : [];
+      });
   return (
     <div
       class="card"
@@ -40,6 +53,11 @@ export function HoverCard(p: HoverCardProps) {
       </div>
       {d === undefined && <p class="muted">Loading…</p>}
       {d === null && <p class="muted">No more is known about this term.</p>}
+      {compared && (
+        <p class={`compare compare-${d?.topic?.pageVerdict}`} role="note">
+          {compared}
+        </p>
+      )}
       {d?.description && <p class="desc">{d.description}</p>}
       {d?.disagree && (
         <p class="disagree" role="note">
@@ -47,10 +65,13 @@ export function HoverCard(p: HoverCardProps) {
           {d.disputed.length > 0 && `: ${d.disputed.map((t) => t.label).join(', ')}`}
         </p>
       )}
-      {quotes.map(({ q, source }) => (
+      {quotes.map(({ q, source, figure }) => (
         <figure class="card-quote" key={q.claimId}>
           <Quote quote={q} />
-          <figcaption>{sourceName(source)}</figcaption>
+          <figcaption>
+            {figure ? `${figure}: ` : ''}
+            {sourceName(source)}
+          </figcaption>
         </figure>
       ))}
       <div class="card-foot">

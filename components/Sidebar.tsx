@@ -1,4 +1,6 @@
+import { statedText } from '../lib/knowledge/figure-agreement';
 import type { TermDetail, TopicView } from '../lib/knowledge/types';
+import type { FigureVerdict } from '../lib/quantity/figure-verdict';
 import type { SeenBefore, TermCount } from '../lib/messages';
 import { Quote } from './Quote';
 import { kindLabel, sourceMeta, sourceName } from './term-labels';
@@ -120,23 +122,25 @@ function FigureTable({ topic, pageFigure }: { topic: TopicView; pageFigure: stri
             <tr class="page-row">
               <th scope="row">This page</th>
               <td>{pageFigure}</td>
-              <td />
+              <td>{topic.pageVerdict && <VerdictWord verdict={topic.pageVerdict} />}</td>
             </tr>
           )}
           {topic.rows.map((r) => (
             <tr key={r.figureId}>
               <th scope="row">{sourceName(r.source)}</th>
-              <td>{r.qualifier ? `${r.qualifier} ${r.text}` : r.text}</td>
-              <td>
-                {r.agreesWithPage === true && <span class="agree">agrees</span>}
-                {r.agreesWithPage === false && <span class="differs">differs</span>}
-              </td>
+              <td>{statedText(r)}</td>
+              <td>{r.verdict && <VerdictWord verdict={r.verdict} />}</td>
             </tr>
           ))}
         </tbody>
       </table>
     </>
   );
+}
+
+/** A figure verdict in words; `differs` stands out by more than its colour. */
+function VerdictWord({ verdict }: { verdict: FigureVerdict }) {
+  return <span class={verdict === 'differs' ? 'differs' : 'agree'}>{verdict}</span>;
 }
 
 function OnThisPage(p: Pick<SidebarProps, 'terms' | 'onShowOnPage' | 'onOpenTerm'>) {

@@ -3,7 +3,7 @@
  * background calls it, tests call it with a small pack.
  */
 import type { Claim, Entity, Figure, Pack, Source, Topic } from '../pack/types';
-import { figureAgrees } from './figure-agreement';
+import { pageVerdict, rowVerdict } from './figure-agreement';
 import type {
   FigureRow,
   QuoteView,
@@ -101,6 +101,7 @@ export function createKnowledge(pack: Pack): Knowledge {
       disagree: t.disagree,
       compatible: t.compatible,
       rows,
+      pageVerdict: pageVerdict(rows),
     };
     const subject = t.subjectId ? entities.get(t.subjectId) : undefined;
     const sourceCount = new Set(rows.map((r) => r.source.id)).size;
@@ -137,8 +138,7 @@ export function createKnowledge(pack: Pack): Knowledge {
       value: f.value,
       unit: f.unit,
       qualifier: f.qualifier,
-      agreesWithPage:
-        req.pageValue === undefined ? null : figureAgrees(req.pageValue, f, req.pageUnit),
+      verdict: rowVerdict(req, f),
       quote,
     };
   }

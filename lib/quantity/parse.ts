@@ -273,6 +273,8 @@ function readOrdinal(text: string, at: number, word: string): Read | null {
   const end = at + word.length;
   const m = execAt(RANK_NOUN_RE, text, end);
   if (m) return { start: at, end: end + m[0].length, value: n, unit: 'rank' };
+  // "second-guessing", "third-party": the ordinal is part of another word
+  if (text.charCodeAt(end) === 45 && isLetterOrDigit(text.charCodeAt(end + 1))) return null;
   if (
     RANK_VERB_TAIL_RE.test(text.slice(Math.max(0, at - 20), at)) ||
     execAt(RANK_ON_RE, text, end)
