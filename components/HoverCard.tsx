@@ -31,9 +31,9 @@ export function HoverCard(p: HoverCardProps) {
   // A page figure compared: each source's figure with its quote (those it was set against).
   const rows = compared ? (d?.topic?.rows ?? []).filter((r) => r.verdict !== null) : [];
   const quotes = compared
-    ? rows.slice(0, MAX_FIGURE_ROWS).flatMap((r) =>
-        r.quote ? [{ q: r.quote, source: r.source, figure: statedText(r) }] : [],
-      )
+    ? rows
+        .slice(0, MAX_FIGURE_ROWS)
+        .flatMap((r) => (r.quote ? [{ q: r.quote, source: r.source, figure: statedText(r) }] : []))
     : (d?.sources ?? []).slice(0, 2).flatMap((s) => {
         const q = s.quotes[0];
         return q ? [{ q, source: s.source, figure: null }] : [];

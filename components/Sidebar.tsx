@@ -1,7 +1,7 @@
 import { statedText } from '../lib/knowledge/figure-agreement';
 import type { TermDetail, TopicView } from '../lib/knowledge/types';
-import type { FigureVerdict } from '../lib/quantity/figure-verdict';
 import type { SeenBefore, TermCount } from '../lib/messages';
+import type { FigureVerdict } from '../lib/quantity/figure-verdict';
 import { Quote } from './Quote';
 import { kindLabel, sourceMeta, sourceName } from './term-labels';
 

@@ -5,8 +5,9 @@
  * (close)". The card, the sidebar and the page's mark all say the same word because they
  * all ask `compareFigure`.
  */
-import { compareFigure, type FigureVerdict } from '../quantity/figure-verdict';
+
 import type { Figure } from '../pack/types';
+import { compareFigure, type FigureVerdict } from '../quantity/figure-verdict';
 import type { FigureRow, TermDetailRequest, TopicView } from './types';
 
 /**
