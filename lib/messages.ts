@@ -7,6 +7,7 @@
 import { browser } from 'wxt/browser';
 import type { TermDetail, TermDetailRequest } from './knowledge/types';
 import type { EntityKind } from './pack/types';
+import type { FigureVerdict } from './quantity/figure-verdict';
 import type { SearchResult } from './search/types';
 import type { HistoryExport } from './store/history-store';
 
@@ -34,6 +35,11 @@ export interface TermCount {
   kind: 'entity' | 'figure';
   entityKind: EntityKind | null;
   count: number;
+  /**
+   * For a figure term: the figures the page writes for it, each once, with how it stands
+   * against the sources' (null: not compared). The popup lists them.
+   */
+  figures?: { text: string; verdict: FigureVerdict | null }[];
 }
 
 /** Messages the background handles (sent with `send`). */

@@ -176,6 +176,7 @@ export function compileFigureTopics(
       if (list) r[e] = union([list]);
     });
   }
+  const years = byUnit.get('year') ?? [];
   // Whatever the name, a figure outside these is no topic's.
   const unionOf = new Map([...byUnit].map(([unit, r]) => [unit, union(r)]));
 
@@ -242,8 +243,12 @@ export function compileFigureTopics(
       if (!anyNear(a, at, end)) return false;
       if (isNoRankAt(text, at)) return inSentence(a, text, at, end, null, flags, RANKS, 0, 0);
       if (!percent && isPercentAt(text, end)) return false;
-      const v = n * scaleAfter(text, end);
-      return inSentence(a, text, at, end, isMoneyAt(text, at) ? money : anyUnit, flags, 0, v, v);
+      const scale = scaleAfter(text, end);
+      const v = n * scale;
+      if (isMoneyAt(text, at)) return inSentence(a, text, at, end, money, flags, 0, v, v);
+      // "in 2019": the parser reads four plain digits from 1900 to 2099 as a year, nothing else
+      const year = scale === 1 && end - at === 4 && n >= 1900 && n <= 2099;
+      return inSentence(a, text, at, end, year ? years : anyUnit, flags, 0, v, v);
     },
 
     wordWorth(a, text, at) {

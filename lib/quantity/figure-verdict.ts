@@ -26,24 +26,17 @@ export const ROUNDING = 0.05;
 /** Units that count steps, where a share of the value means nothing (2023 is not "close" to 2021). */
 const ORDINAL = new Set(['year', 'date', 'rank']);
 
-const UPPER = /^(?:less than|fewer than|under|below|up to|at most|as many as|as much as|不到)$/i;
-const LOWER =
-  /^(?:more than|greater than|over|above|at least|upwards of|in excess of|超过|逾|\+)$/i;
-const NEAR =
-  /^(?:about|around|roughly|approximately|some|an estimated|estimated|close to|约|大约)$/i;
-const BELOW = /^(?:nearly|almost|近)$/i;
+/**
+ * A hedge's shape: what it allows of a figure of 1 ("less than" [0, 1], "about" [0.9, 1.1]),
+ * read by `interval` itself, so the verdict never keeps a second list of qualifiers.
+ */
+function hedge(qualifier: string | null): [number, number] {
+  return interval(1, qualifier);
+}
 
-type Hedge = 'none' | 'upper' | 'lower' | 'near' | 'below';
-
-/** What kind of hedge a qualifier is; "just", "only" stress a figure, they do not hedge it. */
-function hedgeOf(qualifier: string | null): Hedge {
-  if (!qualifier) return 'none';
-  const q = qualifier.replace(/^(?:just|only|well|slightly)\s+/i, '').trim();
-  if (UPPER.test(q)) return 'upper';
-  if (LOWER.test(q)) return 'lower';
-  if (NEAR.test(q)) return 'near';
-  if (BELOW.test(q)) return 'below';
-  return 'none';
+/** A bound ("less than", "over") allows a side without limit; "about", "nearly" do not. */
+function isBound([lo, hi]: [number, number]): boolean {
+  return lo === 0 || hi === Number.POSITIVE_INFINITY;
 }
 
 function nominal(v: FigureValue): [number, number] {
@@ -70,18 +63,16 @@ export function compareFigure(page: StatedFigure, source: StatedFigure): FigureV
   const sv = unit === 'date' ? dayOfYear(source.value, page.value) : source.value;
   const [pl, ph] = nominal(pv);
   const [sl, sh] = nominal(sv);
-  const pHedge = hedgeOf(page.qualifier);
-  const sHedge = hedgeOf(source.qualifier);
-  if (pl === sl && ph === sh && pHedge === sHedge) return 'same';
+  const pHedge = hedge(page.qualifier);
+  const sHedge = hedge(source.qualifier);
+  if (pl === sl && ph === sh && pHedge[0] === sHedge[0] && pHedge[1] === sHedge[1]) return 'same';
   const P = interval(pv, page.qualifier, unit);
   const S = interval(sv, source.qualifier, unit);
   // A range or a bound holding the other side's figure: both can be true as stated. An
   // "about" is no bound: a figure inside it is only close.
-  const bounded = (h: Hedge, lo: number, hi: number) =>
-    h === 'upper' || h === 'lower' || (lo !== hi && h === 'none');
-  if ((bounded(sHedge, sl, sh) && holds(S, P)) || (bounded(pHedge, pl, ph) && holds(P, S))) {
-    return 'within';
-  }
+  const sWide = isBound(sHedge) || (sl !== sh && sHedge[0] === 1 && sHedge[1] === 1);
+  const pWide = isBound(pHedge) || (pl !== ph && pHedge[0] === 1 && pHedge[1] === 1);
+  if ((sWide && holds(S, P)) || (pWide && holds(P, S))) return 'within';
   if (Math.max(P[0], S[0]) <= Math.min(P[1], S[1])) return 'close';
   if (!ORDINAL.has(unit)) {
     const a = (pl + ph) / 2;
