@@ -40,7 +40,7 @@ const WORD_UNITS: ReadonlySet<string> = new Set(['date', 'rank']);
 /** Money units: currency codes, and prices such as `USD/1M tokens`. */
 const MONEY = /^[A-Z]{3}(?:\/|$)/;
 
-/** Per-entity flags: a topic's word figures (dates, ranks) may be about it; ranks may. */
+/** Per-entity flags: a figure that starts with a word (a date, a rank) may be about it; a rank may. */
 const WORDS = 1;
 const RANKS = 2;
 
