@@ -1,3 +1,4 @@
+import { comparisonLine, statedText } from '../lib/knowledge/figure-agreement';
 import type { TermDetail } from '../lib/knowledge/types';
 import type { EntityKind } from '../lib/pack/types';
 import { Quote } from './Quote';
@@ -10,6 +11,8 @@ export interface HoverCardProps {
   entityKind: EntityKind | null;
   /** undefined while loading; null when the pack has nothing more. */
   detail: TermDetail | null | undefined;
+  /** For a figure: how the page writes it, set against the sources' figures first. */
+  pageFigure?: string | null;
   left: number;
   top: number;
   maxHeight: number;
@@ -18,10 +21,16 @@ export interface HoverCardProps {
   onPointerLeave: () => void;
 }
 
+/** Source figures shown on a figure's card; the sidebar has them all. */
+const MAX_FIGURE_ROWS = 3;
+
 /** The card beside a hovered term: what it is, a quote or two, and a way to the sidebar. */
 export function HoverCard(p: HoverCardProps) {
   const d = p.detail;
   // One quote from each of the first two sources: two voices say more than two lines of one.
+  // A page figure compared: each source's figure with its quote (those it was set against).
+  const compared = d?.topic && p.pageFigure ? comparisonLine(p.pageFigure, d.topic) : null;
+  const rows = compared ? (d?.topic?.rows ?? []).filter((r) => r.verdict !== null) : [];
   // (A term whose every sentence answers a question quotes those answers instead.)
   const answered = (d?.questions ?? []).flatMap((q) =>
     q.answers.flatMap((a) => a.quotes.filter((x) => !x.repeat)),
@@ -30,10 +39,14 @@ export function HoverCard(p: HoverCardProps) {
     d && d.sources.length > 0
       ? d.sources.map((s) => ({ source: s.source, quotes: s.quotes }))
       : answered.map((x) => ({ source: x.source, quotes: [x] }));
-  const quotes = groups.slice(0, 2).flatMap((s) => {
-    const q = s.quotes[0];
-    return q ? [{ q, source: s.source }] : [];
-  });
+  const quotes = compared
+    ? rows
+        .slice(0, MAX_FIGURE_ROWS)
+        .flatMap((r) => (r.quote ? [{ q: r.quote, source: r.source, figure: statedText(r) }] : []))
+    : groups.slice(0, 2).flatMap((s) => {
+        const q = s.quotes[0];
+        return q ? [{ q, source: s.source, figure: null as string | null }] : [];
+      });
   return (
     <div
       class="card"
@@ -49,12 +62,20 @@ export function HoverCard(p: HoverCardProps) {
       </div>
       {d === undefined && <p class="muted">Loading…</p>}
       {d === null && <p class="muted">No more is known about this term.</p>}
+      {compared && (
+        <p class={`compare compare-${d?.topic?.pageVerdict}`} role="note">
+          {compared}
+        </p>
+      )}
       {d?.description && <p class="desc">{d.description}</p>}
       {d && d.disputed.length > 0 && <DisputedLines items={d.disputed} max={2} />}
-      {quotes.map(({ q, source }) => (
+      {quotes.map(({ q, source, figure }) => (
         <figure class="card-quote" key={q.claimId}>
           <Quote quote={q} />
-          <figcaption>{sourceCaption(source)}</figcaption>
+          <figcaption>
+            {figure ? `${figure}: ` : ''}
+            {sourceCaption(source)}
+          </figcaption>
         </figure>
       ))}
       <div class="card-foot">

@@ -1,5 +1,7 @@
+import { statedText } from '../lib/knowledge/figure-agreement';
 import type { TermDetail, TopicView } from '../lib/knowledge/types';
 import type { SeenBefore, TermCount } from '../lib/messages';
+import type { FigureVerdict } from '../lib/quantity/figure-verdict';
 import { AddPageButton, type AddPageButtonProps } from './AddPageButton';
 import { Quote } from './Quote';
 import { kindLabel, sourceMeta, sourceName } from './term-labels';
@@ -147,18 +149,15 @@ function FigureTable({ topic, pageFigure }: { topic: TopicView; pageFigure: stri
             <tr class="page-row">
               <th scope="row">This page</th>
               <td>{pageFigure}</td>
-              <td />
+              <td>{topic.pageVerdict && <VerdictWord verdict={topic.pageVerdict} />}</td>
             </tr>
           )}
           {topic.rows.map((r) => (
             <tr key={r.figureId}>
               <th scope="row">{sourceName(r.source)}</th>
               {/* The source's own wording holds its qualifier: "less than $6 million". */}
-              <td>{figureText(r)}</td>
-              <td>
-                {r.agreesWithPage === true && <span class="agree">agrees</span>}
-                {r.agreesWithPage === false && <span class="differs">differs</span>}
-              </td>
+              <td>{statedText(r)}</td>
+              <td>{r.verdict && <VerdictWord verdict={r.verdict} />}</td>
             </tr>
           ))}
         </tbody>
@@ -167,10 +166,9 @@ function FigureTable({ topic, pageFigure }: { topic: TopicView; pageFigure: stri
   );
 }
 
-/** A figure as its source words it, the qualifier added only when the wording lacks it. */
-export function figureText(r: { text: string; qualifier: string | null }): string {
-  if (!r.qualifier || r.text.toLowerCase().includes(r.qualifier.toLowerCase())) return r.text;
-  return `${r.qualifier} ${r.text}`;
+/** A figure verdict in words; `differs` stands out by more than its colour. */
+function VerdictWord({ verdict }: { verdict: FigureVerdict }) {
+  return <span class={verdict === 'differs' ? 'differs' : 'agree'}>{verdict}</span>;
 }
 
 function OnThisPage(p: Pick<SidebarProps, 'terms' | 'onShowOnPage' | 'onOpenTerm'>) {

@@ -81,5 +81,6 @@ th, td { text-align: left; padding: 4px; border-bottom: 1px solid var(--line); v
 th { font-weight: 500; }
 .page-row { background: var(--warn-bg); }
 .agree { color: var(--ok); } .differs { color: var(--bad); font-weight: 600; }
+.compare { font-weight: 600; } .compare-differs { color: var(--bad); border-left: 3px solid var(--bad); padding-left: 6px; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
 `;

@@ -8,6 +8,7 @@ import { browser } from 'wxt/browser';
 import type { TermDetail, TermDetailRequest } from './knowledge/types';
 import { type ExtractResult, LIBRARY_MESSAGES, type LibraryProtocol } from './library/protocol';
 import type { EntityKind, SourceOrigin } from './pack/types';
+import type { FigureVerdict } from './quantity/figure-verdict';
 import type { SearchResult } from './search/types';
 import type { HistoryExport } from './store/history-store';
 
@@ -37,6 +38,11 @@ export interface TermCount {
   kind: 'entity' | 'figure';
   entityKind: EntityKind | null;
   count: number;
+  /**
+   * For a figure term: the figures the page writes for it, each once, with how it stands
+   * against the sources' (null: not compared). The popup lists them.
+   */
+  figures?: { text: string; verdict: FigureVerdict | null }[];
 }
 
 /** Messages the background handles (sent with `send`); the library's are in lib/library/protocol.ts. */

@@ -1,7 +1,8 @@
 /**
  * `npm run -s scan -- [--json] [--all] [--pack FILE] FILE|-`: runs the page's detector over
  * a .txt file (as plain text) or an .html file (its visible text, read as the content
- * script reads it). Offsets are into the text as read; for HTML that is the visible
+ * script reads it). A figure match carries its pack topic (`topicId`) and how it stands
+ * against the sources' figures on it (`verdict`: same, within, close, differs), or null. Offsets are into the text as read; for HTML that is the visible
  * blocks joined by a blank line, each block detected on its own and gated once for the
  * whole document, as on a page.
  */
@@ -127,9 +128,11 @@ function table(matches: Match[]): string {
     m.tier,
     m.id,
     JSON.stringify(m.text),
+    m.kind === 'figure' ? (m.topicId ?? 'no topic') : '',
+    m.kind === 'figure' ? (m.verdict ?? '-') : '',
     m.label,
   ]);
-  const head = ['offsets', 'kind', 'tier', 'id', 'text', 'label'];
+  const head = ['offsets', 'kind', 'tier', 'id', 'text', 'topic', 'verdict', 'label'];
   const widths = head.map((h, i) =>
     Math.max(h.length, ...rows.map((r) => (r[i] as string).length)),
   );

@@ -52,9 +52,31 @@ export function TermList({ terms, onOpen }: TermListProps) {
                 </li>
               ))}
             </ul>
+            {group.kind === 'figure' && <PageFigures terms={group.terms} />}
           </section>
         );
       })}
     </div>
+  );
+}
+
+/** The page's figures, each with how it stands against the sources' (same, within, close, differs). */
+function PageFigures({ terms }: { terms: TermCount[] }) {
+  const rows = terms.flatMap((t) => (t.figures ?? []).map((f) => ({ ...f, topic: t.label })));
+  if (rows.length === 0) return null;
+  return (
+    <ul class="plain page-figures" aria-label="The page's figures against the sources'">
+      {rows.map((f) => (
+        <li key={`${f.topic}|${f.text}`}>
+          <span class="page-figure">{f.text}</span>{' '}
+          {f.verdict ? (
+            <span class={`verdict verdict-${f.verdict}`}>{f.verdict}</span>
+          ) : (
+            <span class="muted">not compared</span>
+          )}{' '}
+          <span class="muted">{f.topic}</span>
+        </li>
+      ))}
+    </ul>
   );
 }

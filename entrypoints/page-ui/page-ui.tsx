@@ -87,6 +87,7 @@ export function createPageUi(deps: PageUiDeps) {
             label={card.o.match.label}
             entityKind={card.o.match.entityKind}
             detail={card.detail}
+            pageFigure={card.o.match.kind === 'figure' ? card.o.match.text : null}
             left={card.at.left}
             top={card.at.top}
             maxHeight={card.at.maxHeight}
@@ -148,6 +149,8 @@ export function createPageUi(deps: PageUiDeps) {
     const req: TermDetailRequest = { id: m.id, kind: m.kind };
     if (m.value !== undefined) req.pageValue = m.value;
     if (m.unit !== undefined) req.pageUnit = m.unit;
+    if (m.qualifier !== undefined) req.pageQualifier = m.qualifier;
+    if (m.subjectId !== undefined) req.pageSubjectId = m.subjectId;
     return { req, pageFigure: m.kind === 'figure' ? m.text : null };
   }
 

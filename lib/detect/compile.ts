@@ -18,7 +18,7 @@ export function* compileTables(
   options: DetectorOptions = {},
 ): Generator<void, Detector, undefined> {
   const { id, label, kind, tier } = tables.entities;
-  const figures = compileFigures(tables.figures);
+  const figures = compileFigures(tables.figures, id);
   const names = yield* compileNamesInSteps(
     tables.names,
     tier.map((t) => t === 'core'),
@@ -49,6 +49,7 @@ export function* compileTables(
       for (const f of figures.find(
         text,
         scan.words.sort((a, b) => a - b),
+        scan,
       )) {
         figs.push({
           start: f.start,
@@ -61,6 +62,10 @@ export function* compileTables(
           tier: 'context',
           value: f.value,
           unit: f.unit,
+          qualifier: f.qualifier,
+          topicId: f.topicId,
+          subjectId: f.subjectId,
+          verdict: f.verdict,
         });
       }
       return mergeMatches(selectMatches(found), figs);

@@ -27,6 +27,11 @@ export interface CandidateFilter {
   plausible(n: number): boolean;
   /** The number words and phrases worth a window ("two", "a billion"); often none. */
   words: string[];
+  /**
+   * Whether the number `n` at `[at, end)` is worth a window although no pack figure has its
+   * value: a topic may take it (figure-topics.ts). Asked only of numbers `plausible` turned down.
+   */
+  topical?: (n: number, at: number, end: number) => boolean;
 }
 
 /** Hundredths, so 5.6 × 1e6 and 5600000 agree despite float drift. */
@@ -91,7 +96,8 @@ function candidates(
       } else break;
     }
     digits.lastIndex = j;
-    if (filter.plausible(Number(num))) at.push(p);
+    const n = Number(num);
+    if (filter.plausible(n) || filter.topical?.(n, p, j)) at.push(p);
   }
   return wordStarts.length > 0 ? at.concat(wordStarts).sort((a, b) => a - b) : at;
 }

@@ -50,6 +50,8 @@ export interface NameScan {
   names: NameHit[];
   /** Where the extra words start (see `prepareNames`), whole words only. */
   words: number[];
+  /** Where the words that may start a topic's figure start ("January", "sixth"). */
+  topicWords: number[];
 }
 
 export interface NameMatcher {
@@ -129,14 +131,15 @@ function findNames(
   const hits: NameHit[] = [];
   const near: NameHit[] = [];
   const words: number[] = [];
+  const topicWords: number[] = [];
   for (let k = 0; k < raw.length; k += 3) {
     const start = raw[k] as number;
     const end = raw[k + 1] as number;
     const v = variants[raw[k + 2] as number] as Variant;
     if (!casePasses(text, start, end, v)) continue;
     if (!edgesPass(text, start, end, v)) continue;
-    if (v.entity === WORD_ROW) {
-      words.push(start);
+    if (v.entity < 0) {
+      (v.entity === WORD_ROW ? words : topicWords).push(start);
       continue;
     }
     const hit = { start, end, entity: v.entity, weak: v.policy.weak };
@@ -159,7 +162,7 @@ function findNames(
     }
     hits.sort((a, b) => a.end - b.end || a.start - b.start);
   }
-  return { names: hits, words };
+  return { names: hits, words, topicWords };
 }
 
 /** Compares the page's letters with the alias's, as the alias's case mode says. */

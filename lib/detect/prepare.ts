@@ -5,6 +5,7 @@
  * any other pack. Either way the tables are the same, so the detector is.
  */
 import type { DetectorPack, FigureValue } from '../pack/types';
+import { ORDINAL_WORDS } from '../quantity/units';
 import { isWordChar } from './chars';
 import { candidateFilter } from './figure-candidates';
 import { UNMARKED_UNITS, valueKey } from './figures';
@@ -26,6 +27,8 @@ import {
   type FigureTarget,
   type NameTables,
   TABLES_VERSION,
+  TOPIC_WORD_ROW,
+  type TopicTables,
   WORD_ROW,
 } from './tables';
 
@@ -55,6 +58,8 @@ const WORD_POLICY: AliasPolicy = {
 
 export function prepareDetector(pack: DetectorPack): DetectorTables {
   const figures = prepareFigures(pack);
+  const topics = prepareTopics(pack);
+  if (topics) figures.topics = topics;
   return {
     version: TABLES_VERSION,
     entities: {
@@ -63,7 +68,7 @@ export function prepareDetector(pack: DetectorPack): DetectorTables {
       kind: pack.entities.map((e) => e.kind),
       tier: pack.entities.map((e) => e.tier),
     },
-    names: prepareNames(pack.entities, figures.words),
+    names: prepareNames(pack.entities, figures.words, topics?.words),
     figures,
   };
 }
@@ -96,6 +101,7 @@ function flagsOf(policy: AliasPolicy, written: string): number {
 export function prepareNames(
   entities: DetectorPack['entities'],
   words: readonly string[] = [],
+  topicWords: readonly string[] = [],
 ): NameTables {
   const out: NameTables = { written: [], entity: [], flags: [] };
   const seen = new Set<string>();
@@ -113,6 +119,7 @@ export function prepareNames(
     }
   });
   for (const word of words) add(normalize(word).text.trim(), WORD_ROW, WORD_POLICY);
+  for (const word of topicWords) add(normalize(word).text.trim(), TOPIC_WORD_ROW, WORD_POLICY);
   return out;
 }
 
@@ -142,7 +149,7 @@ export function prepareFigures(pack: Pick<DetectorPack, 'figures' | 'topics'>): 
     const topicLabel = f.topicId ? topics.get(f.topicId) : undefined;
     const target =
       f.topicId && topicLabel !== undefined
-        ? { key, id: f.topicId, label: topicLabel }
+        ? { key, id: f.topicId, label: topicLabel, subjectId: f.subjectId ?? null }
         : { key, id: f.id, label: describe(f.value, f.unit) };
     // A figure with a topic says more than one without: it wins the key.
     const had = byValue.get(key);
@@ -160,5 +167,71 @@ export function prepareFigures(pack: Pick<DetectorPack, 'figures' | 'topics'>): 
     targets: [...byValue.values()],
     values: sorted,
     words: byValue.size === 0 ? [] : candidateFilter(sorted).words,
+  };
+}
+
+/**
+ * Month names that start a date on a page ("January 20"). "May" and "March" are left out:
+ * as words they are everywhere, and a window around each would cost every page.
+ */
+const MONTH_WORDS = [
+  'January',
+  'February',
+  'April',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+  'Jan',
+  'Feb',
+  'Apr',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Sept',
+  'Oct',
+  'Nov',
+  'Dec',
+];
+/**
+ * Ordinals ("sixth spot") and "top", for the catalog's word figure "the top" (of a chart).
+ * Not "first": the commonest of them by far, on every page, where first place is written
+ * "No. 1" or "the top" in the sources and the news alike.
+ */
+const RANK_WORDS = [...Object.keys(ORDINAL_WORDS).filter((w) => w !== 'first'), 'top'];
+
+/** The rules and the sources' figures that file a page's figures under topics. */
+export function prepareTopics(
+  pack: Pick<DetectorPack, 'figures' | 'topics' | 'topicRules'>,
+): TopicTables | null {
+  const rules = pack.topicRules?.rules ?? [];
+  if (rules.length === 0) return null;
+  const units = new Set(rules.flatMap((r) => r.units));
+  const words = [
+    ...(units.has('date') ? MONTH_WORDS : []),
+    ...(units.has('rank') ? RANK_WORDS : []),
+  ];
+  return {
+    rules,
+    wordFigures: pack.topicRules?.wordFigures ?? [],
+    labels: Object.fromEntries(pack.topics.map((t) => [t.id, t.label])),
+    sources: pack.figures.flatMap((f) =>
+      f.topicId === null
+        ? []
+        : [
+            {
+              topicId: f.topicId,
+              subjectId: f.subjectId ?? null,
+              unit: f.unit,
+              value: f.value,
+              qualifier: f.qualifier ?? null,
+            },
+          ],
+    ),
+    words,
   };
 }

@@ -5,10 +5,11 @@
  * the automaton and skips alias rules, Unicode regexes and normalisation on every page.
  * Types and flag bits only: the content script imports this, never the preparation.
  */
-import type { EntityKind, Tier } from '../pack/types';
+import type { EntityKind, FigureValue, Tier } from '../pack/types';
+import type { TopicRuleRow, WordFigureRow } from '../quantity/topic-rules';
 
 /** Bumped when the shape or meaning of the tables changes. */
-export const TABLES_VERSION = 1;
+export const TABLES_VERSION = 2;
 
 export interface DetectorTables {
   version: number;
@@ -40,6 +41,8 @@ export interface NameTables {
 
 /** `NameTables.entity` of a number word. */
 export const WORD_ROW = -1;
+/** `NameTables.entity` of a word that may start a figure only a topic marks ("January", "sixth"). */
+export const TOPIC_WORD_ROW = -2;
 
 /** The alias's case mode (rules.ts, `CaseMode`), in the low two bits of `flags`. */
 export const CASE_ANY = 0;
@@ -64,6 +67,8 @@ export interface FigureTables {
   values: number[];
   /** Number words and phrases the figures need ("two", "a billion"). */
   words: string[];
+  /** What files a page's figures under topics; absent for a pack without topic rules. */
+  topics?: TopicTables;
 }
 
 export interface FigureTarget {
@@ -71,4 +76,29 @@ export interface FigureTarget {
   /** Topic id, or the pack figure's id when it has no topic. */
   id: string;
   label: string;
+  /** For a topic: whose figure the pack figure with this value is. */
+  subjectId?: string | null;
+}
+
+/**
+ * Topics for a page's figures (figure-topics.ts): the catalog's rules, run on the page's
+ * sentence, and the sources' figures on each topic, which the page's figure is set against.
+ */
+export interface TopicTables {
+  /** In the order they are tried (lib/quantity/topic-rules.ts). */
+  rules: TopicRuleRow[];
+  wordFigures: WordFigureRow[];
+  labels: Record<string, string>;
+  /** Every source figure that has a topic, as stated: its interval follows from the qualifier. */
+  sources: TopicSource[];
+  /** Words that may start a figure only a topic marks: month names, ordinals. */
+  words: string[];
+}
+
+export interface TopicSource {
+  topicId: string;
+  subjectId: string | null;
+  unit: string;
+  value: FigureValue;
+  qualifier: string | null;
 }

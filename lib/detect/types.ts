@@ -1,4 +1,5 @@
 import type { EntityKind, FigureValue, Tier } from '../pack/types';
+import type { FigureVerdict } from '../quantity/figure-verdict';
 
 /** One marked term in a text. Offsets are UTF-16 code units of the string passed in. */
 export interface Match {
@@ -22,6 +23,16 @@ export interface Match {
   /** For figures: the value and unit read from the input text. */
   value?: FigureValue;
   unit?: string;
+  /** For figures: the writer's hedge ("about", "less than"), verbatim; else null. */
+  qualifier?: string | null;
+  /** For figures: the pack topic the figure measures, and whose figure it is; else null. */
+  topicId?: string | null;
+  subjectId?: string | null;
+  /**
+   * For figures: how it stands against the sources' figures on its topic (`same`,
+   * `within`, `close`, `differs`); null without a topic to compare with.
+   */
+  verdict?: FigureVerdict | null;
 }
 
 export interface DetectorOptions {

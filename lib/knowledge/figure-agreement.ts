@@ -1,38 +1,63 @@
 /**
- * Whether a figure read on a page agrees with a source's figure. A source's own hedge
- * ("less than $6 million", "about $600 billion") widens what counts as agreeing.
+ * How the figure on a page stands against each source's figure on its topic, in the
+ * detector's words (lib/quantity/figure-verdict.ts: same, within, close, differs), and the
+ * one line the card leads with: "This page: $589 billion. Sources: about $600 billion
+ * (close)". The card, the sidebar and the page's mark all say the same word because they
+ * all ask `compareFigure`.
  */
-import type { FigureValue } from '../pack/types';
 
-/** Plain figures agree within this relative difference (rounding: "$5.6m" vs "$5.58m"). */
-const EXACT = 0.01;
-/** "about", "around", "nearly": within this relative difference. */
-const APPROX = 0.1;
+import type { Figure } from '../pack/types';
+import { compareFigure, type FigureVerdict } from '../quantity/figure-verdict';
+import type { FigureRow, TermDetailRequest, TopicView } from './types';
 
-const AT_MOST = /\b(less than|fewer than|under|below|up to|at most|no more than)\b/i;
-const AT_LEAST = /\b(more than|over|above|at least|upwards of|in excess of)\b/i;
-const ABOUT = /\b(about|around|approximately|nearly|roughly|almost|some|close to)\b/i;
-
-function bounds(v: FigureValue): [number, number] {
-  return typeof v === 'number' ? [v, v] : [v.min, v.max];
+/**
+ * One source figure's verdict against the page's; null without a page figure, or for a
+ * figure of another subject (OpenAI's price beside DeepSeek's) or unit (yuan, dollars).
+ */
+export function rowVerdict(
+  req: TermDetailRequest,
+  f: Pick<Figure, 'value' | 'unit' | 'qualifier' | 'subjectId'>,
+): FigureVerdict | null {
+  if (req.pageValue === undefined) return null;
+  if (req.pageSubjectId !== undefined && req.pageSubjectId !== f.subjectId) return null;
+  return compareFigure(
+    { value: req.pageValue, unit: req.pageUnit ?? f.unit, qualifier: req.pageQualifier ?? null },
+    f,
+  );
 }
 
-function near(a: number, b: number, rel: number): boolean {
-  return Math.abs(a - b) <= rel * Math.max(Math.abs(a), Math.abs(b));
+const ORDER: readonly FigureVerdict[] = ['same', 'within', 'close', 'differs'];
+
+/** The best verdict any row gives: the page's figure's verdict on the topic. */
+export function pageVerdict(rows: readonly Pick<FigureRow, 'verdict'>[]): FigureVerdict | null {
+  let best: FigureVerdict | null = null;
+  for (const r of rows) {
+    if (r.verdict && (best === null || ORDER.indexOf(r.verdict) < ORDER.indexOf(best))) {
+      best = r.verdict;
+    }
+  }
+  return best;
 }
 
-export function figureAgrees(
-  page: FigureValue,
-  source: { value: FigureValue; qualifier: string | null; unit: string },
-  pageUnit?: string,
-): boolean {
-  if (pageUnit !== undefined && pageUnit !== source.unit) return false;
-  const [pLo, pHi] = bounds(page);
-  const [sLo, sHi] = bounds(source.value);
-  const q = source.qualifier ?? '';
-  if (AT_MOST.test(q)) return pHi <= sHi * (1 + EXACT);
-  if (AT_LEAST.test(q)) return pLo >= sLo * (1 - EXACT);
-  const rel = ABOUT.test(q) ? APPROX : EXACT;
-  // Ranges agree when they overlap; a single value is a range of one point.
-  return (pLo <= sHi && sLo <= pHi) || near(pLo, sHi, rel) || near(pHi, sLo, rel);
+/**
+ * A source's figure as it states it, hedge included ("less than $6 million"): the qualifier
+ * is added only when the figure's own wording lacks it, so it is never printed twice.
+ */
+export function statedText(r: Pick<FigureRow, 'text' | 'qualifier'>): string {
+  if (!r.qualifier || r.text.toLowerCase().includes(r.qualifier.toLowerCase())) return r.text;
+  return `${r.qualifier} ${r.text}`;
+}
+
+/**
+ * "This page: $589 billion. Sources: about $600 billion (close)": the source figures that
+ * give the verdict (for `differs`, every figure it was set against), each once.
+ */
+export function comparisonLine(pageFigure: string, topic: TopicView): string | null {
+  const verdict = topic.pageVerdict;
+  if (!verdict) return null;
+  const rows = topic.rows.filter((r) =>
+    verdict === 'differs' ? r.verdict !== null : r.verdict === verdict,
+  );
+  const texts = [...new Set(rows.map(statedText))];
+  return `This page: ${pageFigure}. Sources: ${texts.join(', ')} (${verdict})`;
 }

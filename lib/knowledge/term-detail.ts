@@ -5,7 +5,7 @@
 
 import { readersFirst } from '../library/order';
 import type { Claim, Entity, Figure, Pack, Source, Topic } from '../pack/types';
-import { figureAgrees } from './figure-agreement';
+import { pageVerdict, rowVerdict } from './figure-agreement';
 import { disputedOf, questionViews, topicSummary, type ViewContext } from './questions-view';
 import type {
   FigureRow,
@@ -148,6 +148,7 @@ export function createKnowledge(pack: Pack): Knowledge {
       compatible: t.compatible,
       verdict: t.verdict,
       rows,
+      pageVerdict: pageVerdict(rows),
     };
     const subject = t.subjectId ? entities.get(t.subjectId) : undefined;
     const sourceCount = new Set(rows.map((r) => r.source.id)).size;
@@ -194,8 +195,7 @@ export function createKnowledge(pack: Pack): Knowledge {
       value: f.value,
       unit: f.unit,
       qualifier: f.qualifier,
-      agreesWithPage:
-        req.pageValue === undefined ? null : figureAgrees(req.pageValue, f, req.pageUnit),
+      verdict: rowVerdict(req, f),
       quote,
     };
   }

@@ -3,6 +3,7 @@
  * computes from the full pack and sends to the content script.
  */
 import type { EntityKind, FigureValue, SourceOrigin, Verdict } from '../pack/types';
+import type { FigureVerdict } from '../quantity/figure-verdict';
 
 export interface SourceRef {
   id: string;
@@ -90,8 +91,11 @@ export interface FigureRow {
   value: FigureValue;
   unit: string;
   qualifier: string | null;
-  /** Whether this source's figure agrees with the one on the page; null without a page value. */
-  agreesWithPage: boolean | null;
+  /**
+   * How the page's figure stands against this source's (`same`, `within`, `close`,
+   * `differs`); null without a page figure, or when this one is of another subject or unit.
+   */
+  verdict: FigureVerdict | null;
   quote: QuoteView | null;
 }
 
@@ -103,6 +107,8 @@ export interface TopicView {
   compatible: boolean;
   verdict: Verdict;
   rows: FigureRow[];
+  /** The page's figure's verdict on the topic: the best any row gives; null without one. */
+  pageVerdict: FigureVerdict | null;
 }
 
 export interface TermRef {
@@ -139,4 +145,7 @@ export interface TermDetailRequest {
   /** The figure as read on the page, to compare with each source's. */
   pageValue?: FigureValue;
   pageUnit?: string;
+  /** Its hedge ("about", "less than"), and whose figure the detector took it for. */
+  pageQualifier?: string | null;
+  pageSubjectId?: string | null;
 }

@@ -6,6 +6,7 @@
  * Pure: same input, same pack.
  */
 
+import { flattenTopicRules } from '../quantity/topic-rules';
 import { claimsOfSource } from './claims';
 import { cleanSource } from './clean';
 import { chooseTopic } from './figures';
@@ -111,6 +112,10 @@ export function buildPack(input: PackInput): Pack {
       )
     : [];
   const grounded = groundEntities(input.entities, entities, claims, sources);
+  const topicRules = {
+    rules: flattenTopicRules(topicDefs),
+    wordFigures: input.topics.wordFigures,
+  };
   return {
     version: PACK_VERSION,
     sources,
@@ -119,6 +124,7 @@ export function buildPack(input: PackInput): Pack {
     figures,
     topics,
     questions,
+    topicRules,
   };
 }
 
@@ -133,7 +139,15 @@ export function toDetectorPack(pack: Pack): DetectorPack {
       aliases,
       aliasRules,
     })),
-    figures: pack.figures.map(({ id, value, unit, topicId }) => ({ id, value, unit, topicId })),
+    figures: pack.figures.map(({ id, value, unit, topicId, qualifier, subjectId }) => ({
+      id,
+      value,
+      unit,
+      topicId,
+      qualifier,
+      subjectId,
+    })),
     topics: pack.topics.map(({ id, label }) => ({ id, label })),
+    topicRules: pack.topicRules,
   };
 }

@@ -4,9 +4,17 @@
  * `data/catalog/topics.json`: units, named entities, words, and what stands next to it.
  */
 import { parseQuantities, type Quantity } from '../quantity/parse';
+import {
+  createTopicMatcher,
+  flattenTopicRules,
+  type TopicChoice,
+  type TopicMatcher,
+} from '../quantity/topic-rules';
 import { anchorOf, refineFigure } from './figure-context';
-import type { TopicDef, TopicRule, WordFigure } from './schema';
+import type { TopicDef, WordFigure } from './schema';
 import type { FigureValue } from './types';
+
+export type { TopicChoice };
 
 export interface SentenceFigure {
   start: number;
@@ -66,44 +74,12 @@ export function figuresInSentence(
     .sort((a, b) => a.start - b.start);
 }
 
-function bounds(value: FigureValue): [number, number] {
-  return typeof value === 'number' ? [value, value] : [value.min, value.max];
-}
+const matchers = new WeakMap<readonly TopicDef[], TopicMatcher>();
 
-function ruleMatches(
-  rule: TopicRule,
-  fig: SentenceFigure,
-  text: string,
-  sentence: Span,
-  entityIds: readonly string[],
-): boolean {
-  if (!rule.units.includes(fig.unit)) return false;
-  const [lo, hi] = bounds(fig.value);
-  if (rule.min !== undefined && lo < rule.min) return false;
-  if (rule.max !== undefined && hi > rule.max) return false;
-  if (rule.entities && !rule.entities.some((id) => entityIds.includes(id))) return false;
-  const body = text.slice(sentence.start, sentence.end);
-  if (rule.words && !rule.words.every((w) => new RegExp(w, 'iu').test(body))) return false;
-  if (
-    rule.before &&
-    !new RegExp(`${rule.before}$`, 'iu').test(text.slice(sentence.start, fig.start))
-  ) {
-    return false;
-  }
-  if (rule.after && !new RegExp(`^${rule.after}`, 'iu').test(text.slice(fig.end, sentence.end))) {
-    return false;
-  }
-  return true;
-}
-
-export interface TopicChoice {
-  topicId: string;
-  subjectId: string | null;
-  unit: string;
-  measure?: string;
-}
-
-/** The first topic whose rule takes the figure (topics and rules in file order), or null. */
+/**
+ * The first topic whose rule takes the figure (topics and rules in file order), or null.
+ * The rules are read by the engine the detector uses on pages (lib/quantity/topic-rules.ts).
+ */
 export function chooseTopic(
   topics: readonly TopicDef[],
   fig: SentenceFigure,
@@ -111,14 +87,17 @@ export function chooseTopic(
   sentence: Span,
   entityIds: readonly string[],
 ): TopicChoice | null {
-  for (const topic of topics) {
-    for (const rule of topic.rules) {
-      if (!ruleMatches(rule, fig, text, sentence, entityIds)) continue;
-      const subjectId = rule.subjectId === undefined ? topic.subjectId : rule.subjectId;
-      const choice: TopicChoice = { topicId: topic.id, subjectId, unit: rule.asUnit ?? fig.unit };
-      if (rule.measure !== undefined) choice.measure = rule.measure;
-      return choice;
-    }
+  let matcher = matchers.get(topics);
+  if (!matcher) {
+    matcher = createTopicMatcher(flattenTopicRules(topics));
+    matchers.set(topics, matcher);
   }
-  return null;
+  return matcher.choose({
+    value: fig.value,
+    unit: fig.unit,
+    before: text.slice(sentence.start, fig.start),
+    after: text.slice(fig.end, sentence.end),
+    sentence: text.slice(sentence.start, sentence.end),
+    entityIds,
+  });
 }

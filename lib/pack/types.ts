@@ -5,6 +5,8 @@
  * only needs the slim `DetectorPack`).
  */
 
+import type { TopicRules } from '../quantity/topic-rules';
+
 export const ENTITY_KINDS = [
   'person',
   'organization',
@@ -223,6 +225,11 @@ export interface Pack {
   figures: Figure[];
   topics: Topic[];
   questions: Question[];
+  /**
+   * The catalog's rules for what a figure measures (data/catalog/topics.json), flattened:
+   * the detector files a page's figures under topics by the same rules as the sources'.
+   */
+  topicRules?: TopicRules;
 }
 
 /**
@@ -232,6 +239,9 @@ export interface Pack {
  */
 export interface DetectorPack {
   entities: Pick<Entity, 'id' | 'label' | 'kind' | 'tier' | 'aliases' | 'aliasRules'>[];
-  figures: Pick<Figure, 'id' | 'value' | 'unit' | 'topicId'>[];
+  /** `qualifier` and `subjectId` let a page's figure be compared with the sources'. */
+  figures: (Pick<Figure, 'id' | 'value' | 'unit' | 'topicId'> &
+    Partial<Pick<Figure, 'qualifier' | 'subjectId'>>)[];
   topics: Pick<Topic, 'id' | 'label'>[];
+  topicRules?: TopicRules;
 }

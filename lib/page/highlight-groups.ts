@@ -1,6 +1,8 @@
 /**
  * Which highlight a match is painted with. Seven groups keep the page readable: more
- * colours than that stop meaning anything.
+ * colours than that stop meaning anything. An eighth, `differs`, is not a colour of its own
+ * kind but a warning: a page figure outside every source's figure on its topic; its line
+ * is wavy, so it reads without colour too.
  */
 import type { Match } from '../detect/types';
 import type { EntityKind } from '../pack/types';
@@ -14,6 +16,7 @@ export const HIGHLIGHT_GROUPS = [
   'place',
   'other',
   'figure',
+  'differs',
 ] as const;
 export type HighlightGroup = (typeof HIGHLIGHT_GROUPS)[number];
 
@@ -29,8 +32,11 @@ const GROUP_OF_KIND: Record<EntityKind, HighlightGroup> = {
   concept: 'other',
 };
 
-export function groupOf(match: Pick<Match, 'kind' | 'entityKind'>): HighlightGroup {
-  if (match.kind === 'figure' || match.entityKind === null) return 'figure';
+export function groupOf(match: Pick<Match, 'kind' | 'entityKind' | 'verdict'>): HighlightGroup {
+  // same, within, close: the quiet figure style; differs: its own
+  if (match.kind === 'figure' || match.entityKind === null) {
+    return match.verdict === 'differs' ? 'differs' : 'figure';
+  }
   return GROUP_OF_KIND[match.entityKind];
 }
 

@@ -3,6 +3,7 @@
  * the marks touching each text node (hover). Pure functions over occurrences.
  */
 import type { TermCount } from '../messages';
+import type { FigureVerdict } from '../quantity/figure-verdict';
 import type { Occurrence } from './page-marks';
 
 export function countTerms(occurrences: readonly Occurrence[]): TermCount[] {
@@ -11,22 +12,36 @@ export function countTerms(occurrences: readonly Occurrence[]): TermCount[] {
   const byKind = { entity: new Map<string, TermCount>(), figure: new Map<string, TermCount>() };
   for (const { match } of occurrences) {
     const counts = byKind[match.kind];
-    const c = counts.get(match.id);
+    let c = counts.get(match.id);
     if (c) c.count++;
-    else
-      counts.set(match.id, {
+    else {
+      c = {
         id: match.id,
         label: match.label,
         kind: match.kind,
         entityKind: match.entityKind,
         count: 1,
-      });
+      };
+      counts.set(match.id, c);
+    }
+    if (match.kind === 'figure') addFigure(c, match.text, match.verdict ?? null);
   }
   // Labels are the pack's own names, so plain code-unit order is enough for a stable
   // tie-break; an Intl.Collator costs ~7 ms to set up on every page (bench profile).
   return [...byKind.entity.values(), ...byKind.figure.values()].sort(
     (a, b) => b.count - a.count || byCodeUnits(a.label, b.label),
   );
+}
+
+/** Page figures listed per figure term: a page may repeat one figure many times. */
+const MAX_FIGURES = 8;
+
+function addFigure(c: TermCount, text: string, verdict: FigureVerdict | null): void {
+  const figures = c.figures ?? [];
+  c.figures = figures;
+  if (figures.length < MAX_FIGURES && !figures.some((f) => f.text === text)) {
+    figures.push({ text, verdict });
+  }
 }
 
 function byCodeUnits(a: string, b: string): number {

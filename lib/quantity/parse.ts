@@ -64,7 +64,11 @@ const CJK_TIME_UNITS: Record<string, string> = {
 const HYPHEN_AGE_RE = /^\d{1,3}-(?:year|month|week|day|hour|minute)s?-?/;
 const OF_THEM_RE = /[ \u00a0]+of[ \u00a0]+(?:them|these|those)(?![\p{L}])/uy;
 const RANK_NOUN_RE = /[ \u00a0-](spot|place|position|rank|ranking)(?![\p{L}])/iuy;
-const RANK_VERB_TAIL_RE = /(?:ranked|ranks|ranking|placed|came in|finished)(?: at)?[ \u00a0]+$/i;
+const RANK_VERB_TAIL_RE =
+  /(?:ranked|ranks|ranking|placed|came in|finished|(?:fell|dropped|slipped|slid|rose|climbed|jumped) to)(?: at)?[ \u00a0]+$/i;
+// "sixth on the App Store": an ordinal followed by where the ranking is
+const RANK_ON_RE =
+  /[ \u00a0]+(?:on|in)[ \u00a0]+(?:the|Apple's|Apple’s)[ \u00a0]+(?:App Store|charts?|rankings?|leaderboard)(?![\p{L}])/iuy;
 const NO_RANK_RE = /No\.[ \u00a0]?(\d{1,4})(?![\d\p{L}])/uy;
 const BETWEEN_TAIL_RE = /(?:^|[^\p{L}])(between[ \u00a0]+)$/iu;
 const QUALIFIER_TAIL_RE =
@@ -258,13 +262,23 @@ function readWordNumber(text: string, at: number, word: string): Read | null {
   return null;
 }
 
+/** Whether the ordinal `word` at `at` is a place in a ranking ("sixth spot", "ranked second"). */
+export function isRankAt(text: string, at: number, word: string): boolean {
+  return readOrdinal(text, at, word) !== null;
+}
+
 function readOrdinal(text: string, at: number, word: string): Read | null {
   const n = ORDINAL_WORDS[word.toLowerCase()];
   if (n === undefined) return null;
   const end = at + word.length;
   const m = execAt(RANK_NOUN_RE, text, end);
   if (m) return { start: at, end: end + m[0].length, value: n, unit: 'rank' };
-  if (RANK_VERB_TAIL_RE.test(text.slice(Math.max(0, at - 20), at))) {
+  // "second-guessing", "third-party": the ordinal is part of another word
+  if (text.charCodeAt(end) === 45 && isLetterOrDigit(text.charCodeAt(end + 1))) return null;
+  if (
+    RANK_VERB_TAIL_RE.test(text.slice(Math.max(0, at - 20), at)) ||
+    execAt(RANK_ON_RE, text, end)
+  ) {
     return { start: at, end, value: n, unit: 'rank' };
   }
   return null;

@@ -3,7 +3,8 @@ import { cleanup, fireEvent, render } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HoverCard } from '../../components/HoverCard';
 import { hasOwnMarks, Quote } from '../../components/Quote';
-import { figureText, Sidebar, type SidebarProps } from '../../components/Sidebar';
+import { Sidebar, type SidebarProps } from '../../components/Sidebar';
+import { statedText } from '../../lib/knowledge/figure-agreement';
 import { createKnowledge } from '../../lib/knowledge/term-detail';
 import type { TermDetail } from '../../lib/knowledge/types';
 import { pack } from '../knowledge/fixture';
@@ -15,12 +16,13 @@ const deepseek = knowledge.detail({ id: 'deepseek', kind: 'entity' });
 
 afterEach(cleanup);
 
-function card(detail: TermDetail | null | undefined) {
+function card(detail: TermDetail | null | undefined, pageFigure: string | null = null) {
   return render(
     <HoverCard
       label="Liang Wenfeng"
       entityKind="person"
       detail={detail}
+      pageFigure={pageFigure}
       left={10}
       top={20}
       maxHeight={300}
@@ -78,6 +80,39 @@ describe('HoverCard', () => {
     const { container } = card({ ...d, disputed: [...d.disputed, extra, { ...extra, id: 'y' }] });
     expect(container.querySelectorAll('.verdict')).toHaveLength(2);
     expect(container.textContent).toContain('and 2 more in the sidebar');
+  });
+
+  it("leads a page figure's card with the comparison line, then each source's figure and quote", () => {
+    const differs = knowledge.detail({
+      id: 'training-cost',
+      kind: 'figure',
+      pageValue: 20_000_000,
+      pageUnit: 'USD',
+      pageSubjectId: 'deepseek',
+    });
+    const { container } = card(differs, '$20 million');
+    const first = container.querySelector('.card-head + *');
+    expect(first?.textContent).toBe(
+      'This page: $20 million. Sources: less than $6 million, $5.6 million (differs)',
+    );
+    expect(first?.classList.contains('compare-differs')).toBe(true);
+    const captions = [...container.querySelectorAll('figcaption')].map((f) => f.textContent);
+    expect(captions).toEqual([
+      'less than $6 million: China heralds DeepSeek as a symbol of AI advancements amid U.S. restrictions',
+      '$5.6 million: AsianFin',
+    ]);
+    expect([...container.querySelectorAll('mark')].map((m) => m.textContent)).toEqual([
+      '$6 million',
+      '$5.6 million',
+    ]);
+  });
+
+  it('shows no comparison for a figure read without a page value', () => {
+    const { container } = card(
+      knowledge.detail({ id: 'training-cost', kind: 'figure' }),
+      '$6 million',
+    );
+    expect(container.querySelector('.compare')).toBeNull();
   });
 
   it('says so while loading and when nothing more is known', () => {
@@ -156,15 +191,17 @@ describe('Sidebar', () => {
     expect(props.onBack).toHaveBeenCalled();
   });
 
-  it('compares the page figure with each source figure', () => {
-    const { container } = sidebar({ detail: cost, pageFigure: 'about $6 million' });
+  it('compares the page figure with each source figure, in the verdicts the marks use', () => {
+    const { container } = sidebar({ detail: cost, pageFigure: '$6 million' });
     const rows = [...container.querySelectorAll('tr')].map((r) => r.textContent);
-    expect(rows[0]).toBe('This pageabout $6 million');
+    expect(rows[0]).toBe('This page$6 millionwithin');
     expect(rows).toContain(
-      'China heralds DeepSeek as a symbol of AI advancements amid U.S. restrictionsless than $6 millionagrees',
+      'China heralds DeepSeek as a symbol of AI advancements amid U.S. restrictionsless than $6 millionwithin',
     );
     expect(container.querySelector('.verdict')?.textContent).toMatch(/^Sources differ, but both/);
-    expect(rows.some((r) => r?.includes('$5.6 million') && r.includes('differs'))).toBe(true);
+    expect(rows.some((r) => r?.includes('$5.6 million') && r.endsWith('differs'))).toBe(true);
+    // "differs" stands out by weight as well as colour: its own class
+    expect(container.querySelector('td .differs')?.textContent).toBe('differs');
   });
 
   it('lists every term on the page with counts; a click shows it on the page', () => {
@@ -257,7 +294,7 @@ describe('figure texts', () => {
     ['$5.6 million', null, '$5.6 million'],
     ['$6 million', 'less than', 'less than $6 million'], // a text without its qualifier gets it
   ])('%s (%s) reads "%s"', (text, qualifier, expected) => {
-    expect(figureText({ text, qualifier })).toBe(expected);
+    expect(statedText({ text, qualifier })).toBe(expected);
   });
 });
 

@@ -52,7 +52,7 @@ describe('scan', { timeout: 60_000 }, () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const lines = r.stdout.trim().split('\n');
-    expect(lines[0]).toMatch(/^offsets\s+kind\s+tier\s+id\s+text\s+label$/);
+    expect(lines[0]).toMatch(/^offsets\s+kind\s+tier\s+id\s+text\s+topic\s+verdict\s+label$/);
     expect(lines[1]).toMatch(/^0-8\s+organization\s+core\s+deepseek\s+"DeepSeek"\s+DeepSeek$/);
     expect(r.stdout).toContain('"$5.6 million"');
     expect(lines.at(-1)).toBe('5 matches: 3 distinct entities, 2 figures');
@@ -101,6 +101,26 @@ describe('scan', { timeout: 60_000 }, () => {
     const html = scan(['--json', '--pack', packFile, '-'], PAGE);
     expect((JSON.parse(html.stdout) as Match[]).map((m) => m.text)).not.toContain('DeepSeek rises');
     expect(JSON.parse(html.stdout)).toHaveLength(4);
+  });
+
+  it('files a page figure under its topic with a verdict, in the JSON and the table', () => {
+    // Written for this test: a wire story that rounds Nvidia's loss differently.
+    const story =
+      'NEW YORK - Nvidia lost $589 billion in market value on Monday after the Chinese ' +
+      'start-up DeepSeek released a cheap AI model. Nvidia stock closed at $118.42, down 17%.';
+    const path = file('nvidia.txt', story);
+    const matches = JSON.parse(scan(['--json', path]).stdout) as Match[];
+    const figures = matches.filter((m) => m.kind === 'figure');
+    expect(figures.map((m) => [m.text, m.topicId, m.verdict])).toEqual([
+      ['$589 billion', 'nvidia-market-value-loss', 'close'],
+    ]);
+    for (const m of matches.filter((x) => x.kind === 'entity')) expect(m.topicId).toBeUndefined();
+    const row = scan([path])
+      .stdout.split('\n')
+      .find((l) => l.includes('"$589 billion"'));
+    expect(row).toMatch(
+      /"\$589 billion"\s+nvidia-market-value-loss\s+close\s+Nvidia's lost market value$/,
+    );
   });
 
   it('uses the generated pack by default', () => {

@@ -60,14 +60,20 @@ describe('detector tables', () => {
     for (const text of texts) expect(page.detect(text)).toEqual(fromPack.detect(text));
   });
 
-  it('hold each distinct written form once, number words after the aliases', () => {
+  it('hold each distinct written form once, number words then topic words after the aliases', () => {
     const { written, entity, flags } = detectorTables.names;
     expect(new Set(written).size).toBe(written.length);
     expect(entity).toHaveLength(written.length);
     expect(flags).toHaveLength(written.length);
     const firstWord = entity.indexOf(-1);
+    const firstTopicWord = entity.indexOf(-2);
     expect(firstWord).toBeGreaterThan(0);
-    expect(entity.slice(firstWord).every((e) => e === -1)).toBe(true);
-    expect(written.slice(firstWord)).toEqual(detectorTables.figures.words);
+    expect(firstTopicWord).toBeGreaterThan(firstWord);
+    expect(entity.slice(firstWord, firstTopicWord).every((e) => e === -1)).toBe(true);
+    expect(entity.slice(firstTopicWord).every((e) => e === -2)).toBe(true);
+    expect(written.slice(firstWord, firstTopicWord)).toEqual(detectorTables.figures.words);
+    // Month names and ordinals, for the topics that measure dates and ranks
+    expect(written.slice(firstTopicWord)).toEqual(detectorTables.figures.topics?.words);
+    expect(written.slice(firstTopicWord)).toEqual(expect.arrayContaining(['January', 'sixth']));
   });
 });

@@ -8,7 +8,15 @@
  * is about figures.
  */
 
-export type Group = 'person' | 'organization' | 'model' | 'chip' | 'place' | 'other' | 'figure';
+export type Group =
+  | 'person'
+  | 'organization'
+  | 'model'
+  | 'chip'
+  | 'place'
+  | 'other'
+  | 'figure'
+  | 'differs';
 export type Mark = readonly [text: string, group: Group];
 
 export interface PageExpectation {

@@ -25,6 +25,7 @@ import { forEachBrowser } from './harness/suite';
 /** The pictures the README shows. */
 const FOR_DOCS = [
   'chromium-light-card.png',
+  'chromium-light-figure-card.png',
   'chromium-dark-sidebar.png',
   'firefox-light-popup.png',
   // The first question about the term at the sidebar's top: answers side by side, the verdict.
@@ -66,6 +67,22 @@ for (const scheme of ['light', 'dark'] as const) {
         );
         await page.screenshot(file('card'));
         await saved(file('card'));
+        await page.close();
+      });
+
+      it('card for a page figure that differs from the sources', async () => {
+        const { browser, server } = session();
+        const page = await browser.openPage(server.url('/fixtures/figures.html'));
+        await settledHighlights(page, 20_000, (r) => r.some((m) => m.text === '$12 million'));
+        await hoverMark(page, '$12 million');
+        await waitInUi(page, '[role="dialog"] q');
+        await waitInUi(page, '[role="dialog"] .compare');
+        expectScheme(
+          scheme,
+          (await probe(page, 'colors', { selector: '[role="dialog"]' }))?.background,
+        );
+        await page.screenshot(file('figure-card'));
+        await saved(file('figure-card'));
         await page.close();
       });
 

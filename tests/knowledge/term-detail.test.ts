@@ -123,19 +123,40 @@ describe('term detail for a figure', () => {
     expect(d?.topic?.verdict).toBe('compatible');
     expect(d?.disputed.map((x) => [x.id, x.verdict])).toEqual([['training-cost', 'compatible']]);
     const rows = d?.topic?.rows ?? [];
-    expect(rows.map((r) => [r.text, r.agreesWithPage])).toEqual([
-      ['$6 million', true], // "less than $6 million" holds for $3 million
-      ['$5.6 million', false],
+    expect(rows.map((r) => [r.text, r.verdict])).toEqual([
+      ['$6 million', 'within'], // "less than $6 million" holds for $3 million
+      ['$5.6 million', 'differs'],
     ]);
+    expect(d?.topic?.pageVerdict).toBe('within');
     const q = rows[1]?.quote;
     expect(q?.quote.slice(q.emphasis[0]?.start, q.emphasis[0]?.end)).toBe('$5.6 million');
     expect(d?.related.map((r) => r.id)).toEqual(['deepseek']);
   });
 
-  it('resolves a figure id to its topic and leaves agreement open without a page value', () => {
+  it('resolves a figure id to its topic and leaves the verdict open without a page value', () => {
     const d = knowledge.detail({ id: 'f1', kind: 'figure' });
     expect(d?.id).toBe('training-cost');
-    expect(d?.topic?.rows.every((r) => r.agreesWithPage === null)).toBe(true);
+    expect(d?.topic?.rows.every((r) => r.verdict === null)).toBe(true);
+    expect(d?.topic?.pageVerdict).toBeNull();
+  });
+
+  it("reads the page's hedge, and sets it only against figures of the same subject", () => {
+    const about = knowledge.detail({
+      id: 'training-cost',
+      kind: 'figure',
+      pageValue: 6_000_000,
+      pageQualifier: 'about',
+      pageSubjectId: 'deepseek',
+    });
+    expect(about?.topic?.rows.map((r) => r.verdict)).toEqual(['close', 'close']);
+    const other = knowledge.detail({
+      id: 'training-cost',
+      kind: 'figure',
+      pageValue: 6_000_000,
+      pageSubjectId: '01-ai',
+    });
+    expect(other?.topic?.rows.map((r) => r.verdict)).toEqual([null, null]);
+    expect(other?.topic?.pageVerdict).toBeNull();
   });
 });
 

@@ -26,6 +26,10 @@ const pageTerms: TermCount[] = [
     kind: 'figure',
     entityKind: null,
     count: 2,
+    figures: [
+      { text: '$5.58 million', verdict: 'within' },
+      { text: '$20 million', verdict: 'differs' },
+    ],
   },
 ];
 
@@ -77,6 +81,21 @@ describe('popup', () => {
     expect(screen.getByRole('region', { name: /Figures/ }).textContent).toContain(
       "DeepSeek's training cost",
     );
+  });
+
+  it("lists the page's figures with their verdicts", async () => {
+    await openNewsTab();
+    render(<Popup api={api} />);
+    const figures = await screen.findByRole('list', { name: /page's figures/ });
+    expect(
+      within(figures)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([
+      "$5.58 million within DeepSeek's training cost",
+      "$20 million differs DeepSeek's training cost",
+    ]);
+    expect(figures.querySelector('.verdict-differs')?.textContent).toBe('differs');
   });
 
   it('opens the sidebar on a term in the page and closes itself', async () => {

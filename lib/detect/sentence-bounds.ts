@@ -1,0 +1,97 @@
+/**
+ * The sentence around a figure in a page's block of text, found cheaply: a walk back and
+ * forward from the figure to the nearest sentence ends, within the line and a reach
+ * either side (a block may be a whole article). A mark ends a sentence when a new one
+ * visibly starts after it (space, then no lower-case letter), and a period does not end
+ * a short capitalised abbreviation or an initial ("Mr.", "No.", "Jan.", "C.", "U.S.").
+ * Where that misreads, the sentence comes out longer, never cut inside a figure.
+ */
+
+/** How far either side of a figure its sentence is looked for. */
+const REACH = 480;
+/** Abbreviations longer than the short capitalised words the rule above covers. */
+const LONG_ABBREVIATIONS = new Set(['Corp', 'Prof', 'Sept', 'Gov', 'Rep', 'Sen']);
+const LOWER = /\p{Ll}/u;
+const LETTER = /\p{L}/u;
+/** A capitalised word of up to three letters ("Mr", "No", "Jan", "Inc"), or dotted letters ("U.S"). */
+const ABBREVIATION = /^(?:\p{Lu}\p{Ll}{0,2}|(?:\p{L}\.)+\p{L})$/u;
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 160 || (c >= 9 && c <= 13) || c === 0x3000;
+}
+
+function isMark(c: number): boolean {
+  return c === 46 || c === 33 || c === 63 || c === 0x3002 || c === 0xff01 || c === 0xff1f;
+}
+
+function isLetterOrDot(c: number): boolean {
+  return c === 46 || ((c | 32) - 97) >>> 0 < 26 || (c > 127 && LETTER.test(String.fromCharCode(c)));
+}
+
+/** Whether the word before the period at `dot` is an abbreviation or an initial. */
+function abbreviated(text: string, dot: number): boolean {
+  let w = dot;
+  while (w > 0 && dot - w < 8 && isLetterOrDot(text.charCodeAt(w - 1))) w--;
+  // Most sentences end on a word longer than any abbreviation: no regex for those.
+  if (dot - w > 4 && text.indexOf('.', w) === dot) return false;
+  const word = text.slice(w, dot);
+  return ABBREVIATION.test(word) || LONG_ABBREVIATIONS.has(word);
+}
+
+/** Where the sentence ends if the mark at `i` ends it: after its closing quotes; else -1. */
+function endAt(text: string, i: number, limit: number): number {
+  const c = text.charCodeAt(i);
+  if (c > 0x3000) return i + 1; // 。！？ need no space after them
+  let end = i + 1;
+  while (end < limit && '"”’\')]'.includes(text[end] as string)) end++;
+  if (end >= limit) return end;
+  if (!isSpace(text.charCodeAt(end))) return -1; // "$5.6", "01.AI"
+  let next = end;
+  while (next < limit && isSpace(text.charCodeAt(next))) next++;
+  const n = text.charCodeAt(next);
+  if (next < limit && ((n >= 97 && n <= 122) || (n > 127 && LOWER.test(text[next] as string)))) {
+    return -1;
+  }
+  return c === 46 && abbreviated(text, i) ? -1 : end;
+}
+
+/** Where the first sentence end (or line break) in `text[from, to)` is, else `to`. */
+export function nextEnd(text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (isMark(c) && endAt(text, i, text.length) !== -1)) return i;
+  }
+  return to;
+}
+
+/** Where the last sentence end (or line break) in `text[from, to)` is, else `from - 1`. */
+export function prevEnd(text: string, from: number, to: number): number {
+  for (let i = to - 1; i >= from; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (isMark(c) && endAt(text, i, text.length) !== -1)) return i;
+  }
+  return from - 1;
+}
+
+/** The sentence holding `text[start, end)`, trimmed, as offsets into `text`. */
+export function sentenceAround(
+  text: string,
+  start: number,
+  end: number,
+): { start: number; end: number } {
+  const lo = Math.max(0, start - REACH);
+  const hi = Math.min(text.length, end + REACH);
+  const before = prevEnd(text, lo, start);
+  const after = nextEnd(text, end, hi);
+  // A sentence starts after the last one's end (its closing quotes included) or a line break.
+  let from =
+    before < lo
+      ? lo
+      : text.charCodeAt(before) === 10
+        ? before + 1
+        : endAt(text, before, text.length);
+  let to = after >= hi || text.charCodeAt(after) === 10 ? after : endAt(text, after, text.length);
+  while (from < start && isSpace(text.charCodeAt(from))) from++;
+  while (to > end && isSpace(text.charCodeAt(to - 1))) to--;
+  return { start: from, end: to };
+}

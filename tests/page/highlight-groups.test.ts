@@ -1,0 +1,50 @@
+/** Which highlight a mark is painted with, and that the manifest CSS styles every one. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Match } from '../../lib/detect/types';
+import { groupOf, HIGHLIGHT_GROUPS, highlightName } from '../../lib/page/highlight-groups';
+
+const CSS_TEXT = readFileSync(
+  join(import.meta.dirname, '../../entrypoints/content/highlights.css'),
+  'utf8',
+);
+const STYLES = ['underline', 'background', 'outline'] as const;
+
+function rule(name: string): string | null {
+  const m = new RegExp(`::highlight\\(${name}\\)\\s*\\{([^}]*)\\}`).exec(CSS_TEXT);
+  return m ? (m[1] as string) : null;
+}
+
+type M = Pick<Match, 'kind' | 'entityKind' | 'verdict'>;
+const figure = (verdict: Match['verdict']): M => ({ kind: 'figure', entityKind: null, verdict });
+
+describe('groupOf', () => {
+  it.each<[string, M, string]>([
+    ['a person', { kind: 'entity', entityKind: 'person' }, 'person'],
+    ['a figure with no topic', figure(null), 'figure'],
+    ['a figure the sources state', figure('same'), 'figure'],
+    ['a figure inside a source bound', figure('within'), 'figure'],
+    ['a rounded figure', figure('close'), 'figure'],
+    ['a figure that differs', figure('differs'), 'differs'],
+  ])('%s', (_why, match, group) => {
+    expect(groupOf(match)).toBe(group);
+  });
+});
+
+describe('the manifest CSS', () => {
+  it('has a rule for every style and group', () => {
+    for (const style of STYLES) {
+      for (const group of HIGHLIGHT_GROUPS) {
+        expect(rule(highlightName(style, group)), `${style} ${group}`).not.toBeNull();
+      }
+    }
+  });
+
+  it('draws a figure that differs with a wavy line in every style: not by colour alone', () => {
+    for (const style of STYLES) {
+      expect(rule(highlightName(style, 'differs'))).toMatch(/wavy/);
+      expect(rule(highlightName(style, 'figure'))).not.toMatch(/wavy/);
+    }
+  });
+});
