@@ -6,7 +6,7 @@
 import type { FigureValue } from '../pack/types';
 import { parseQuantities } from '../quantity/parse';
 import { type CandidateFilter, candidateWindows, plausibleIn } from './figure-candidates';
-import { normalizeText, spanToOriginal } from './normalize';
+import { normalizeText, spanMapper } from './normalize';
 import type { FigureTables, FigureTarget } from './tables';
 
 export interface FigureHit {
@@ -62,17 +62,20 @@ function findFigures(
 ): FigureHit[] {
   const hits: FigureHit[] = [];
   let lastEnd = 0;
-  for (const [from, to] of candidateWindows(text, filter, wordStarts)) {
+  for (const [from, to, own] of candidateWindows(text, filter, wordStarts)) {
     const window = text.slice(from, to);
+    // One map per window: mapping each hit by walking its window was quadratic (issue 19).
+    const toOriginal = spanMapper(window);
     for (const q of parseQuantities(normalizeText(window))) {
       if (UNMARKED_UNITS.has(q.unit)) continue;
       const target = byValue.get(valueKey(q.unit, q.value));
       if (!target) continue;
       // Mapped back only for a quantity that matches: rarely.
-      const [s, e] = spanToOriginal(window, q.start, q.end);
+      const [s, e] = toOriginal(q.start, q.end);
       const start = from + s;
       const end = from + e;
-      if (start < lastEnd || end <= start) continue;
+      // Past `own`, the next window reads it with its full context.
+      if (start < lastEnd || end <= start || start >= own) continue;
       hits.push({ start, end, id: target.id, label: target.label, value: q.value, unit: q.unit });
       lastEnd = end;
     }
