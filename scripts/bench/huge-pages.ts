@@ -71,20 +71,24 @@ function deepTree(depth: number): HugePage {
   // article: the walker meets that text with every ancestor unknown to it. Chromium crashes
   // laying out a few thousand nested boxes and makes each DOM insertion walk the ancestors
   // (a 50,000-deep tree built node by node takes minutes), so the tree is display:none and
-  // built 400 levels per parsed fragment.
+  // built 400 levels per cloned chain.
   const article = generatePage({ targetChars: 20_000, seed: 11 });
   const body = /<body>([\s\S]*)<\/body>/.exec(article.html)?.[1] ?? '';
   const script = `
     const root = document.createElement('div');
     root.style.display = 'none';
     document.body.prepend(root);
+    const chain = (tag) => {
+      const top = document.createElement(tag);
+      let at = top;
+      for (let i = 1; i < 400; i++) at = at.appendChild(document.createElement(tag));
+      return top;
+    };
+    const chains = { div: chain('div'), span: chain('span') };
     let cur = root;
-    for (let made = 0; made < ${depth}; ) {
-      const n = Math.min(400, ${depth} - made);
-      const tag = made < ${depth} / 2 ? 'div' : 'span';
-      cur.insertAdjacentHTML('beforeend', ('<' + tag + '>').repeat(n));
-      for (let i = 0; i < n; i++) cur = cur.lastElementChild;
-      made += n;
+    for (let made = 0; made < ${depth}; made += 400) {
+      cur = cur.appendChild(chains[made < ${depth} / 2 ? 'div' : 'span'].cloneNode(true));
+      while (cur.lastElementChild) cur = cur.lastElementChild;
     }
     cur.append('DeepSeek, deep inside: Liang Wenfeng and High-Flyer.');
     window.__hugeDone = true;`;
