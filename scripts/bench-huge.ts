@@ -114,7 +114,8 @@ async function main() {
       results.push({ key: p.key, what: p.what, withExtension: loads, without: wo });
       const worst = [...loads].sort((a, b) => b.ext.longestExtMs - a.ext.longestExtMs)[0];
       const fns = (worst?.ext.longestTop ?? []).map((t) => `${t.name} ${t.selfMs} ms (${t.where})`);
-      tops.push(`${p.key}, longest task: ${fns.join('; ') || 'none'}`);
+      const parts = (worst?.ext.longestParts ?? []).map((x) => `${x.name} ${x.ms} ms`).join(', ');
+      tops.push(`${p.key}, longest task (${parts || 'no events'}): ${fns.join('; ') || 'none'}`);
       const load = (worst?.ext.topFunctions ?? []).map(
         (t) => `${t.name} ${t.selfMs} ms (${t.where})`,
       );

@@ -9,8 +9,11 @@
  */
 import type { Detector, Match } from '../detect/types';
 
-/** Characters detected per step: about a millisecond of work. */
+/** Characters detected in a block's first step: about a millisecond of prose. */
 export const SLICE_CHARS = 16_384;
+/** The time a step aims to stay under, ms; steps of slower text get fewer characters. */
+const SLICE_MS = 3;
+const MIN_SLICE = 256;
 /**
  * Text read on either side of a slice, so a match near its edge is judged as in the whole
  * text: a `nearCore` alias looks 300 characters away, a figure about 140.
@@ -33,27 +36,48 @@ export interface BlockRead {
   window: { center: number; from: number; to: number } | null;
 }
 
+export interface SpanRead {
+  matches: Match[];
+  /** Where reading stopped: `to`, or sooner when more than the limit were found. */
+  readTo: number;
+  /** True when it stopped at the limit. */
+  over: boolean;
+}
+
+export interface SliceOptions {
+  /** Most matches wanted: past it, reading stops (`over`). */
+  limit?: number;
+  /** Characters of the first slice (SLICE_CHARS); later ones follow the time they take. */
+  slice?: number;
+  now?: () => number;
+}
+
 /**
- * Matches of `text` in `[from, to)`, `slice` characters at a time; yields between slices.
- * Null as soon as there are more than `limit`: the caller reads such a block differently.
+ * Matches of `text` in `[from, to)`, a slice at a time, yielding between slices. Slices
+ * follow what they cost: text thick with figures (each one read by the quantity parser)
+ * takes far longer per character than prose, so a slice that took over SLICE_MS halves the
+ * next one, and a quick one doubles it.
  */
 export function* detectSpan(
   detector: Pick<Detector, 'detectAll'>,
   text: string,
   from = 0,
   to = text.length,
-  limit = Number.POSITIVE_INFINITY,
-  slice = SLICE_CHARS,
-): Generator<void, Match[] | null> {
+  options: SliceOptions = {},
+): Generator<void, SpanRead> {
+  const limit = options.limit ?? Number.POSITIVE_INFINITY;
+  const now = options.now ?? (() => performance.now());
+  let slice = options.slice ?? SLICE_CHARS;
   if (from === 0 && to === text.length && to <= slice) {
     const all = detector.detectAll(text);
-    return all.length > limit ? null : all;
+    return { matches: all, readTo: to, over: all.length > limit };
   }
   const out: Match[] = [];
   let lastEnd = 0;
-  for (let a = from; a < to; a += slice) {
+  for (let a = from; a < to; ) {
     const b = Math.min(to, a + slice);
     const lo = Math.max(0, a - CONTEXT);
+    const t0 = now();
     for (const m of detector.detectAll(text.slice(lo, Math.min(text.length, b + CONTEXT)))) {
       const start = m.start + lo;
       // Each match belongs to the slice it starts in; the context around is read only.
@@ -61,10 +85,14 @@ export function* detectSpan(
       out.push({ ...m, start, end: m.end + lo });
       lastEnd = m.end + lo;
     }
-    if (out.length > limit) return null;
-    if (b < to) yield;
+    if (out.length > limit) return { matches: out, readTo: b, over: true };
+    const took = now() - t0;
+    if (took > SLICE_MS) slice = Math.max(MIN_SLICE, slice >> 1);
+    else if (took < SLICE_MS / 4) slice = Math.min(SLICE_CHARS * 4, slice * 2);
+    a = b;
+    if (a < to) yield;
   }
-  return out;
+  return { matches: out, readTo: to, over: false };
 }
 
 /** The `limit` matches (in order) nearest to `center`: a run around it. */
@@ -98,13 +126,21 @@ export function* readBlock(
   text: string,
   center: number,
 ): Generator<void, BlockRead> {
+  // Room on each side of the center: a few screens of text, or for a crowded block about
+  // BLOCK_MARKS matches' worth, as thick as its first stretch showed them to be.
+  let before = WINDOW_BEFORE;
+  let after = WINDOW_AFTER;
   if (text.length <= HUGE_CHARS) {
-    const all = yield* detectSpan(detector, text, 0, text.length, BLOCK_MARKS);
-    if (all !== null) return { matches: all, window: null };
+    const all = yield* detectSpan(detector, text, 0, text.length, { limit: BLOCK_MARKS });
+    if (!all.over) return { matches: all.matches, window: null };
+    // `readTo` characters held BLOCK_MARKS matches: as much on each side covers them
+    // even at an end of the block.
+    before = Math.min(before, all.readTo);
+    after = Math.min(after, all.readTo);
   }
-  const from = Math.max(0, center - WINDOW_BEFORE);
-  const to = Math.min(text.length, center + WINDOW_AFTER);
-  const found = (yield* detectSpan(detector, text, from, to)) ?? [];
+  const from = Math.max(0, center - before);
+  const to = Math.min(text.length, center + after);
+  const found = (yield* detectSpan(detector, text, from, to)).matches;
   if (found.length <= BLOCK_MARKS) return { matches: found, window: { center, from, to } };
   // Crowded: the run nearest the center, which covers less than what was read.
   const matches = nearest(found, center, BLOCK_MARKS);

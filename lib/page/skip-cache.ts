@@ -37,6 +37,12 @@ export const INLINE_TAGS: ReadonlySet<string> = new Set([
 ]);
 
 const HTML_NS = 'http://www.w3.org/1999/xhtml';
+/**
+ * Most unanswered ancestors one question climbs. Past it, the text is taken as skipped:
+ * prose is never thousands of elements deep, and a page that nests 50,000 (issue 19) must
+ * not make one question a long task.
+ */
+export const MAX_CLIMB = 2048;
 const FRAGMENT_NODE = 11;
 
 function defaultIsVisible(el: Element): boolean {
@@ -84,7 +90,7 @@ export class SkipCache {
         break;
       }
       path.push(cur);
-      if (ownSkip(cur)) {
+      if (ownSkip(cur) || path.length > MAX_CLIMB) {
         result = true;
         break;
       }
@@ -142,7 +148,7 @@ export class SkipCache {
       }
       path.push(cur);
       const parent = cur.parentElement;
-      if (!INLINE_TAGS.has(cur.tagName) || parent === null) {
+      if (!INLINE_TAGS.has(cur.tagName) || parent === null || path.length > MAX_CLIMB) {
         block = cur;
         break;
       }

@@ -2,9 +2,10 @@
  * One MutationObserver for the page (and the open shadow roots read in it), batched as
  * Dark Reader batches (darkreader/darkreader src/inject/utils/dom.ts): each batch is
  * reduced to the blocks whose text may have changed, or to a full re-scan past a
- * threshold, and handed on at most once per animation frame and MIN_GAP_MS, full re-scans
- * at most once per FULL_GAP_MS: a page rewriting thousands of nodes every 50 ms costs a
- * bounded amount of work, however fast it changes (issue 19). Single-page-app navigations
+ * threshold, and handed on at most once per animation frame and MIN_GAP_MS (longer while
+ * changes never pause), full re-scans at most once per FULL_GAP_MS: a page rewriting
+ * thousands of nodes every 50 ms costs a bounded amount of work, however fast it changes
+ * (issue 19). Single-page-app navigations
  * are noticed when a batch arrives with a new URL (and on popstate / the Navigation API),
  * never by polling.
  */
@@ -33,8 +34,12 @@ export interface PageWatch {
   observe(root: ShadowRoot): void;
 }
 
-/** Least time between two hand-overs of changes, ms. */
+/**
+ * Least time between two hand-overs of changes, ms; doubled (up to MAX_GAP_MS) while the
+ * page keeps changing without a pause, back to this after one.
+ */
 export const MIN_GAP_MS = 200;
+export const MAX_GAP_MS = 2000;
 /** Least time between two full re-scans, ms. */
 export const FULL_GAP_MS = 1000;
 /** Inline ancestors climbed to find a change's block; deeper, the element stands for it. */
@@ -93,13 +98,20 @@ export function changedElements(
   return changedRoots(records, threshold, out) ? out : null;
 }
 
-/** Our own host element being added or removed is not a change to the page's text. */
+/**
+ * Our own host element being added or removed is not a change to the page's text. Asked
+ * of every record of every batch, so no copies: most records fail on their first node.
+ */
 function isOnlyOurHost(r: MutationRecord): boolean {
-  const nodes = [...Array.from(r.addedNodes), ...Array.from(r.removedNodes)];
-  return (
-    nodes.length > 0 &&
-    nodes.every((n) => n.nodeType === ELEMENT_NODE && (n as Element).tagName === HOST_TAG)
-  );
+  const { addedNodes: added, removedNodes: removed } = r;
+  if (added.length + removed.length === 0) return false;
+  for (let i = 0; i < added.length; i++) if (!isHost(added[i])) return false;
+  for (let i = 0; i < removed.length; i++) if (!isHost(removed[i])) return false;
+  return true;
+}
+
+function isHost(n: Node | undefined): boolean {
+  return n !== undefined && n.nodeType === ELEMENT_NODE && (n as Element).tagName === HOST_TAG;
 }
 
 /** After `delayMs`, on the next animation frame (a hidden tab renders none: at once). */
@@ -133,6 +145,7 @@ export function watchPage(env: WatchEnv): PageWatch {
   let overflow = false;
   let scheduled = false;
   let lastFlush = Number.NEGATIVE_INFINITY;
+  let gap = MIN_GAP_MS;
   let lastFull = Number.NEGATIVE_INFINITY;
 
   function checkUrl(): boolean {
@@ -153,6 +166,8 @@ export function watchPage(env: WatchEnv): PageWatch {
       plan(FULL_GAP_MS - (t - lastFull));
       return;
     }
+    // Changes that kept coming since the last hand-over: a storm; wait longer each time.
+    gap = t - lastFlush < 2 * gap ? Math.min(MAX_GAP_MS, gap * 2) : MIN_GAP_MS;
     lastFlush = t;
     if (overflow) {
       lastFull = t;
@@ -180,7 +195,7 @@ export function watchPage(env: WatchEnv): PageWatch {
       overflow = true;
       pending = new Set();
     }
-    if (overflow || pending.size > 0) plan(lastFlush + MIN_GAP_MS - now());
+    if (overflow || pending.size > 0) plan(lastFlush + gap - now());
   });
   observer.observe(env.root, OPTIONS);
   win.addEventListener('popstate', checkUrl, { signal: env.signal });

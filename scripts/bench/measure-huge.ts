@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { type Browser, heapAfterGc, newTracedPage } from './browser';
 import { probeScript, readProbe } from './page-probe';
-import { longestTaskAny, type TaskBreakdown } from './rendering';
+import { breakdown, longestTaskAny, type TaskBreakdown } from './rendering';
 import { pageThreads, sleep, traced } from './steps';
 import { analyzeTrace, type Symbolizer, summarize, type WindowSummary } from './trace-analysis';
 
@@ -112,8 +112,10 @@ export async function measureHugeWith(
   const inViewport = await page.evaluate(rangesInViewport, 5000);
   const heap = await heapAfterGc(cdp);
   await page.close();
+  const ext = summarize(analysis, { threads, symbolize });
+  if (ext.longestTask) ext.longestParts = breakdown(run.events, ext.longestTask).parts;
   return {
-    ext: summarize(analysis, { threads, symbolize }),
+    ext,
     longestAny: longestTaskAny(run.events, analysis, { threads }),
     ranges: probe?.count ?? 0,
     inViewport,

@@ -64,20 +64,46 @@ describe('detectSpan', () => {
         (pieces, slice) => {
           const text = pieces.join(' ');
           const whole = detector.detectAll(text).map(key);
-          const { value } = run(detectSpan(detector, text, 0, text.length, Infinity, slice));
-          expect(value?.map(key)).toEqual(whole);
+          // A clock that makes every slice look slow, then fast: sizes change all along.
+          let t = 0;
+          const now = () => (t += t % 2 ? 1 : 7);
+          const { value } = run(detectSpan(detector, text, 0, text.length, { slice, now }));
+          expect(value.matches.map(key)).toEqual(whole);
+          expect(value.over).toBe(false);
         },
       ),
       { numRuns: 200 },
     );
   });
 
-  it('yields between slices and gives up past its limit', () => {
+  it('yields between slices and stops past its limit', () => {
     const text = 'DeepSeek and Nvidia. '.repeat(2000);
-    const { value, yields } = run(detectSpan(detector, text, 0, text.length, Infinity, 1000));
-    expect(value).toHaveLength(4000);
+    const slow = () => {
+      let t = 0;
+      return () => (t += 100); // every slice over budget: slices shrink to the least
+    };
+    const { value, yields } = run(
+      detectSpan(detector, text, 0, text.length, { slice: 1000, now: slow() }),
+    );
+    expect(value.matches).toHaveLength(4000);
     expect(yields).toBeGreaterThanOrEqual(Math.floor(text.length / 1000) - 1);
-    expect(run(detectSpan(detector, text, 0, text.length, 100, 1000)).value).toBeNull();
+    const capped = run(detectSpan(detector, text, 0, text.length, { limit: 100, slice: 1000 }));
+    expect(capped.value.over).toBe(true);
+    expect(capped.value.readTo).toBeLessThan(text.length);
+  });
+
+  it('gives slow text fewer characters per step', () => {
+    const text = '$6 million '.repeat(5000);
+    const lengths: number[] = [];
+    const counting = {
+      detectAll: (t: string) => {
+        lengths.push(t.length);
+        return detector.detectAll(t);
+      },
+    };
+    let t = 0;
+    run(detectSpan(counting, text, 0, text.length, { now: () => (t += 10) }));
+    expect(lengths.at(-2)).toBeLessThan(lengths[0] as number);
   });
 });
 

@@ -6,10 +6,14 @@
  * browser reads the whole page (tests/e2e/huge.e2e.ts).
  */
 import { describe, expect, it } from 'vitest';
+import { MAX_CLIMB } from '../../lib/page/skip-cache';
 import { SkipCache } from '../../lib/page/text-blocks';
 
 const DEPTH = 50_000;
 const HTML_NS = 'http://www.w3.org/1999/xhtml';
+
+/** How often any stand-in was asked for its parent: the work a question costs. */
+let climbs = 0;
 
 interface Fake {
   tagName: string;
@@ -27,7 +31,10 @@ function fake(tagName: string, parentElement: Fake | null, attrs: [string, strin
   return {
     tagName,
     namespaceURI: HTML_NS,
-    parentElement,
+    get parentElement() {
+      climbs++;
+      return parentElement;
+    },
     parentNode: parentElement,
     attrs: map,
     hasAttribute: (n) => map.has(n),
@@ -46,15 +53,34 @@ function chain(top: Fake): Fake {
 const asElement = (f: Fake) => f as unknown as Element;
 
 describe('SkipCache on a 50,000-deep tree', () => {
-  it('answers for the innermost element without overflowing the stack', () => {
+  it('answers for the innermost element in bounded work, without overflowing the stack', () => {
     const body = fake('BODY', null);
     const bottom = chain(body);
     const cache = new SkipCache(() => true);
-    expect(cache.skipped(asElement(bottom))).toBe(false);
+    climbs = 0;
+    // Text 50,000 levels deep is not prose: past MAX_CLIMB unanswered ancestors, skipped.
+    expect(cache.skipped(asElement(bottom))).toBe(true);
+    expect(climbs).toBeLessThanOrEqual(MAX_CLIMB + 2);
+    climbs = 0;
+    cache.blockOf(asElement(bottom));
+    expect(climbs).toBeLessThanOrEqual(MAX_CLIMB + 2);
+  });
+
+  it('answers every level asked from the top down (as the walk meets them), once each', () => {
+    const body = fake('BODY', null);
+    const levels: Fake[] = [];
+    for (let cur = chain(body); cur !== body; cur = cur.parentElement as Fake) levels.push(cur);
+    levels.reverse();
+    const cache = new SkipCache(() => true);
+    climbs = 0;
+    expect(levels.filter((el) => cache.skipped(asElement(el)))).toEqual([]);
+    const bottom = levels.at(-1) as Fake;
     // The spans continue the innermost div's block.
     let div = bottom;
     while (div.tagName !== 'DIV') div = div.parentElement as Fake;
+    for (const el of levels) cache.blockOf(asElement(el));
     expect(cache.blockOf(asElement(bottom))).toBe(asElement(div));
+    expect(climbs).toBeLessThanOrEqual(4 * DEPTH);
   });
 
   it('finds an editable or hidden ancestor 50,000 levels up', () => {
