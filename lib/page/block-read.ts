@@ -9,11 +9,15 @@
  */
 import type { Detector, Match } from '../detect/types';
 
-/** Characters detected in a block's first step: about a millisecond of prose. */
-export const SLICE_CHARS = 16_384;
+/**
+ * Characters detected in a long block's first step: a fraction of a millisecond of prose,
+ * a few of text thick with figures; later steps grow (up to 32 times) while they are quick.
+ */
+export const SLICE_CHARS = 2048;
 /** The time a step aims to stay under, ms; steps of slower text get fewer characters. */
 const SLICE_MS = 3;
 const MIN_SLICE = 256;
+export const MAX_SLICE = SLICE_CHARS * 32;
 /**
  * Text read on either side of a slice, so a match near its edge is judged as in the whole
  * text: a `nearCore` alias looks 300 characters away, a figure about 140.
@@ -88,7 +92,7 @@ export function* detectSpan(
     if (out.length > limit) return { matches: out, readTo: b, over: true };
     const took = now() - t0;
     if (took > SLICE_MS) slice = Math.max(MIN_SLICE, slice >> 1);
-    else if (took < SLICE_MS / 4) slice = Math.min(SLICE_CHARS * 4, slice * 2);
+    else if (took < SLICE_MS / 4) slice = Math.min(MAX_SLICE, slice * 2);
     a = b;
     if (a < to) yield;
   }

@@ -74,7 +74,7 @@ export function changedRoots(
     const target = r.target;
     let at: Node | null = target;
     if (r.type === 'characterData') at = target.nodeType === TEXT_NODE ? target.parentNode : null;
-    else if (r.type === 'childList' && isOnlyOurHost(r)) continue;
+    else if (r.type === 'childList' && isTopLevel(target) && isOnlyOurHost(r)) continue;
     if (at === null) continue;
     let root = seen.get(at);
     if (root === undefined) {
@@ -98,9 +98,16 @@ export function changedElements(
   return changedRoots(records, threshold, out) ? out : null;
 }
 
+/** Where our host lives: <html> or <body> (anything else cannot be only our host). */
+function isTopLevel(n: Node): boolean {
+  if (n.nodeType !== ELEMENT_NODE) return false;
+  const tag = (n as Element).tagName;
+  return tag === 'HTML' || tag === 'BODY';
+}
+
 /**
- * Our own host element being added or removed is not a change to the page's text. Asked
- * of every record of every batch, so no copies: most records fail on their first node.
+ * Our own host element being added or removed is not a change to the page's text. No
+ * copies of the node lists: most records fail on their first node.
  */
 function isOnlyOurHost(r: MutationRecord): boolean {
   const { addedNodes: added, removedNodes: removed } = r;

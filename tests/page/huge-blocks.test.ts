@@ -6,7 +6,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createDetector } from '../../lib/detect/index';
-import { BLOCK_MARKS, SLICE_CHARS, WINDOW_AFTER } from '../../lib/page/block-read';
+import { BLOCK_MARKS, MAX_SLICE, WINDOW_AFTER } from '../../lib/page/block-read';
 import { createPageMarks, type MarkSettings, type PageMarksEnv } from '../../lib/page/page-marks';
 import type { Painter, PaintSet } from '../../lib/page/painter';
 import { createScheduler } from '../../lib/page/scheduler';
@@ -73,7 +73,7 @@ describe('a huge text node', () => {
     marks.scanAll(document.body);
     await scheduler.idle();
     // No detector call sees more than a slice and its context: no long task.
-    expect(Math.max(...lengths)).toBeLessThanOrEqual(SLICE_CHARS + 1024);
+    expect(Math.max(...lengths)).toBeLessThanOrEqual(MAX_SLICE + 1024);
     // What was read is a window at the top, not 2 MB.
     expect(lengths.reduce((a, b) => a + b, 0)).toBeLessThan(4 * WINDOW_AFTER);
     const ranges = painted();
