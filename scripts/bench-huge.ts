@@ -48,9 +48,11 @@ function row(key: string, loads: HugeLoad[], wo: HugeWithout | null): string[] {
   const over = Math.max(...loads.map((l) => l.ext.tasksOver50));
   const last = loads[loads.length - 1] as HugeLoad;
   const any = last.longestAny;
+  const cpu = loads.find((l) => l.ext.longestExtMs === worst)?.longestCpuMs;
   return [
     key,
     `${f1(worst)} ${worst <= LIMIT_MS ? 'ok' : 'MISS'}`,
+    f1(cpu),
     String(over),
     loads.map((l) => f1(l.ext.extMs)).join(' / '),
     `${last.ranges} / ${last.inViewport}`,
@@ -65,6 +67,7 @@ function table(rows: string[][]): string {
   const head = [
     'page',
     'longest ext task ms',
+    '(its CPU ms)',
     'ext tasks > 50 ms',
     'ext main-thread ms (runs)',
     'ranges / in viewport',
