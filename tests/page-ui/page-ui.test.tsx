@@ -34,7 +34,7 @@ function setup() {
   const detail = vi.fn(async (req) => knowledge.detail(req));
   const ui = createPageUi({
     detail,
-    seen: async () => ({ available: true, pages: [] }),
+    seen: async () => ({ available: true, count: 0 }),
     readSource: vi.fn(),
     terms: () => [],
     showOnPage: vi.fn(),
