@@ -67,7 +67,7 @@ function table(rows: string[][]): string {
   const head = [
     'page',
     'longest ext task ms',
-    '(its CPU ms)',
+    '(as CPU ms)',
     'ext tasks > 50 ms',
     'ext main-thread ms (runs)',
     'ranges / in viewport',

@@ -14,8 +14,9 @@ import { analyzeTrace, type Symbolizer, summarize, type WindowSummary } from './
 export interface HugeLoad {
   ext: WindowSummary;
   /**
-   * The longest extension task's thread (CPU) time, ms, where the trace gives it: on a busy
-   * machine a task's wall time includes the time the OS gave other processes.
+   * The extension's time in its longest task as CPU time, ms, where the trace gives thread
+   * times: its wall time scaled by the task's thread time over its wall time (on a busy
+   * machine wall time includes the time the OS gave other processes).
    */
   longestCpuMs: number | null;
   /** The longest main-thread task of any kind, with what it was made of. */
@@ -131,7 +132,10 @@ export async function measureHugeWith(
     : undefined;
   return {
     ext,
-    longestCpuMs: task ? ((task as { tdur?: number }).tdur ?? 0) / 1000 : null,
+    longestCpuMs:
+      task && longest && longest.dur > 0
+        ? ext.longestExtMs * Math.min(1, ((task as { tdur?: number }).tdur ?? 0) / longest.dur)
+        : null,
     longestAny: longestTaskAny(run.events, analysis, { threads }),
     ranges: probe?.count ?? 0,
     inViewport,
