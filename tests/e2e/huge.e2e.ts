@@ -114,20 +114,31 @@ forEachBrowser('huge and deep pages', (session) => {
     await page.close();
   });
 
-  it('a ticker rewriting 5,000 nodes every 50 ms: the article beside it is marked', async () => {
+  it('a ticker rewriting 5,000 nodes every 50 ms: the article is marked, and no task while it storms is long', async () => {
     const { browser, server } = session();
     let seen: Marks = { total: 0, inView: [] };
     const { page, tasks } = await tracedOpen(
       browser,
       server.url('/fixtures/storm.html'),
       async (p) => {
+        // Marked once (start-up is behind us), then measured while the storm goes on.
+        await p.waitFor('the article marked', () => {
+          for (const [n, h] of CSS.highlights)
+            if (String(n).startsWith('sourcelight-') && h.size > 0) return true;
+          return false;
+        });
+        await p.evaluate(() => performance.mark('sl-test:storm'));
         seen = await settled(p);
       },
+      'sl-test:storm',
     );
     expect(seen.inView).toEqual(
       expect.arrayContaining(['DeepSeek', 'Liang Wenfeng', 'High-Flyer']),
     );
-    expectNoFreeze(tasks);
+    // While the page churns, the extension's work comes in small pieces: the 50 ms.
+    if (tasks) {
+      expect(tasks.longestCpuMs ?? tasks.longestMs, tasks.top.join('; ')).toBeLessThanOrEqual(50);
+    }
     await page.close();
   });
 

@@ -5,7 +5,12 @@
  */
 import { Tracer } from '../../../scripts/bench/browser';
 import { pageThreads } from '../../../scripts/bench/steps';
-import { analyzeTrace, summarize, type TraceEvent } from '../../../scripts/bench/trace-analysis';
+import {
+  analyzeTrace,
+  markTime,
+  summarize,
+  type TraceEvent,
+} from '../../../scripts/bench/trace-analysis';
 import type { ChromiumSession } from './chromium';
 import type { E2EBrowser, E2EPage } from './session';
 
@@ -25,12 +30,14 @@ export interface ExtTasks {
 
 /**
  * Opens `url` in a new tab, tracing from before the navigation until `settle` returns.
- * Null tasks outside Chromium.
+ * With `from`, only tasks after the page's `performance.mark(from)` count (a test marks
+ * the moment it cares about). Null tasks outside Chromium.
  */
 export async function tracedOpen(
   browser: E2EBrowser,
   url: string,
   settle: (page: E2EPage) => Promise<void>,
+  from?: string,
 ): Promise<{ page: E2EPage; tasks: ExtTasks | null }> {
   if (browser.name !== 'chromium') {
     const page = await browser.openPage(url);
@@ -52,9 +59,12 @@ export async function tracedOpen(
     events = await tracer.stop();
     await cdp.detach().catch(() => {});
   }
+  const since = from === undefined ? null : markTime(events, from);
+  if (from !== undefined && since === null) throw new Error(`no mark ${from} in the trace`);
   const s = summarize(analyzeTrace(events, browser.extensionOrigin), {
     threads: pageThreads(events, url),
     top: 8,
+    from: since ?? undefined,
   });
   const task = s.longestTask;
   const run = task
