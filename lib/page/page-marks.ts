@@ -16,6 +16,7 @@ import {
   readOccurrences,
   type ScannedBlock,
 } from './occurrences';
+import { createPageBudget } from './page-budget';
 import { createPaintWindow, type WatchNear, WINDOW_FROM, watchNearViewport } from './paint-window';
 import { addToPaintSet, type Painter, type PaintSet } from './painter';
 import { FRAME, type Scheduler } from './scheduler';
@@ -52,6 +53,8 @@ export interface PageMarksEnv {
   watchScroll?: (onScroll: () => void, signal: AbortSignal) => void;
   /** Told of each open shadow root read, so that its changes can be watched too. */
   onShadowRoot?: (root: ShadowRoot) => void;
+  /** Marks known at once before the rest waits for the reader (page-budget.ts). */
+  pageMarks?: number;
 }
 
 export interface PageMarks {
@@ -149,7 +152,15 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
     watchScroll: env.watchScroll ?? watchScroll,
   });
 
+  // Read when near the viewport, however many marks the page holds by then.
+  const budget = createPageBudget(
+    watchNear,
+    (els) => env.scheduler.push(scanJob(els, report, 'none', false), true),
+    env.pageMarks,
+  );
+
   function drop(key: Text): void {
+    budget.count(-(blocks.get(key)?.occurrences.length ?? 0));
     blocks.delete(key);
     windowed.delete(key);
   }
@@ -157,6 +168,7 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
   function add(scanned: ScannedBlock): void {
     const key = scanned.block.first;
     drop(key);
+    budget.count(scanned.occurrences.length);
     // A block with nothing in it is not kept (most of a long page, and its nodes), unless
     // it is read around the viewport: the reader may scroll to a part with marks.
     if (scanned.window !== null) {
@@ -216,6 +228,7 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
     roots: readonly ScanRoot[],
     onDone: () => void,
     first: FirstPass,
+    capped = true,
   ): Generator<unknown> {
     const walkCache = cache;
     // Before layout, style is not asked either: what the top pass took as rendered is
@@ -248,7 +261,9 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
             if (first === 'top') settleTop(walkCache);
           }
         }
-        add(yield* scanBlock(block, walkCache));
+        // Past the page's budget, a block is read when the reader comes near it.
+        if (capped && budget.full) budget.defer(block.el);
+        else add(yield* scanBlock(block, walkCache));
         yield;
       }
       queue.push(...(yield* shadowRootsUnder(root, queued)));
@@ -291,6 +306,7 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
     env.scheduler.cancel();
     blocks = new Map();
     windowed.clear();
+    budget.reset();
     follower.stop();
     cache = new SkipCache(env.isVisible);
   }
