@@ -7,8 +7,8 @@
  * bench/huge-results.json.
  *
  * Options: --no-build (use .output/chrome-mv3 as it is), --pages text-10mb,deep-50k,storm,
- * six-million (a subset), --runs N (loads per page with the extension, default 2; the
- * longest task is the worst run), --no-without (skip the baseline browser).
+ * six-million,page-20mb (a subset), --runs N (loads per page with the extension, default
+ * 2; the longest task is the worst run), --no-without (skip the baseline browser).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';

@@ -1,7 +1,7 @@
 /**
  * Pages that try to freeze the tab (issue 19): one 10 MB text node, a tree 50,000 elements
- * deep, a page that rewrites 5,000 nodes every 50 ms for 10 s, and a 100 KB block of
- * "$6 million " repeated. Each is a small HTML file whose inline script builds the huge
+ * deep, a page that rewrites 5,000 nodes every 50 ms for 10 s, a 100 KB block of
+ * "$6 million " repeated, and a 20 MB article (memory per page). Each is a small HTML file whose inline script builds the huge
  * part while the page is parsed (before DOMContentLoaded, where the content script's first
  * pass runs): the HTML parser would split a long text into 64 KB nodes and stops nesting
  * at a few hundred levels, so neither case can be written as markup. Deterministic: same
@@ -32,6 +32,8 @@ export interface HugeOptions {
   stormMs?: number;
   /** Times "$6 million " is repeated in one block (default 10,000: 110 KB). */
   sixMillionRepeats?: number;
+  /** Characters of the long generated article (default 20 MB). */
+  articleChars?: number;
 }
 
 const MB = 1024 * 1024;
@@ -160,6 +162,17 @@ function sixMillion(repeats: number): HugePage {
   };
 }
 
+/** An ordinary generated article of `chars` characters: tens of thousands of marks. */
+function longArticle(chars: number): HugePage {
+  const g = generatePage({ targetChars: chars, seed: 20 });
+  return {
+    key: 'page-20mb',
+    what: `a generated article of ${(chars / MB).toFixed(0)} MB (${g.terms.toLocaleString('en')} terms in ${g.paragraphs.toLocaleString('en')} paragraphs)`,
+    html: g.html.replace('window.__articleReady = true;', 'window.__hugeDone = true;'),
+    busyMs: 0,
+  };
+}
+
 /** Every huge page, in the order the bench measures them. */
 export function hugePages(options: HugeOptions = {}): HugePage[] {
   return [
@@ -167,5 +180,6 @@ export function hugePages(options: HugeOptions = {}): HugePage[] {
     deepTree(options.depth ?? 50_000),
     storm(options.stormNodes ?? 5000, options.stormEveryMs ?? 50, options.stormMs ?? 10_000),
     sixMillion(options.sixMillionRepeats ?? 10_000),
+    longArticle(options.articleChars ?? 20 * MB),
   ];
 }
