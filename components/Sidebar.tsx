@@ -127,7 +127,7 @@ function TermSection(p: SidebarProps & { detail: TermDetail }) {
       {p.seen && (
         <p class="muted">
           {p.seen.available
-            ? `Seen before on ${p.seen.pages.length} page${p.seen.pages.length === 1 ? '' : 's'}.`
+            ? `Seen before on ${p.seen.count} page${p.seen.count === 1 ? '' : 's'}.`
             : 'Reading history is off.'}
         </p>
       )}

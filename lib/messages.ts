@@ -50,7 +50,7 @@ export interface BackgroundProtocol extends LibraryProtocol {
   'pack:summary': { req: Record<string, never>; res: PackSummary };
   /** The content script reports what it marked: badge count and reading history. */
   'page:terms': { req: { url: string; title: string; terms: TermCount[] }; res: null };
-  /** Reading history for one term: the pages it was seen on before (not this one). */
+  /** Reading history for one term: how many pages it was seen on before (not this one). */
   'history:seen': { req: { id: string; url: string }; res: SeenBefore };
   /** Open the source reader in a tab, scrolled to a claim: `reader.html?source=ID&claim=ID`. */
   'reader:open': { req: { sourceId: string; claimId?: string }; res: null };
@@ -79,7 +79,11 @@ export type HistoryList = { available: false } | { available: true; data: Histor
 export interface SeenBefore {
   /** False when history is off, private, or IndexedDB failed: the UI says so. */
   available: boolean;
-  pages: { url: string; title: string; lastSeen: number }[];
+  /**
+   * How many other pages the term was seen on. Only the count: this goes into the page's
+   * renderer, where other sites' addresses and titles have no business (issue 19).
+   */
+  count: number;
 }
 
 /** Messages a tab's content script handles (sent with `sendToTab`). */

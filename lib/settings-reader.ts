@@ -3,7 +3,8 @@
  * key `settingsItem` (settings.ts) writes, the way WXT's storage reads it (the stored value,
  * or the defaults when there is none; a change event only when the value really changed),
  * with `browser.storage.local` directly: the storage library is ~7 KB to parse and wake on
- * every page for one `get` and one listener.
+ * every page for one `get` and one listener. Both read a value through the same repair
+ * (settings-schema.ts): a bad field must not stop a page from being marked.
  */
 import { type Browser, browser } from 'wxt/browser';
 import {
@@ -12,19 +13,21 @@ import {
   SETTINGS_VERSION,
   type Settings,
 } from './settings-defaults';
+import { repairedSettings } from './settings-schema';
 
 /** WXT keeps an item's metadata under its key plus "$": `{ v: version }`. */
 const META_KEY = `${SETTINGS_KEY}$`;
 
 /**
- * What a stored value means: WXT's fallback rule (nothing stored: the defaults). A value
- * stamped with another version is in a format this reader does not know; the defaults are
- * safer than misreading it (WXT never stamps one today: `settingsItem` has no migrations).
+ * What a stored value means: WXT's fallback rule (nothing stored: the defaults), then each
+ * field repaired on its own. A value stamped with another version is in a format this
+ * reader does not know; the defaults are safer than misreading it (WXT never stamps one
+ * today: `settingsItem` has no migrations).
  */
 export function settingsFrom(value: unknown, meta?: unknown): Settings {
   const v = (meta as { v?: unknown } | null | undefined)?.v;
   if (v != null && v !== SETTINGS_VERSION) return DEFAULT_SETTINGS;
-  return (value ?? DEFAULT_SETTINGS) as Settings;
+  return repairedSettings(value ?? DEFAULT_SETTINGS);
 }
 
 /** The settings as stored now: one `storage.local.get` for the value and its version. */

@@ -31,9 +31,11 @@ export interface OptionsProps {
 export function Options({ settings: api, history }: OptionsProps) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [saved, setSaved] = useState('');
+  const [problems, setProblems] = useState<string[]>([]);
 
   useEffect(() => {
     void api.get().then(setSettings);
+    void api.problems().then(setProblems);
     return api.watch(setSettings);
   }, [api]);
 
@@ -43,7 +45,10 @@ export function Options({ settings: api, history }: OptionsProps) {
     const next = { ...(settings as Settings), ...patch };
     setSettings(next);
     api.save(next).then(
-      () => setSaved('Saved.'),
+      () => {
+        setSaved('Saved.');
+        setProblems([]);
+      },
       (e: unknown) => setSaved(`Not saved: ${String(e)}`),
     );
   }
@@ -61,6 +66,21 @@ export function Options({ settings: api, history }: OptionsProps) {
       <p class="muted" role="status">
         {saved || 'Changes apply at once to open pages.'}
       </p>
+      {problems.length > 0 && (
+        <div class="problems" role="alert" aria-labelledby="problems-heading">
+          <p id="problems-heading">
+            Some stored settings were not valid; their defaults are shown below and used on pages:
+          </p>
+          <ul>
+            {problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+          <button type="button" onClick={() => update({})}>
+            Save these settings
+          </button>
+        </div>
+      )}
 
       <section aria-labelledby="marking-heading">
         <h2 id="marking-heading">Marking</h2>

@@ -12,8 +12,16 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 /** Expiry runs at most this often; a sighting a little past its day costs nothing. */
 const EXPIRE_EVERY = HOUR;
-/** Most pages a "seen before" answer lists. */
-const SEEN_LIMIT = 20;
+/**
+ * Most addresses one site may add to history within SITE_WINDOW_MS. A page chooses its own
+ * address and title (`pushState`): 100 calls made 100 entries with the page's words in
+ * them (issue 19). A reader opens far fewer pages of one site in ten minutes; an address
+ * already recorded in the window may always be recorded again.
+ */
+export const SITE_PAGES = 30;
+export const SITE_WINDOW_MS = 10 * 60_000;
+/** The longest address kept; longer ones are cut (a page can make its address any length). */
+export const URL_MAX = 4096;
 
 export interface HistoryDeps {
   open: () => Promise<HistoryStore>;
@@ -30,16 +38,39 @@ export interface PageVisit {
   incognito: boolean;
 }
 
-/** The page's address without its fragment: `#section` is the same article. */
+/**
+ * The page's address without its fragment (`#section` is the same article), cut to
+ * URL_MAX characters: an address that long is recorded by its beginning, never dropped.
+ */
 export function pageKey(url: string): string | null {
   try {
     const u = new URL(url);
     if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
     u.hash = '';
-    return u.href;
+    return u.href.length > URL_MAX ? u.href.slice(0, URL_MAX) : u.href;
   } catch {
     return null;
   }
+}
+
+/** Addresses recorded per site in the current window (see SITE_PAGES). */
+function siteBudget(now: () => number) {
+  const sites = new Map<string, { since: number; urls: Set<string> }>();
+  return {
+    /** Whether `url` of `host` may be recorded now; counts it when it may. */
+    allow(host: string, url: string): boolean {
+      const t = now();
+      let site = sites.get(host);
+      if (!site || t - site.since >= SITE_WINDOW_MS) {
+        site = { since: t, urls: new Set() };
+        sites.set(host, site);
+      }
+      if (site.urls.has(url)) return true;
+      if (site.urls.size >= SITE_PAGES) return false;
+      site.urls.add(url);
+      return true;
+    },
+  };
 }
 
 /**
@@ -60,6 +91,7 @@ export function createHistory(deps: HistoryDeps) {
   let broken = false;
   const logged = new Set<string>();
   let lastExpiry = -Infinity;
+  const budget = siteBudget(now);
 
   function logOnce(what: string, error: unknown) {
     if (logged.has(what)) return;
@@ -116,6 +148,13 @@ export function createHistory(deps: HistoryDeps) {
       if (!url) return;
       const settings = await deps.settings();
       if (!settings.historyEnabled) return;
+      if (!budget.allow(new URL(url).hostname, url)) {
+        logOnce(
+          `history: more than ${SITE_PAGES} pages of one site in 10 minutes, not all kept`,
+          url,
+        );
+        return;
+      }
       await guarded('recording', undefined, async (s) => {
         await expire(s, settings);
         await s.record(
@@ -132,19 +171,21 @@ export function createHistory(deps: HistoryDeps) {
       });
     },
 
+    /**
+     * How many other pages the term was seen on: the count only. The card and sidebar run
+     * in the page's renderer, so other sites' addresses and titles never go there.
+     */
     async seen(termId: string, url: string, incognito: boolean): Promise<SeenBefore> {
-      const unavailable: SeenBefore = { available: false, pages: [] };
+      const unavailable: SeenBefore = { available: false, count: 0 };
       const settings = await deps.settings();
       // A private window shows nothing from history, so it cannot leak into a screenshot.
       if (incognito || !settings.historyEnabled) return unavailable;
       const here = pageKey(url);
       return guarded('reading', unavailable, async (s) => {
         const cutoff = now() - historyWindowMs(settings);
-        const pages = (await s.pagesFor(termId))
-          .filter((p) => p.url !== here && p.lastSeen >= cutoff)
-          .slice(0, SEEN_LIMIT)
-          .map((p) => ({ url: p.url, title: p.title, lastSeen: p.lastSeen }));
-        return { available: true, pages };
+        const pages = await s.pagesFor(termId);
+        const count = pages.filter((p) => p.url !== here && p.lastSeen >= cutoff).length;
+        return { available: true, count };
       });
     },
 

@@ -10,6 +10,12 @@ type Name = keyof BackgroundProtocol;
 const ENTITY_KIND_SET: ReadonlySet<string> = new Set(ENTITY_KINDS);
 
 const isString = (v: unknown, max = 4096): v is string => typeof v === 'string' && v.length <= max;
+/**
+ * A page's address and title are the page's to choose, and can be long (an address of
+ * over 4,096 characters was refused: no badge, no history; issue 19). Anything a browser
+ * can hold is taken; history keeps a bounded part of it (history.ts).
+ */
+const PAGE_STRING_MAX = 2 * 1024 * 1024;
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
 function isTermCount(v: unknown): v is TermCount {
@@ -26,13 +32,13 @@ function isTermCount(v: unknown): v is TermCount {
 
 const CHECKS: Partial<Record<Name, (p: Record<string, unknown>) => string | null>> = {
   'page:terms': (p) =>
-    !isString(p.url) || !isString(p.title, 100_000)
+    !isString(p.url, PAGE_STRING_MAX) || !isString(p.title, PAGE_STRING_MAX)
       ? 'url and title must be strings'
       : !Array.isArray(p.terms) || p.terms.length > 5000 || !p.terms.every(isTermCount)
         ? 'terms must be a list of { id, label, kind, entityKind, count }'
         : null,
   'history:seen': (p) =>
-    isString(p.id, 200) && isString(p.url) ? null : 'id and url must be strings',
+    isString(p.id, 200) && isString(p.url, PAGE_STRING_MAX) ? null : 'id and url must be strings',
   'reader:open': (p) =>
     isString(p.sourceId, 200) && (p.claimId === undefined || isString(p.claimId, 200))
       ? null

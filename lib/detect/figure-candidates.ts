@@ -119,25 +119,45 @@ function snapEnd(text: string, at: number): number {
 }
 
 /**
- * Windows of text around the candidates, merged, in order, edges on spaces. `wordStarts`
- * are where the filter's number words start; without it they are searched here.
+ * Most characters one window spans before it is split: merging without a cap made one
+ * window of a block like "$6 million " x 10,000 (issue 19), so the work per window grew
+ * with the block. A split window's neighbour starts `BEFORE` ahead of its first
+ * candidate, so the two overlap; `own` says which of them reads what lies in between.
+ */
+export const MAX_WINDOW = 2048;
+
+/**
+ * A window of text `[from, to)` to parse, and `own`: quantities that start at or past it
+ * belong to the next window (which reads them with their full context), so a caller
+ * keeps only those that start before it. Infinity for a window with no split after it.
+ */
+export type CandidateWindow = [from: number, to: number, own: number];
+
+/**
+ * Windows of text around the candidates, merged, in order, edges on spaces, none much
+ * longer than MAX_WINDOW. `wordStarts` are where the filter's number words start; without
+ * it they are searched here.
  */
 export function candidateWindows(
   text: string,
   filter: CandidateFilter = ANY,
   wordStarts: readonly number[] = findWords(text, filter.words),
-): [number, number][] {
-  const windows: [number, number][] = [];
+): CandidateWindow[] {
+  const windows: CandidateWindow[] = [];
   let from = -1;
   let to = -1;
   for (const p of candidates(text, filter, wordStarts)) {
-    if (from >= 0 && p - BEFORE <= to) to = Math.min(text.length, p + AFTER);
-    else {
-      if (from >= 0) windows.push([snapStart(text, from), snapEnd(text, to)]);
-      from = Math.max(0, p - BEFORE);
+    const start = Math.max(0, p - BEFORE);
+    if (from >= 0 && start <= to && to - from < MAX_WINDOW) {
       to = Math.min(text.length, p + AFTER);
+      continue;
     }
+    // Split (the next window overlaps this one) or a gap (they are apart).
+    if (from >= 0)
+      windows.push([snapStart(text, from), snapEnd(text, to), start <= to ? start : Infinity]);
+    from = start;
+    to = Math.min(text.length, p + AFTER);
   }
-  if (from >= 0) windows.push([snapStart(text, from), snapEnd(text, to)]);
+  if (from >= 0) windows.push([snapStart(text, from), snapEnd(text, to), Infinity]);
   return windows;
 }

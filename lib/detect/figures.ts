@@ -20,7 +20,7 @@ import {
   type FigureTopics,
   type NamedSpan,
 } from './figure-topics';
-import { normalizeText, spanToOriginal } from './normalize';
+import { normalizeText, spanMapper } from './normalize';
 import type { FigureTables, FigureTarget } from './tables';
 
 export interface FigureHit {
@@ -142,8 +142,10 @@ function findFigures(
   const hits: FigureHit[] = [];
   let lastEnd = 0;
   let word = 0;
-  for (const [from, to] of candidateWindows(text, filter, wordStarts)) {
+  for (const [from, to, own] of candidateWindows(text, filter, wordStarts)) {
     const window = text.slice(from, to);
+    // One map per window: mapping each hit by walking its window was quadratic (issue 19).
+    const toOriginal = spanMapper(window);
     const norm = normalizeText(window);
     let found: Read[] = parseQuantities(norm);
     if (scope) {
@@ -169,10 +171,11 @@ function findFigures(
         ) === true;
       if (!target && !topical) continue;
       // Mapped back only for a quantity worth it: rarely.
-      const [s, e] = spanToOriginal(window, q.start, q.end);
+      const [s, e] = toOriginal(q.start, q.end);
       const start = from + s;
       const end = from + e;
-      if (start < lastEnd || end <= start) continue;
+      // Past `own`, the next window reads it with its full context.
+      if (start < lastEnd || end <= start || start >= own) continue;
       const topic =
         topical && scope
           ? scope.topics.assign(

@@ -152,6 +152,18 @@ export function spanToOriginal(input: string, start: number, end: number): [numb
   return [at, at];
 }
 
+/**
+ * `(start, end) => toOriginal(normalize(input), start, end)`, with the map built once, on
+ * the first call: many spans of one text cost one walk of it, not one each.
+ */
+export function spanMapper(input: string): (start: number, end: number) => [number, number] {
+  let norm: Normalized | null = null;
+  return (start, end) => {
+    norm ??= normalize(input);
+    return toOriginal(norm, start, end);
+  };
+}
+
 /** True when `normalize` would change nothing (most text): no copy is needed. */
 function isNormal(input: string): boolean {
   let prevSep = false;

@@ -1,33 +1,31 @@
 /**
  * What is marked on the page: blocks of text, the matches in each, and which of them are
  * painted (kinds and gating from the settings). Scanning is a job for the scheduler, so it
- * runs in slices: visible blocks first, then the rest.
+ * runs in slices: visible blocks first, then the rest, then open shadow roots. A huge or
+ * crowded block is read around the viewport only, and again as the reader scrolls
+ * (block-read.ts).
  */
-import type { Detector, Match } from '../detect/types';
+import type { Detector } from '../detect/types';
 import type { TermCount } from '../messages';
-import type { Settings } from '../settings';
-import { groupOf, type HighlightGroup, markKindOf } from './highlight-groups';
+import { createFollower } from './follow-windows';
+import {
+  inlineRendered,
+  type MarkSettings,
+  type Occurrence,
+  paintable,
+  readOccurrences,
+  type ScannedBlock,
+} from './occurrences';
+import { createPageBudget } from './page-budget';
 import { createPaintWindow, type WatchNear, WINDOW_FROM, watchNearViewport } from './paint-window';
 import { addToPaintSet, type Painter, type PaintSet } from './painter';
 import { FRAME, type Scheduler } from './scheduler';
+import { openShadowRoots } from './shadow-roots';
 import { countTerms, indexByNode } from './term-counts';
-import { rangeInit, SkipCache, type TextBlock, walkBlocks } from './text-blocks';
+import { type ScanRoot, SkipCache, type TextBlock, walkBlocks } from './text-blocks';
+import { viewportOffset, watchScroll } from './viewport-offset';
 
-export interface Occurrence {
-  match: Match;
-  block: TextBlock;
-  range: StaticRangeInit;
-  /** What the painter adds to its highlight: a StaticRange in the browser, made when first painted. */
-  paintRange: AbstractRange | null;
-  group: HighlightGroup;
-}
-
-interface ScannedBlock {
-  block: TextBlock;
-  occurrences: Occurrence[];
-}
-
-export type MarkSettings = Pick<Settings, 'kinds' | 'gating' | 'highlightStyle'>;
+export type { MarkSettings, Occurrence } from './occurrences';
 
 export interface PageMarksEnv {
   detector: Pick<Detector, 'detectAll'>;
@@ -49,6 +47,14 @@ export interface PageMarksEnv {
    * at once (paint-window.ts); null registers every mark. Default: IntersectionObserver.
    */
   watchNear?: WatchNear | null;
+  /** Where the reader is in a long block (viewport-offset.ts); tests pass their own. */
+  viewportOffset?: (block: TextBlock) => number | null;
+  /** Calls back as the reader scrolls, until aborted (viewport-offset.ts). */
+  watchScroll?: (onScroll: () => void, signal: AbortSignal) => void;
+  /** Told of each open shadow root read, so that its changes can be watched too. */
+  onShadowRoot?: (root: ShadowRoot) => void;
+  /** Marks known at once before the rest waits for the reader (page-budget.ts). */
+  pageMarks?: number;
 }
 
 export interface PageMarks {
@@ -58,8 +64,8 @@ export interface PageMarks {
    * task, so the top of the document stands in for the viewport.
    */
   scanAll(root: Element, options?: { beforeLayout?: boolean }): void;
-  /** Re-reads the blocks under these elements only (what a MutationObserver reported). */
-  rescan(roots: readonly Element[]): void;
+  /** Re-reads the blocks under these roots only (what a MutationObserver reported). */
+  rescan(roots: readonly ScanRoot[]): void;
   /** Paints again from what is known (settings changed). */
   repaint(): void;
   /** Occurrences that are painted now, in document scan order. */
@@ -77,6 +83,10 @@ const COMMIT_CHUNK = 2000;
  * more than a screen of article text, with a site's header and menus above it.
  */
 const TOP_CHARS = 6000;
+/** The top pass's most time in the DOMContentLoaded task; the rest goes on in slices. */
+const TOP_BUDGET_MS = 8;
+/** Past this many roots, a re-scan reads the whole page instead. */
+const RESCAN_ROOTS = 64;
 
 /** Which blocks are read first: those in the viewport, the document's top, or none. */
 type FirstPass = 'viewport' | 'top' | 'none';
@@ -85,6 +95,8 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
   // Keyed by a block's first text node: a block read twice (two overlapping re-scans in
   // flight) replaces itself instead of being counted twice.
   let blocks = new Map<Text, ScannedBlock>();
+  /** Keys of the blocks read around the viewport: asked again as the reader scrolls. */
+  const windowed = new Set<Text>();
   let shown: Occurrence[] = [];
   let byNode: Map<Text, Occurrence[]> | null = null;
   let cache = new SkipCache(env.isVisible);
@@ -107,26 +119,8 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
       )
     : null;
 
-  function scanBlock(block: TextBlock, skip: SkipCache): ScannedBlock {
-    const occurrences: Occurrence[] = [];
-    const text = block.text;
-    // What is kept of a block is its nodes; its text would be a second copy of the page's.
-    block.text = '';
-    for (const match of env.detector.detectAll(text)) {
-      const range = rangeInit(block, match.start, match.end);
-      // The walk asks blocks whether they are rendered; inline elements only here, where
-      // a match falls (a name in a span hidden by a style is not marked).
-      if (!rangeRendered(block, range, skip)) continue;
-      occurrences.push({
-        match,
-        block,
-        range,
-        paintRange: null,
-        group: groupOf(match),
-      });
-    }
-    return { block, occurrences };
-  }
+  const scanBlock = (block: TextBlock, skip: SkipCache, center = 0) =>
+    readOccurrences(env.detector, block, skip, center);
 
   /**
    * After the top pass's frame: style exists now, so visibility is asked again, and what
@@ -135,19 +129,52 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
   function settleTop(skip: SkipCache): void {
     skip.settle();
     for (const [key, b] of blocks) {
-      if (!skip.rendered(b.block.el)) {
-        blocks.delete(key);
+      if (b.occurrences.length > 0 && !skip.rendered(b.block.el)) {
+        b.occurrences = [];
+        if (b.window === null) drop(key);
         continue;
       }
-      b.occurrences = b.occurrences.filter((o) => rangeRendered(b.block, o.range, skip));
+      b.occurrences = b.occurrences.filter((o) => inlineRendered(b.block, o.range, skip));
     }
   }
 
-  function add(scanned: ScannedBlock): void {
-    const key = scanned.block.nodes[0] as Text;
+  const follower = createFollower({
+    windowed: () => [...windowed].flatMap((key) => blocks.get(key) ?? []),
+    *reread(b, center) {
+      add(yield* scanBlock(b.block, cache, center));
+    },
+    *done() {
+      yield* commit();
+      report();
+    },
+    scheduler: env.scheduler,
+    offsetOf: env.viewportOffset ?? viewportOffset,
+    watchScroll: env.watchScroll ?? watchScroll,
+  });
+
+  // Read when near the viewport, however many marks the page holds by then.
+  const budget = createPageBudget(
+    watchNear,
+    (els) => env.scheduler.push(scanJob(els, report, 'none', false), true),
+    env.pageMarks,
+  );
+
+  function drop(key: Text): void {
+    budget.count(-(blocks.get(key)?.occurrences.length ?? 0));
     blocks.delete(key);
-    // A block with nothing in it is not kept: most of a long page, and its nodes.
-    if (scanned.occurrences.length > 0) blocks.set(key, scanned);
+    windowed.delete(key);
+  }
+
+  function add(scanned: ScannedBlock): void {
+    const key = scanned.block.first;
+    drop(key);
+    budget.count(scanned.occurrences.length);
+    // A block with nothing in it is not kept (most of a long page, and its nodes), unless
+    // it is read around the viewport: the reader may scroll to a part with marks.
+    if (scanned.window !== null) {
+      windowed.add(key);
+      blocks.set(key, scanned);
+    } else if (scanned.occurrences.length > 0) blocks.set(key, scanned);
   }
 
   /**
@@ -157,28 +184,8 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
    */
   function* commit(): Generator<void> {
     const s = env.settings();
-    const kinds = new Set(s.kinds);
-    let hasCore = false;
-    for (const b of blocks.values()) {
-      if (b.occurrences.some((o) => o.match.tier === 'core')) {
-        hasCore = true;
-        break;
-      }
-    }
-    const next: Occurrence[] = [];
+    const next = yield* paintable(blocks.values(), s);
     let n = 0;
-    for (const b of blocks.values()) {
-      for (const o of b.occurrences) {
-        if (!kinds.has(markKindOf(o.match))) continue;
-        if (o.match.tier !== 'core' && s.gating && !hasCore) continue;
-        next.push(o);
-      }
-      n += b.occurrences.length;
-      if (n >= COMMIT_CHUNK) {
-        n = 0;
-        yield;
-      }
-    }
     if (paintWindow && next.length >= WINDOW_FROM) {
       yield* paintWindow.show(next, s.highlightStyle);
     } else {
@@ -199,17 +206,29 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
     byNode = null;
   }
 
+  /** Open shadow roots under `root` not read yet in this job: queued after it. */
+  function* shadowRootsUnder(root: ScanRoot, seen: Set<ScanRoot>): Generator<void, ShadowRoot[]> {
+    const found = (yield* openShadowRoots(root)).filter((r) => !seen.has(r));
+    for (const r of found) {
+      seen.add(r);
+      env.onShadowRoot?.(r);
+    }
+    return found;
+  }
+
   /**
    * Reads and detects blocks in document order. With `first` = 'viewport', each block is
    * checked against the viewport (one layout read) only until the first block below it:
    * the viewport's marks are painted then, blocks above it wait until the end, and the
    * rest of the page is read with no layout reads at all. 'top' does the same for the
-   * document's first TOP_CHARS of text, with no layout read.
+   * document's first TOP_CHARS of text, with no layout read. Open shadow roots under each
+   * root are read after it, as roots of their own.
    */
   function* scanJob(
-    roots: readonly Element[],
+    roots: readonly ScanRoot[],
     onDone: () => void,
     first: FirstPass,
+    capped = true,
   ): Generator<unknown> {
     const walkCache = cache;
     // Before layout, style is not asked either: what the top pass took as rendered is
@@ -219,7 +238,10 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
     let looking = first !== 'none';
     let seen = false;
     let topChars = 0;
-    for (const root of roots) {
+    const queue = [...roots];
+    const queued = new Set<ScanRoot>(roots);
+    for (let i = 0; i < queue.length; i++) {
+      const root = queue[i] as ScanRoot;
       if (!root.isConnected) continue;
       for (const block of walkBlocks(root, walkCache)) {
         if (looking) {
@@ -239,9 +261,12 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
             if (first === 'top') settleTop(walkCache);
           }
         }
-        add(scanBlock(block, walkCache));
+        // Past the page's budget, a block is read when the reader comes near it.
+        if (capped && budget.full) budget.defer(block.el);
+        else add(yield* scanBlock(block, walkCache));
         yield;
       }
+      queue.push(...(yield* shadowRootsUnder(root, queued)));
     }
     // A page shorter than the top pass never reached the frame above.
     if (first === 'top' && looking) {
@@ -250,7 +275,7 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
       settleTop(walkCache);
     }
     for (const block of above) {
-      add(scanBlock(block, walkCache));
+      add(yield* scanBlock(block, walkCache));
       yield;
     }
     yield* commit();
@@ -258,6 +283,12 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
     if (cache === walkCache) cache = new SkipCache(env.isVisible);
     yield; // counting the terms is a step of its own
     onDone();
+    if (windowed.size > 0) {
+      // Blocks read around the top of their text, before the reader's place was known.
+      yield FRAME;
+      yield* follower.follow();
+      follower.start();
+    }
   }
 
   // Counted once per painted set, however often the list is asked for.
@@ -271,35 +302,58 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
     env.onTerms(terms());
   }
 
+  function reset(): void {
+    env.scheduler.cancel();
+    blocks = new Map();
+    windowed.clear();
+    budget.reset();
+    follower.stop();
+    cache = new SkipCache(env.isVisible);
+  }
+
+  function scanAll(root: Element, options?: { beforeLayout?: boolean }): void {
+    reset();
+    if (!options?.beforeLayout) {
+      env.scheduler.push(scanJob([root], report, 'viewport'), true);
+      return;
+    }
+    // The top pass runs in this task (DOMContentLoaded), not in slices: its marks must be
+    // in the page's next frame, which a long page may only render hundreds of ms later.
+    // TOP_CHARS bounds it to a few ms, and TOP_BUDGET_MS a page whose top is one huge
+    // block. The rest waits for that frame.
+    const job = scanJob([root], report, 'top');
+    const start = performance.now();
+    for (let r = job.next(); !r.done; r = job.next()) {
+      const frame = r.value === FRAME;
+      if (!frame && performance.now() - start < TOP_BUDGET_MS) continue;
+      env.scheduler.push(
+        (function* () {
+          if (frame) yield FRAME;
+          yield* job;
+        })(),
+        true,
+      );
+      return;
+    }
+  }
+
   return {
-    scanAll(root, options) {
-      env.scheduler.cancel();
-      blocks = new Map();
-      cache = new SkipCache(env.isVisible);
-      if (!options?.beforeLayout) {
-        env.scheduler.push(scanJob([root], report, 'viewport'), true);
-        return;
-      }
-      // The top pass runs whole in this task (DOMContentLoaded), not in slices: its marks
-      // must be in the page's next frame, which a long page may only render hundreds of ms
-      // later. TOP_CHARS bounds it to a few ms. The rest waits for that frame.
-      const job = scanJob([root], report, 'top');
-      for (let r = job.next(); !r.done; r = job.next()) {
-        if (r.value !== FRAME) continue;
-        env.scheduler.push(
-          (function* () {
-            yield FRAME;
-            yield* job;
-          })(),
-          true,
-        );
-        return;
-      }
-    },
+    scanAll,
     rescan(roots) {
-      const top = outermost(roots.map((r) => cache.blockOf(r)));
+      const body = roots[0]?.ownerDocument?.body;
+      if (roots.length > RESCAN_ROOTS && body) {
+        scanAll(body);
+        return;
+      }
+      const top = outermost(roots.map((r) => ('tagName' in r ? cache.blockOf(r) : r)));
       for (const [key, b] of blocks) {
-        if (!b.block.el.isConnected || top.some((r) => r.contains(b.block.el))) blocks.delete(key);
+        const { el, first } = b.block;
+        if (
+          !el.isConnected ||
+          !first.isConnected ||
+          top.some((r) => r.contains(el) || r.contains(first))
+        )
+          drop(key);
       }
       // Attributes such as `hidden` or `contenteditable` may have changed under these roots.
       cache = new SkipCache(env.isVisible);
@@ -323,8 +377,7 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
       return byNode.get(node) ?? [];
     },
     stop() {
-      env.scheduler.cancel();
-      blocks = new Map();
+      reset();
       shown = [];
       byNode = null;
       paintWindow?.stop();
@@ -333,20 +386,8 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
   };
 }
 
-/** Whether a match's text is rendered: each end's parent is the block, or is shown. */
-function rangeRendered(block: TextBlock, range: StaticRangeInit, skip: SkipCache): boolean {
-  const at = (node: Node) => {
-    const parent = node.parentElement;
-    return parent === null || parent === block.el || skip.rendered(parent);
-  };
-  return (
-    at(range.startContainer) &&
-    (range.endContainer === range.startContainer || at(range.endContainer))
-  );
-}
-
-/** Drops roots that sit inside another root, so nothing is scanned twice. */
-export function outermost(roots: readonly Element[]): Element[] {
+/** Drops roots that sit inside another root, so nothing is scanned twice (at most RESCAN_ROOTS). */
+export function outermost(roots: readonly ScanRoot[]): ScanRoot[] {
   const unique = [...new Set(roots)];
   return unique.filter((r) => !unique.some((o) => o !== r && o.contains(r)));
 }

@@ -1,18 +1,27 @@
 /**
  * Reads a page's text as blocks: the text nodes under one block-level element joined into
  * one string, with a map back to (node, offset). Matching runs on the joined string, so
- * "Liang <b>Wenfeng</b>" and a name across a link boundary are found. Nothing here writes
- * to the DOM.
+ * "Liang <b>Wenfeng</b>" and a name across a link boundary are found. Open shadow roots
+ * are read as roots of their own (shadow-roots.ts). Nothing here writes to the DOM.
  */
-import { HOST_TAG, isEditableValue, SKIP_TAGS } from './skip-rules';
+import { INLINE_TAGS, parentOf, SkipCache } from './skip-cache';
+
+export { SkipCache } from './skip-cache';
 
 export interface TextBlock {
-  /** The nearest non-inline ancestor of the block's text nodes. */
+  /** The nearest non-inline ancestor of the block's text nodes (a shadow tree's host for text at its top). */
   el: Element;
   text: string;
+  /** The block's first text node: what identifies it while it is known. */
+  first: Text;
+  /**
+   * The block's text nodes, and where each begins in `text` (`starts[i]` for `nodes[i]`).
+   * A block read whole gets them on first use (`mapBlock`): most blocks hold no match.
+   */
   nodes: Text[];
-  /** `starts[i]` is where `nodes[i]` begins in `text`. */
   starts: number[];
+  /** False until `nodes` and `starts` are filled. */
+  mapped: boolean;
 }
 
 export interface DomPoint {
@@ -20,135 +29,9 @@ export interface DomPoint {
   offset: number;
 }
 
-/** Elements that continue the surrounding block rather than start one. */
-const INLINE_TAGS: ReadonlySet<string> = new Set([
-  'A',
-  'ABBR',
-  'B',
-  'BDI',
-  'BDO',
-  'CITE',
-  'DATA',
-  'DEL',
-  'DFN',
-  'EM',
-  'FONT',
-  'I',
-  'INS',
-  'MARK',
-  'Q',
-  'RUBY',
-  'RB',
-  'S',
-  'SMALL',
-  'SPAN',
-  'STRONG',
-  'SUB',
-  'SUP',
-  'TIME',
-  'U',
-  'VAR',
-]);
-
-const HTML_NS = 'http://www.w3.org/1999/xhtml';
 // NodeFilter.SHOW_TEXT, spelled out so the walker needs no global beyond the document.
 const SHOW_TEXT = 0x4;
 const HAS_CONTENT = /\S/;
-
-export interface WalkOptions {
-  /** Whether an element is rendered; the default asks the browser where it can. */
-  isVisible?: (el: Element) => boolean;
-}
-
-function defaultIsVisible(el: Element): boolean {
-  return typeof el.checkVisibility === 'function' ? el.checkVisibility() : true;
-}
-
-/**
- * Decides whether text under an element is off limits. Block-level answers are cached per
- * walk, since thousands of text nodes share a few hundred blocks.
- */
-export class SkipCache {
-  private readonly own = new WeakMap<Element, boolean>();
-  private readonly shown = new WeakMap<Element, boolean>();
-  private deferring = false;
-  private readonly blocks = new WeakMap<Element, Element>();
-
-  constructor(private readonly isVisible: (el: Element) => boolean = defaultIsVisible) {}
-
-  /** True when text directly under `el` must not be read. */
-  skipped(el: Element): boolean {
-    // Visibility is asked of the block (it covers the block's ancestors); inline elements
-    // are asked only where a match falls (`rendered`).
-    return this.chainSkipped(el) || !this.rendered(this.blockOf(el));
-  }
-
-  /**
-   * True when text directly under an inline element of a readable block must not be read.
-   * Inline tags are never skipped by name, so only the element's own attributes are asked.
-   * Its visibility is not: that is a style lookup per element, and the few that hide text
-   * are asked about only where a match falls (`rendered`).
-   */
-  inlineSkipped(el: Element): boolean {
-    return el.hasAttributes() && skippedByAttribute(el);
-  }
-
-  /** Whether an element is rendered (inline ones: only those holding a match); cached. */
-  rendered(el: Element): boolean {
-    let vis = this.shown.get(el);
-    if (vis === undefined) {
-      if (this.deferring) return true;
-      vis = this.isVisible(el);
-      this.shown.set(el, vis);
-    }
-    return vis;
-  }
-
-  /**
-   * Until `settle`, every element is taken as rendered without asking: at
-   * DOMContentLoaded the page has no style yet, and asking would compute it for the whole
-   * document inside our task. The caller asks again (`rendered`) once the page has
-   * rendered a frame.
-   */
-  deferVisibility(): void {
-    this.deferring = true;
-  }
-
-  settle(): void {
-    this.deferring = false;
-  }
-
-  private chainSkipped(el: Element): boolean {
-    const cached = this.own.get(el);
-    if (cached !== undefined) return cached;
-    const parent = el.parentElement;
-    const result = ownSkip(el) || (parent !== null && this.chainSkipped(parent));
-    this.own.set(el, result);
-    return result;
-  }
-
-  /** The nearest ancestor (or self) that is not an inline element. */
-  blockOf(el: Element): Element {
-    const cached = this.blocks.get(el);
-    if (cached) return cached;
-    const parent = el.parentElement;
-    const block = INLINE_TAGS.has(el.tagName) && parent ? this.blockOf(parent) : el;
-    this.blocks.set(el, block);
-    return block;
-  }
-}
-
-function ownSkip(el: Element): boolean {
-  if (el.namespaceURI !== HTML_NS) return true; // SVG and MathML text is not prose
-  const tag = el.tagName;
-  if (SKIP_TAGS.has(tag) || tag === HOST_TAG) return true;
-  return skippedByAttribute(el);
-}
-
-/** `hidden`, or editable: what an element's own attributes say about reading its text. */
-function skippedByAttribute(el: Element): boolean {
-  return el.hasAttribute('hidden') || isEditableValue(el.getAttribute('contenteditable'));
-}
 
 /** Whether the whole document is editable (designMode), in which case nothing is read. */
 export function isDocumentEditable(doc: Document): boolean {
@@ -163,48 +46,64 @@ const NOT_PLAIN = `:not(${[...INLINE_TAGS].join(',').toLowerCase()},br,wbr,img),
 
 /**
  * A block of text and inline elements only, read with one `textContent` call: no string
- * per node, no parent lookups, no joining (about 40% of the walk on a 5 MB page). Its
- * nodes are counted by length, on the caller's walker, which is left on the block's last
- * text node. Null (the walker put back) when the block holds anything else, or when
- * `first` is not its first text node: the caller then reads it node by node.
+ * per node, no parent lookups, no joining, and its nodes mapped only if a match falls in
+ * it (`mapBlock`). The caller's walker is moved to the block's last node. Null when the
+ * block holds anything else: the caller then reads it node by node.
+ *
+ * `first` is the block's first text node: the walk enters a block at its first text node,
+ * and a plain block holds no other block and nothing skipped, so its text nodes are
+ * consecutive in the walk.
  */
 function plainBlock(walker: TreeWalker, el: Element, first: Text): TextBlock | null {
   if (el.querySelector(NOT_PLAIN) !== null) return null;
   const text = el.textContent ?? '';
-  const nodes: Text[] = [first];
-  const starts: number[] = [0];
-  let at = first.length;
-  let last: Node = first;
-  while (at < text.length) {
-    const n = walker.nextNode();
-    if (n === null) break;
-    nodes.push(n as Text);
-    starts.push(at);
-    at += (n as Text).length;
-    last = n;
-  }
-  // The lengths add up to the block's text and the last node is inside the block: then
-  // `first` was its first text node. Otherwise the count ran past the block: undo.
-  if (at !== text.length || (last !== first && !el.contains(last))) {
-    walker.currentNode = first;
-    return null;
-  }
-  return { el, text, nodes, starts };
+  let last: Node = el;
+  while (last.lastChild !== null) last = last.lastChild;
+  walker.currentNode = last;
+  return { el, text, first, nodes: [], starts: [], mapped: false };
 }
 
 /**
+ * Fills a block's node map (see `plainBlock`). False when the block's nodes no longer add
+ * up to its text (the page changed it since it was read): its matches cannot be placed,
+ * and the MutationObserver's re-scan reads it again.
+ */
+export function mapBlock(block: TextBlock): boolean {
+  if (block.mapped) return true;
+  const walker = block.el.ownerDocument.createTreeWalker(block.el, SHOW_TEXT);
+  const nodes: Text[] = [];
+  const starts: number[] = [];
+  let at = 0;
+  for (let n = walker.nextNode(); n !== null; n = walker.nextNode()) {
+    nodes.push(n as Text);
+    starts.push(at);
+    at += (n as Text).length;
+  }
+  if (at !== block.text.length || nodes[0] !== block.first) return false;
+  block.nodes = nodes;
+  block.starts = starts;
+  block.mapped = true;
+  return true;
+}
+
+/** Where text is read from: an element, or an open shadow root (read as its own root). */
+export type ScanRoot = Element | ShadowRoot;
+
+/**
  * Yields the blocks of text under `root`, in document order. A generator, so a scheduler
- * can read a few blocks per slice and stop in between.
+ * can read a few blocks per slice and stop in between. Tags and attributes decide what is
+ * skipped here; whether a block is rendered is asked by the caller, of blocks that hold a
+ * match (`SkipCache.rendered`).
  */
 export function* walkBlocks(
-  root: Element,
+  root: ScanRoot,
   cache: SkipCache = new SkipCache(),
 ): Generator<TextBlock, void, undefined> {
-  const doc = root.ownerDocument;
+  const doc = root.ownerDocument as Document;
   if (isDocumentEditable(doc)) return;
   const walker = doc.createTreeWalker(root, SHOW_TEXT);
   // Under an inline root, a block may reach outside it: then whole blocks are not read.
-  const plainBlocks = !INLINE_TAGS.has(root.tagName);
+  const plainBlocks = !('tagName' in root) || !INLINE_TAGS.has(root.tagName);
   let cur: TextBlock | null = null;
   // Text nodes alternate between a block and its inline children: those steps are decided
   // from what is known of the block, so the cache is asked only when a new block starts.
@@ -216,13 +115,20 @@ export function* walkBlocks(
   let n = walker.nextNode();
   while (n !== null) {
     const node = n as Text;
-    const parent = node.parentElement;
-    if (parent !== lastParent) {
+    let parent: Element | null = node.parentElement;
+    if (parent === null) {
+      // Text at the top of a shadow tree: shown in its host, which is its block.
+      const host = parentOf(node);
+      if (host !== lastParent) {
+        lastParent = host;
+        lastSkipped = host === null || cache.skipped(host);
+        lastBlock = lastSkipped ? null : host;
+        inline = null;
+      }
+      parent = host;
+    } else if (parent !== lastParent) {
       lastParent = parent;
-      if (parent === null) {
-        lastSkipped = true;
-        lastBlock = null;
-      } else if (parent === lastBlock) {
+      if (parent === lastBlock) {
         lastSkipped = false;
       } else {
         // An inline element in the block (or in the inline element just read): only its
@@ -274,7 +180,7 @@ export function* walkBlocks(
       if (HAS_CONTENT.test(cur.text)) yield cur;
       cur = null;
     }
-    if (!cur) cur = { el: block, text: '', nodes: [], starts: [] };
+    if (!cur) cur = { el: block, text: '', first: node, nodes: [], starts: [], mapped: true };
     cur.starts.push(cur.text.length);
     cur.nodes.push(node);
     cur.text += data;
@@ -288,6 +194,7 @@ export function* walkBlocks(
  * in a node it does not cover.
  */
 export function pointAt(block: TextBlock, offset: number, affinity: 'start' | 'end'): DomPoint {
+  mapBlock(block);
   const { starts, nodes } = block;
   let lo = 0;
   let hi = starts.length - 1;
@@ -319,6 +226,7 @@ export function rangeInit(block: TextBlock, start: number, end: number): StaticR
 
 /** Where a text node's offset falls in its block's text, or -1 when not in the block. */
 export function blockOffset(block: TextBlock, node: Text, offset: number): number {
+  if (!mapBlock(block)) return -1;
   const i = block.nodes.indexOf(node);
   return i < 0 ? -1 : (block.starts[i] as number) + offset;
 }

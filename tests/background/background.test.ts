@@ -122,10 +122,18 @@ describe('background', () => {
       envelope('history:seen', { id: 'deepseek', url: 'https://b.test/' }),
       fromTab(2, 'https://b.test/'),
     );
-    expect(seen).toMatchObject({
-      available: true,
-      pages: [{ url: 'https://a.test/', title: 'Page A' }],
-    });
+    // A count, and nothing of page A's address or title, goes back to page B.
+    expect(seen).toEqual({ available: true, count: 1 });
+    expect(JSON.stringify(seen)).not.toMatch(/a\.test|Page A/);
+  });
+
+  it('records a page whose address is over 4,096 characters instead of refusing it', async () => {
+    const long = `https://a.test/?q=${'x'.repeat(5000)}`;
+    await deliver(envelope('page:terms', { url: long, title: 'Long', terms }), fromTab(1, long));
+    const list = await deliver(envelope('history:list', {}), fromPopup());
+    expect(list).toMatchObject({ available: true });
+    const pages = (list as { data: { pages: { url: string }[] } }).data.pages;
+    expect(pages.map((p) => p.url.length)).toEqual([4096]);
   });
 
   it('records nothing from a private window', async () => {

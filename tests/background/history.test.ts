@@ -1,7 +1,14 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { createHistory, historyWindowMs, pageKey } from '../../lib/background/history';
+import {
+  createHistory,
+  historyWindowMs,
+  pageKey,
+  SITE_PAGES,
+  SITE_WINDOW_MS,
+  URL_MAX,
+} from '../../lib/background/history';
 import type { TermCount } from '../../lib/messages';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 import { DatabaseError } from '../../lib/store/database';
@@ -71,10 +78,8 @@ describe('history service', () => {
     await history.record(visit('https://a.test/1'));
     await history.record(visit('https://b.test/2#top'));
     const seen = await history.seen('liang-wenfeng', 'https://b.test/2', false);
-    expect(seen).toEqual({
-      available: true,
-      pages: [{ url: 'https://a.test/1', title: 'https://a.test/1', lastSeen: 100 * DAY }],
-    });
+    // The count only: other sites' addresses and titles never reach the page's renderer.
+    expect(seen).toEqual({ available: true, count: 1 });
     expect(await history.state()).toBe('on');
   });
 
@@ -86,7 +91,7 @@ describe('history service', () => {
     await history.record(visit('https://a.test/1'));
     expect(await history.seen('liang-wenfeng', 'https://b.test/', true)).toEqual({
       available: false,
-      pages: [],
+      count: 0,
     });
   });
 
@@ -113,7 +118,7 @@ describe('history service', () => {
     await history.record(visit('https://old.test/'));
     advance(8 * DAY);
     // Older than the window: no longer shown even before expiry runs...
-    expect((await history.seen('liang-wenfeng', 'https://x.test/', false)).pages).toEqual([]);
+    expect((await history.seen('liang-wenfeng', 'https://x.test/', false)).count).toBe(0);
     // ...and deleted on the next recording.
     await history.record(visit('https://new.test/'));
     const list = await history.list();
@@ -129,6 +134,49 @@ describe('history service', () => {
     settings.historyDays = 5;
     const list = await history.list();
     expect(list.available && list.data.pages.map((p) => p.url)).toEqual(['https://b.test/']);
+  });
+
+  it('counts every other page, past the 20 it used to list', async () => {
+    const { history, advance } = setup();
+    for (let i = 0; i < 25; i++) {
+      await history.record(visit(`https://site${i}.test/a`));
+      advance(1000);
+    }
+    expect(await history.seen('liang-wenfeng', 'https://site0.test/a', false)).toEqual({
+      available: true,
+      count: 24,
+    });
+  });
+
+  it('keeps a page whose address is over 4,096 characters, by its beginning', async () => {
+    const { history } = setup();
+    const long = `https://a.test/search?q=${'deepseek+'.repeat(1000)}`;
+    await history.record(visit(long));
+    const list = await history.list();
+    const urls = list.available ? list.data.pages.map((p) => p.url) : [];
+    expect(urls).toEqual([long.slice(0, URL_MAX)]);
+    expect(pageKey(long)).toHaveLength(URL_MAX);
+  });
+
+  it('keeps at most SITE_PAGES new addresses of one site per window (pushState flooding)', async () => {
+    const { history, advance, log } = setup();
+    for (let i = 0; i < 100; i++) {
+      await history.record({ ...visit(`https://flood.test/?i=${i}`), title: `chosen title ${i}` });
+    }
+    // An address already kept may be seen again, and another site is not held back.
+    await history.record(visit('https://flood.test/?i=0'));
+    await history.record(visit('https://other.test/'));
+    let list = await history.list();
+    let pages = list.available ? list.data.pages : [];
+    expect(pages.filter((p) => p.url.startsWith('https://flood.test/'))).toHaveLength(SITE_PAGES);
+    expect(pages.some((p) => p.url === 'https://other.test/')).toBe(true);
+    expect(log).toHaveBeenCalledOnce();
+    // The next window lets the site in again.
+    advance(SITE_WINDOW_MS);
+    await history.record(visit('https://flood.test/next'));
+    list = await history.list();
+    pages = list.available ? list.data.pages : [];
+    expect(pages.some((p) => p.url === 'https://flood.test/next')).toBe(true);
   });
 
   it('clears everything', async () => {
@@ -150,7 +198,7 @@ describe('history service when IndexedDB fails', () => {
       await expect(history.record(visit(`https://a.test/${i}`))).resolves.toBeUndefined();
       expect(await history.seen('liang-wenfeng', `https://a.test/${i}`, false)).toEqual({
         available: false,
-        pages: [],
+        count: 0,
       });
     }
     expect(await history.list()).toEqual({ available: false });

@@ -19,7 +19,7 @@ function handlers(): Handlers<BackgroundProtocol> {
       topicCount: 4,
     })),
     'page:terms': vi.fn(() => null),
-    'history:seen': vi.fn(() => ({ available: true, pages: [] })),
+    'history:seen': vi.fn(() => ({ available: true, count: 0 })),
     'reader:open': vi.fn(() => null),
     'pack:search': vi.fn(({ query }) => ({ query, hits: [] })),
     'history:status': vi.fn(() => ({ state: 'on' as const })),

@@ -144,7 +144,7 @@ function sidebar(over: Partial<SidebarProps> = {}) {
   const props: SidebarProps = {
     detail: liang,
     pageFigure: null,
-    seen: { available: true, pages: [{ url: 'https://a.test', title: 'A', lastSeen: 1 }] },
+    seen: { available: true, count: 1 },
     terms: [
       {
         id: 'liang-wenfeng',
@@ -275,7 +275,7 @@ describe('Sidebar', () => {
   });
 
   it('says when reading history is off', () => {
-    const { container } = sidebar({ seen: { available: false, pages: [] } });
+    const { container } = sidebar({ seen: { available: false, count: 0 } });
     expect(container.textContent).toContain('Reading history is off.');
   });
 });

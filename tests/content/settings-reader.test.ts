@@ -51,11 +51,21 @@ describe('readSettings', () => {
     expect(await readSettings()).toEqual(DEFAULT_SETTINGS);
   });
 
-  it('reads the stored value as it is, without merging in defaults (as WXT does)', async () => {
-    const partial = { enabled: false };
-    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: partial });
-    expect(await readSettings()).toEqual(partial);
-    expect(await readSettings()).toEqual(await settingsItem.getValue());
+  it('repairs a partial or wrongly typed value field by field, as settingsItem does', async () => {
+    // Issue 19: these threw in the content script and left the options page loading.
+    const bads: [Record<string, unknown>, Partial<Settings>][] = [
+      [{ enabled: false }, { enabled: false }],
+      [
+        { ...custom, disabledSites: null, kinds: 'person' },
+        { ...custom, disabledSites: [], kinds: DEFAULT_SETTINGS.kinds },
+      ],
+    ];
+    for (const [bad, repaired] of bads) {
+      await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: bad });
+      const read = await readSettings();
+      expect(read).toEqual({ ...DEFAULT_SETTINGS, ...repaired });
+      expect(read).toEqual(await settingsItem.getValue());
+    }
   });
 });
 
@@ -99,9 +109,9 @@ describe('watchSettings', () => {
 
 describe('settingsFrom and sameValue', () => {
   it('apply the fallback rule to empty values', () => {
-    expect(settingsFrom(undefined)).toBe(DEFAULT_SETTINGS);
-    expect(settingsFrom(null, null)).toBe(DEFAULT_SETTINGS);
-    expect(settingsFrom(custom, {})).toBe(custom);
+    expect(settingsFrom(undefined)).toEqual(DEFAULT_SETTINGS);
+    expect(settingsFrom(null, null)).toEqual(DEFAULT_SETTINGS);
+    expect(settingsFrom(custom, {})).toEqual(custom);
   });
 
   it.each<[unknown, unknown, boolean]>([

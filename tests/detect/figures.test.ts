@@ -99,7 +99,7 @@ describe('figures', () => {
     const text = 'No numbers here at all. A lot of words. Then $6 million, and more words.';
     const windows = candidateWindows(text);
     expect(windows).toHaveLength(1);
-    const [from, to] = windows[0] as [number, number];
+    const [from, to] = windows[0] as [number, number, number];
     expect(text.slice(from, to)).toContain('$6 million');
     expect(candidateWindows('words only, no figures')).toEqual([]);
   });

@@ -26,7 +26,7 @@ function setup() {
       entityKind: 'person',
       tier: 'core',
     },
-    block: { el: p, text: node.data, nodes: [node], starts: [0] },
+    block: { el: p, text: node.data, first: node, nodes: [node], starts: [0], mapped: true },
     range: { startContainer: node, startOffset: 8, endContainer: node, endOffset: 21 },
     paintRange: null as unknown as AbstractRange, // the controller never paints
     group: 'person',
@@ -34,7 +34,7 @@ function setup() {
   const detail = vi.fn(async (req) => knowledge.detail(req));
   const ui = createPageUi({
     detail,
-    seen: async () => ({ available: true, pages: [] }),
+    seen: async () => ({ available: true, count: 0 }),
     readSource: vi.fn(),
     terms: () => [],
     showOnPage: vi.fn(),

@@ -1,7 +1,12 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import type { HighlightGroup } from '../../lib/page/highlight-groups';
-import { createPaintWindow, type NearEntry, type WatchNear } from '../../lib/page/paint-window';
+import {
+  createPaintWindow,
+  entriesInSteps,
+  type NearEntry,
+  type WatchNear,
+} from '../../lib/page/paint-window';
 import type { Painter, PaintSet } from '../../lib/page/painter';
 
 interface Mark {
@@ -105,5 +110,29 @@ describe('paint window', () => {
     expect(state.observed).toEqual([a]);
     w.stop();
     expect(state.disconnected).toBe(2);
+  });
+});
+
+describe('entriesInSteps', () => {
+  it('hands a big report on a thousand entries per task, in order, and stops when drained', () => {
+    const seen: NearEntry[][] = [];
+    const later: (() => void)[] = [];
+    const take = entriesInSteps<number>(
+      (entries) => seen.push(entries),
+      (n) => ({ el: { id: n } as unknown as Element, near: n % 2 === 0, boxless: false }),
+      (run) => later.push(run),
+    );
+    take(Array.from({ length: 2500 }, (_, i) => i));
+    expect(seen.map((s) => s.length)).toEqual([1000]);
+    // More entries while it drains join the queue, after the first ones.
+    take([9999]);
+    while (later.length > 0) (later.shift() as () => void)();
+    expect(seen.map((s) => s.length)).toEqual([1000, 1000, 501]);
+    const ids = seen.flat().map((e) => (e.el as unknown as { id: number }).id);
+    expect(ids.at(-1)).toBe(9999);
+    expect(ids.slice(0, 3)).toEqual([0, 1, 2]);
+    // Drained: the next report is handed on at once again.
+    take([1]);
+    expect(seen).toHaveLength(4);
   });
 });

@@ -128,6 +128,31 @@ describe('options page', () => {
   });
 });
 
+describe('options page with bad stored settings (issue 19)', () => {
+  it('loads, shows the defaults for what is bad, and saves the whole value repaired', async () => {
+    const bad = { enabled: false, disabledSites: null, kinds: 'person', hoverDelayMs: 'slow' };
+    await fakeBrowser.storage.local.set({ settings: bad });
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    await renderOptions();
+    const alert = await screen.findByRole('alert', { name: /stored settings were not valid/ });
+    expect(alert.textContent).toMatch(/disabledSites: null/);
+    expect(alert.textContent).toMatch(/hoverDelayMs: "slow"/);
+    // What was good is kept; the rest shows its default.
+    expect(
+      (screen.getByRole('switch', { name: /Mark names and figures/ }) as HTMLInputElement).checked,
+    ).toBe(false);
+    expect((screen.getByLabelText('Hover delay') as HTMLInputElement).value).toBe('350');
+    fireEvent.click(within(alert).getByRole('button', { name: 'Save these settings' }));
+    await waitFor(async () => {
+      const raw = (await fakeBrowser.storage.local.get('settings')).settings;
+      expect(raw).toEqual({ ...DEFAULT_SETTINGS, enabled: false });
+    });
+    await waitFor(() =>
+      expect(screen.queryByRole('alert', { name: /stored settings were not valid/ })).toBeNull(),
+    );
+  });
+});
+
 describe('parseHostname', () => {
   it.each([
     ['www.bbc.com', 'www.bbc.com'],

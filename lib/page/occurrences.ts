@@ -1,0 +1,112 @@
+/**
+ * What one block of the page holds: its matches (block-read.ts), each placed on the page's
+ * text nodes and kept if the text it covers is rendered.
+ */
+import type { Detector, Match } from '../detect/types';
+import type { Settings } from '../settings';
+import { type BlockRead, readBlock } from './block-read';
+import { groupOf, type HighlightGroup, markKindOf } from './highlight-groups';
+import { mapBlock, rangeInit, type SkipCache, type TextBlock } from './text-blocks';
+
+export interface Occurrence {
+  match: Match;
+  block: TextBlock;
+  range: StaticRangeInit;
+  /** What the painter adds to its highlight: a StaticRange in the browser, made when first painted. */
+  paintRange: AbstractRange | null;
+  group: HighlightGroup;
+}
+
+export type MarkSettings = Pick<Settings, 'kinds' | 'gating' | 'highlightStyle'>;
+
+export interface ScannedBlock {
+  block: TextBlock;
+  occurrences: Occurrence[];
+  /** Read around the viewport only (block-read.ts); null: read whole. */
+  window: BlockRead['window'];
+}
+
+/**
+ * A block's occurrences: all of them, or those around `center` (an offset of its text) for
+ * a huge or crowded block. Yields between slices of a long block.
+ */
+export function* readOccurrences(
+  detector: Pick<Detector, 'detectAll'>,
+  block: TextBlock,
+  skip: SkipCache,
+  center = 0,
+): Generator<void, ScannedBlock> {
+  const read = yield* readBlock(detector, block.text, center);
+  const occurrences: Occurrence[] = [];
+  // Blocks are asked whether they are rendered only here, where a match falls (issue 15):
+  // so are inline elements (a name in a span hidden by a style is not marked).
+  if (read.matches.length > 0 && skip.rendered(block.el) && mapBlock(block)) {
+    for (const match of read.matches) {
+      const range = rangeInit(block, match.start, match.end);
+      if (!inlineRendered(block, range, skip)) continue;
+      // A slice of the block's text would keep all of it alive, as long as the mark lives.
+      match.text = ownCopy(match.text);
+      occurrences.push({ match, block, range, paintRange: null, group: groupOf(match) });
+    }
+  }
+  // What is kept of a block is its nodes; its text would be a second copy of the page's.
+  // A block read around the viewport keeps it, to read the next window from.
+  if (read.window === null) block.text = '';
+  return { block, occurrences, window: read.window };
+}
+
+/** Occurrences looked at per step of `paintable`. */
+const CHUNK = 2000;
+
+/**
+ * What is painted of what is known: the kinds the settings choose, and context terms and
+ * figures only on a page with a core term (gating is per page: one paragraph may name
+ * DeepSeek and the next only Nvidia). Yields every few thousand occurrences.
+ */
+export function* paintable(
+  blocks: Iterable<ScannedBlock>,
+  settings: MarkSettings,
+): Generator<void, Occurrence[]> {
+  const kinds = new Set(settings.kinds);
+  const list = [...blocks];
+  const hasCore = list.some((b) => b.occurrences.some((o) => o.match.tier === 'core'));
+  const out: Occurrence[] = [];
+  let n = 0;
+  for (const b of list) {
+    for (const o of b.occurrences) {
+      if (!kinds.has(markKindOf(o.match))) continue;
+      if (o.match.tier !== 'core' && settings.gating && !hasCore) continue;
+      out.push(o);
+    }
+    n += b.occurrences.length;
+    if (n >= CHUNK) {
+      n = 0;
+      yield;
+    }
+  }
+  return out;
+}
+
+/**
+ * Whether a match's ends are rendered: each end's parent is the block (asked already), or
+ * an inline element that is shown.
+ */
+export function inlineRendered(block: TextBlock, range: StaticRangeInit, skip: SkipCache): boolean {
+  const at = (node: Node) => {
+    const parent = node.parentElement;
+    return parent === null || parent === block.el || skip.rendered(parent);
+  };
+  return (
+    at(range.startContainer) &&
+    (range.endContainer === range.startContainer || at(range.endContainer))
+  );
+}
+
+/**
+ * A copy of a short slice that does not keep its whole source string alive: V8 makes a
+ * slice of 13 or more characters a view of its parent (here a block's text, up to a whole
+ * page). Concatenating, then slicing, flattens it into a string of its own.
+ */
+function ownCopy(s: string): string {
+  return s.length < 13 ? s : ` ${s}`.slice(1);
+}
