@@ -2,13 +2,28 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { CONTENT_MATCHES } from './lib/content-matches';
 
-/** The lazily loaded card and sidebar (entrypoints/page-ui/), as its path in the package. */
-const PAGE_UI_FILE = 'page-ui.js';
-/** The lazily loaded article extraction for "Add this page" (entrypoints/extract/). */
-const EXTRACT_FILE = 'extract.js';
-/** Unlisted scripts the content script `import()`s: built as ES modules, web-accessible. */
-const LAZY_MODULES = new Set(['page-ui', 'extract']);
-const LAZY_FILES = [PAGE_UI_FILE, EXTRACT_FILE];
+/**
+ * Unlisted scripts the content script `import()`s, built as ES modules and web-accessible:
+ * the second stage (entrypoints/page-session/), the card and sidebar (entrypoints/page-ui/)
+ * and the article extraction for "Add this page" (entrypoints/extract/).
+ */
+const LAZY_MODULES = new Set(['page-session', 'page-ui', 'extract']);
+const LAZY_FILES = [...LAZY_MODULES].map((name) => `${name}.js`);
+
+/**
+ * The content script: the first stage (entrypoints/content-script.ts), an unlisted script
+ * listed here by hand, with the highlights' style sheet (entrypoints/highlights.content.css).
+ * Top frame only, on purpose: ads and embeds are not the article, and one sidebar per tab
+ * is what the reader expects (`tab:*` messages go to frame 0). document_start, so that
+ * with a core name in the page the second stage is on its way by DOMContentLoaded.
+ */
+const CONTENT_SCRIPT = {
+  matches: CONTENT_MATCHES,
+  js: ['content-script.js'],
+  css: ['content-scripts/highlights.css'],
+  run_at: 'document_start' as const,
+  all_frames: false,
+};
 
 export default defineConfig({
   // Explicit imports read better and keep lib/ free of framework magic (STYLE.md).
@@ -42,6 +57,7 @@ export default defineConfig({
     // only at a per-session random address, so a page cannot probe the static extension id
     // for it; Firefox's moz-extension UUID is random per install.
     'build:manifestGenerated'(_wxt, manifest) {
+      manifest.content_scripts = [CONTENT_SCRIPT];
       if (manifest.manifest_version === 2) {
         manifest.web_accessible_resources = LAZY_FILES;
         return;

@@ -2,11 +2,10 @@
  * The content script's side of the settings: read once, then follow changes. It reads the
  * key `settingsItem` (settings.ts) writes, the way WXT's storage reads it (the stored value,
  * or the defaults when there is none; a change event only when the value really changed),
- * with `browser.storage.local` directly: the storage library is ~7 KB to parse and wake on
+ * with `storage.local` directly: the storage library is ~7 KB to parse and wake on
  * every page for one `get` and one listener. Both read a value through the same repair
  * (settings-schema.ts): a bad field must not stop a page from being marked.
  */
-import { type Browser, browser } from 'wxt/browser';
 import {
   DEFAULT_SETTINGS,
   SETTINGS_KEY,
@@ -30,9 +29,27 @@ export function settingsFrom(value: unknown, meta?: unknown): Settings {
   return repairedSettings(value ?? DEFAULT_SETTINGS);
 }
 
+export interface StorageChange {
+  oldValue?: unknown;
+  newValue?: unknown;
+}
+type ChangeListener = (changes: Record<string, StorageChange>) => void;
+
+/**
+ * `browser.storage.local` (or `chrome.storage.local`, or the fake one in tests): only what
+ * is used here. Passed in, so the content script's first stage needs no polyfill.
+ */
+export interface SettingsArea {
+  get(keys: string[]): Promise<Record<string, unknown>>;
+  onChanged: {
+    addListener(listener: ChangeListener): void;
+    removeListener(listener: ChangeListener): void;
+  };
+}
+
 /** The settings as stored now: one `storage.local.get` for the value and its version. */
-export async function readSettings(): Promise<Settings> {
-  const got = await browser.storage.local.get([SETTINGS_KEY, META_KEY]);
+export async function readSettings(area: Pick<SettingsArea, 'get'>): Promise<Settings> {
+  const got = await area.get([SETTINGS_KEY, META_KEY]);
   return settingsFrom(got[SETTINGS_KEY], got[META_KEY]);
 }
 
@@ -40,9 +57,11 @@ export async function readSettings(): Promise<Settings> {
  * Calls `onChange` with the new settings whenever the stored value changes (the defaults
  * when it is removed); returns the function that stops watching.
  */
-export function watchSettings(onChange: (next: Settings) => void): () => void {
-  const area = browser.storage.local;
-  const listener = (changes: Record<string, Browser.storage.StorageChange>) => {
+export function watchSettings(
+  area: Pick<SettingsArea, 'onChanged'>,
+  onChange: (next: Settings) => void,
+): () => void {
+  const listener: ChangeListener = (changes) => {
     const change = changes[SETTINGS_KEY];
     // Writing the same value again is not a change (WXT compares deeply as well).
     if (change == null || sameValue(change.newValue, change.oldValue)) return;

@@ -1,6 +1,6 @@
 /**
  * `npm run pack`: rebuilds the knowledge pack from `data/` and writes
- * lib/pack/generated/{pack,detect,detect-tables,input}.json.
+ * lib/pack/generated/{pack,detect,detect-tables,core-names,input}.json.
  *   --check             writes nothing; exits 1 and says what differs when the committed pack is stale
  *   --out FILE          writes only the full pack JSON to FILE (`-` for standard output)
  *   --add FILE...       adds articles (.txt, or .html through the extension's extraction; a
@@ -13,6 +13,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { coreForms } from '../lib/detect/core-names';
 import { prepareDetector } from '../lib/detect/prepare';
 import { buildLibraryPack } from '../lib/library/build';
 import { toLibraryFile } from '../lib/library/file';
@@ -21,7 +22,14 @@ import { EMPTY_LIBRARY } from '../lib/library/types';
 import { buildPack, toDetectorPack } from '../lib/pack/build';
 import { PackInputError } from '../lib/pack/errors';
 import { loadPackInput, type PackInput } from '../lib/pack/load';
-import { DATA_DIR, DETECT_JSON, INPUT_JSON, PACK_JSON, TABLES_JSON } from '../lib/pack/paths';
+import {
+  CORE_JSON,
+  DATA_DIR,
+  DETECT_JSON,
+  INPUT_JSON,
+  PACK_JSON,
+  TABLES_JSON,
+} from '../lib/pack/paths';
 import { stableJson } from '../lib/pack/serialize';
 import { type PackOptions, parsePackArgs, UsageError } from './pack-args';
 
@@ -55,10 +63,13 @@ function addedAt(env: NodeJS.ProcessEnv): string {
 function bundledFiles(input: PackInput): [string, string][] {
   const pack = buildPack(input);
   const detectorPack = toDetectorPack(pack);
+  const tables = prepareDetector(detectorPack);
   return [
     [PACK_JSON, stableJson(pack)],
     [DETECT_JSON, stableJson(detectorPack)],
-    [TABLES_JSON, stableJson(prepareDetector(detectorPack))],
+    [TABLES_JSON, stableJson(tables)],
+    // The content script's first stage: is this page worth the detector at all?
+    [CORE_JSON, stableJson(coreForms(tables))],
     // What the background rebuilds from when the reader adds sources (lib/library/build.ts).
     [INPUT_JSON, stableJson(input)],
   ];

@@ -4,11 +4,11 @@
  * explained:
  * - Preact's own innerHTML assignment (its `{ __html }` prop path, which our code never
  *   uses: Biome and tests/conventions.test.ts forbid it), once per bundle that carries Preact;
- * - "Unsafe call to import" at the content script's `import(runtime.getURL("/page-ui.js"))`
- *   and `import(runtime.getURL("/extract.js"))`, which load the card and sidebar
- *   (entrypoints/content/lazy-ui.ts) and the article extraction (lib/library/page-extract.ts)
- *   from our own package; accepted only with those literal paths, so an import of anything
- *   else still fails;
+ * - "Unsafe call to import" where the content script loads its own files from the package:
+ *   content-script.js imports page-session.js (the second stage, lib/content/first-stage.ts)
+ *   and extract.js (lib/library/page-extract.ts); page-session.js imports page-ui.js (the
+ *   card and sidebar, lib/content/lazy-ui.ts). Accepted only in those files with those
+ *   literal paths, so an import of anything else still fails;
  * - Readability's two innerHTML assignments in extract.js, both on the detached clone it
  *   reads (never the page): restoring the clone's own body between attempts, and copying a
  *   `<noscript>`'s markup into an element of the clone. A document without a browsing
@@ -41,13 +41,21 @@ function isPreactHtmlPath(w: Message): boolean {
   return /^[\w$]+\.[\w$]+=[\w$]+\.__html\b/.test(at);
 }
 
-/** Whether a warning sits on the content script's import of our own page UI file. */
+/** Which of our own files each built file may `import()` (see the header). */
+const OWN_IMPORTS: Record<string, string[]> = {
+  'content-script.js': ['page-session.js', 'extract.js'],
+  'page-session.js': ['page-ui.js'],
+};
+
+/** Whether a warning sits on one of our own files' imports of another of our files. */
 function isPageUiImport(w: Message): boolean {
   if (w.code !== 'UNSAFE_VAR_ASSIGNMENT' || !w.file || !w.line || !w.column) return false;
-  if (w.file !== 'content-scripts/content.js' || !/\bimport\b/.test(w.message)) return false;
+  const allowed = OWN_IMPORTS[w.file];
+  if (!allowed || !/\bimport\b/.test(w.message)) return false;
   const line = readFileSync(join(dir, w.file), 'utf8').split('\n')[w.line - 1] ?? '';
   const at = line.slice(w.column - 1, w.column + 60);
-  return /^import\([\w$]+\.runtime\.getURL\("\/(?:page-ui|extract)\.js"\)\)/.test(at);
+  const path = /^import\([\w$.]+\.getURL\("\/([\w-]+\.js)"\)\)/.exec(at)?.[1];
+  return path !== undefined && allowed.includes(path);
 }
 
 /**

@@ -21,6 +21,8 @@ export interface PageUiDeps {
   showOnPage: (id: string) => void;
   /** The card closed (Esc, scroll, pointer gone): hovering the same term opens it again. */
   onCardClosed?: () => void;
+  /** The sidebar's "Add this page to my sources" (absent: no button). */
+  onAddPage?: () => Promise<{ ok: true } | { ok: false; error: string }>;
   doc?: Document;
 }
 
@@ -77,6 +79,7 @@ export function createPageUi(deps: PageUiDeps) {
             canGoBack={stack.length > 1}
             onBack={back}
             onClose={closeAll}
+            onAddPage={deps.onAddPage}
             onOpenTerm={(id, kind) => push({ req: { id, kind }, pageFigure: null })}
             onShowOnPage={deps.showOnPage}
             onReadSource={deps.readSource}

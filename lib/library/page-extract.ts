@@ -5,27 +5,26 @@
  * `extractThisPage()` for the `tab:extract` message (the popup's button) and
  * `addThisPage()` for the sidebar's button. Imports no Readability itself.
  */
-import { browser } from 'wxt/browser';
-import { send } from '../messages';
-import type { ExtractResult } from './protocol';
+import type { ExtractResult, Outcome } from './protocol';
 import type { ExtractedPage } from './types';
 
 export type Extract = (doc: Document, href?: string) => ExtractedPage;
 
-/** Imports the extraction bundle (web-accessible only so the content script may import it). */
-export async function importExtractor(): Promise<Extract> {
+/**
+ * Imports the extraction bundle (web-accessible only so the content script may import it).
+ * `getURL` is `runtime.getURL`, handed in: the first stage calls this without a polyfill.
+ */
+export async function importExtractor(getURL: (path: string) => string): Promise<Extract> {
   // A literal path at the import: scripts/web-ext-lint.ts accepts its warning for this file only.
-  const mod: { default?: unknown } = await import(
-    /* @vite-ignore */ browser.runtime.getURL('/extract.js')
-  );
+  const mod: { default?: unknown } = await import(/* @vite-ignore */ getURL('/extract.js'));
   if (typeof mod.default !== 'function') throw new TypeError('extract.js has no default export');
   return mod.default as Extract;
 }
 
 /** The article of `doc`, or why there is none, in words for the reader. */
 export async function extractThisPage(
-  doc: Document = document,
-  load: () => Promise<Extract> = importExtractor,
+  doc: Document,
+  load: () => Promise<Extract>,
 ): Promise<ExtractResult> {
   try {
     const extract = await load();
@@ -42,11 +41,12 @@ export async function extractThisPage(
 
 /** The sidebar's "Add this page to my sources": extract, then open the review beside this tab. */
 export async function addThisPage(
-  doc: Document = document,
-  load: () => Promise<Extract> = importExtractor,
+  doc: Document,
+  load: () => Promise<Extract>,
+  stage: (page: ExtractedPage) => Promise<Outcome<{ draftId: string }>>,
 ): Promise<ExtractResult> {
   const result = await extractThisPage(doc, load);
   if (!result.ok) return result;
-  const staged = await send('library:stage', { page: result.page });
+  const staged = await stage(result.page);
   return staged.ok ? result : { ok: false, error: staged.error };
 }

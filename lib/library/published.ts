@@ -70,12 +70,12 @@ export function tablesFrom(value: unknown): DetectorTables | null {
 }
 
 /** First stage: the tracked forms (one small read). */
-export async function readTrackedForms(area: Area): Promise<string[]> {
+export async function readTrackedForms(area: Pick<Area, 'get'>): Promise<string[]> {
   return formsFrom((await area.get(NAMES_KEY))[NAMES_KEY]);
 }
 
 /** Second stage: the merged tables, or null to use the bundled ones. */
-export async function readPublishedTables(area: Area): Promise<DetectorTables | null> {
+export async function readPublishedTables(area: Pick<Area, 'get'>): Promise<DetectorTables | null> {
   return tablesFrom((await area.get(TABLES_KEY))[TABLES_KEY]);
 }
 

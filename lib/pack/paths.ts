@@ -6,3 +6,5 @@ export const DETECT_JSON = 'lib/pack/generated/detect.json';
 export const TABLES_JSON = 'lib/pack/generated/detect-tables.json';
 /** The build's input (`loadPackInput`), for rebuilding with the reader's library in the browser. */
 export const INPUT_JSON = 'lib/pack/generated/input.json';
+/** The core names the content script's first stage looks for (lib/detect/core-names.ts). */
+export const CORE_JSON = 'lib/pack/generated/core-names.json';

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
-import { type CreatePageUi, createLazyPageUi } from '../../entrypoints/content/lazy-ui';
 import { createPageUi, type PageUiDeps } from '../../entrypoints/page-ui/page-ui';
+import { type CreatePageUi, createLazyPageUi } from '../../lib/content/lazy-ui';
 import type { Occurrence } from '../../lib/page/page-marks';
 
 /** A stand-in occurrence: the fake UI only records which one it was given. */

@@ -22,14 +22,14 @@ beforeEach(() => {
 
 describe('readSettings', () => {
   it('gives the defaults when nothing is stored, as settingsItem does', async () => {
-    expect(await readSettings()).toEqual(DEFAULT_SETTINGS);
-    expect(await readSettings()).toEqual(await settingsItem.getValue());
+    expect(await readSettings(fakeBrowser.storage.local)).toEqual(DEFAULT_SETTINGS);
+    expect(await readSettings(fakeBrowser.storage.local)).toEqual(await settingsItem.getValue());
   });
 
   it('reads what settingsItem saved, under the same key', async () => {
     await settingsItem.setValue(custom);
-    expect(await readSettings()).toEqual(custom);
-    expect(await readSettings()).toEqual(await settingsItem.getValue());
+    expect(await readSettings(fakeBrowser.storage.local)).toEqual(custom);
+    expect(await readSettings(fakeBrowser.storage.local)).toEqual(await settingsItem.getValue());
     const raw = await fakeBrowser.storage.local.get(SETTINGS_KEY);
     expect(raw[SETTINGS_KEY]).toEqual(custom);
   });
@@ -39,8 +39,8 @@ describe('readSettings', () => {
       [SETTINGS_KEY]: custom,
       [`${SETTINGS_KEY}$`]: { v: SETTINGS_VERSION },
     });
-    expect(await readSettings()).toEqual(custom);
-    expect(await readSettings()).toEqual(await settingsItem.getValue());
+    expect(await readSettings(fakeBrowser.storage.local)).toEqual(custom);
+    expect(await readSettings(fakeBrowser.storage.local)).toEqual(await settingsItem.getValue());
   });
 
   it('falls back to the defaults for a version it does not know', async () => {
@@ -48,7 +48,7 @@ describe('readSettings', () => {
       [SETTINGS_KEY]: { enabled: false, theme: 'new format' },
       [`${SETTINGS_KEY}$`]: { v: SETTINGS_VERSION + 1 },
     });
-    expect(await readSettings()).toEqual(DEFAULT_SETTINGS);
+    expect(await readSettings(fakeBrowser.storage.local)).toEqual(DEFAULT_SETTINGS);
   });
 
   it('repairs a partial or wrongly typed value field by field, as settingsItem does', async () => {
@@ -62,7 +62,7 @@ describe('readSettings', () => {
     ];
     for (const [bad, repaired] of bads) {
       await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: bad });
-      const read = await readSettings();
+      const read = await readSettings(fakeBrowser.storage.local);
       expect(read).toEqual({ ...DEFAULT_SETTINGS, ...repaired });
       expect(read).toEqual(await settingsItem.getValue());
     }
@@ -72,7 +72,7 @@ describe('readSettings', () => {
 describe('watchSettings', () => {
   it('hears each change settingsItem makes, and the defaults when it is removed', async () => {
     const heard = vi.fn();
-    const unwatch = watchSettings(heard);
+    const unwatch = watchSettings(fakeBrowser.storage.local, heard);
     await settingsItem.setValue(custom);
     expect(heard).toHaveBeenLastCalledWith(custom);
     await settingsItem.setValue({ ...custom, hoverDelayMs: 600 });
@@ -86,7 +86,7 @@ describe('watchSettings', () => {
   it('agrees with settingsItem.watch on which writes are changes', async () => {
     const ours = vi.fn();
     const wxt = vi.fn();
-    const unwatchOurs = watchSettings(ours);
+    const unwatchOurs = watchSettings(fakeBrowser.storage.local, ours);
     const unwatchWxt = settingsItem.watch(wxt);
     await settingsItem.setValue(custom);
     // The same value again, with its keys in another order: not a change.
@@ -101,7 +101,7 @@ describe('watchSettings', () => {
 
   it('stops when unwatched', async () => {
     const heard = vi.fn();
-    watchSettings(heard)();
+    watchSettings(fakeBrowser.storage.local, heard)();
     await settingsItem.setValue(custom);
     expect(heard).not.toHaveBeenCalled();
   });

@@ -131,9 +131,9 @@ async function picture(page: E2EPage, name: string): Promise<void> {
 
 /** The sidebar's sources for `term` on the demo article: their names, meta lines and quotes. */
 async function sidebarSources(page: E2EPage) {
-  const names = await probe(page, 'query', { selector: 'aside article h4' });
-  const metas = await probe(page, 'query', { selector: 'aside article h4 + p' });
-  const quotes = await probe(page, 'query', { selector: 'aside article q' });
+  const names = await probe(page, 'query', { selector: 'aside article.source h4' });
+  const metas = await probe(page, 'query', { selector: 'aside article.source h4 + p' });
+  const quotes = await probe(page, 'query', { selector: 'aside article.source q' });
   return {
     names: names.map((n) => n.text),
     metas: metas.map((m) => m.text),

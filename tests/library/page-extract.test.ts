@@ -10,7 +10,10 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ExtractionError, extractArticle } from '../../lib/library/extract';
 import { parseHtml } from '../../lib/library/load-files';
 import { addThisPage, extractThisPage } from '../../lib/library/page-extract';
-import { isBackgroundEnvelope } from '../../lib/messages';
+import type { ExtractedPage } from '../../lib/library/types';
+import { isBackgroundEnvelope, send } from '../../lib/messages';
+
+const stage = (page: ExtractedPage) => send('library:stage', { page });
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const URL_ = 'https://harbourwire.test/markets/cheap-ai#top';
@@ -63,7 +66,7 @@ describe('addThisPage', () => {
 
   it('stages the extracted page with the background', async () => {
     const sent = background({ ok: true, draftId: 'd1' });
-    const result = await addThisPage(doc(), async () => extractArticle);
+    const result = await addThisPage(doc(), async () => extractArticle, stage);
     expect(result.ok).toBe(true);
     expect(sent).toEqual([
       expect.objectContaining({
@@ -80,7 +83,7 @@ describe('addThisPage', () => {
       ok: false,
       error: 'Your library is unavailable: IndexedDB is not available here.',
     });
-    expect(await addThisPage(doc(), async () => extractArticle)).toEqual({
+    expect(await addThisPage(doc(), async () => extractArticle, stage)).toEqual({
       ok: false,
       error: 'Your library is unavailable: IndexedDB is not available here.',
     });
@@ -91,7 +94,7 @@ describe('addThisPage', () => {
     const none = async () => () => {
       throw new ExtractionError('No article was found on this page.');
     };
-    expect((await addThisPage(doc(), none)).ok).toBe(false);
+    expect((await addThisPage(doc(), none, stage)).ok).toBe(false);
     expect(sent).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@ import type { Match } from '../../lib/detect/types';
 import { groupOf, HIGHLIGHT_GROUPS, highlightName } from '../../lib/page/highlight-groups';
 
 const CSS_TEXT = readFileSync(
-  join(import.meta.dirname, '../../entrypoints/content/highlights.css'),
+  join(import.meta.dirname, '../../entrypoints/highlights.content.css'),
   'utf8',
 );
 const STYLES = ['underline', 'background', 'outline'] as const;

@@ -2,8 +2,8 @@
  * "On this page": scroll to a term's next occurrence and flash it. Each click moves on to
  * the next occurrence of the same term.
  */
-import type { PageMarks } from '../../lib/page/page-marks';
-import type { Painter } from '../../lib/page/painter';
+import type { PageMarks } from '../page/page-marks';
+import type { Painter } from '../page/painter';
 
 const FLASH_MS = 1400;
 let flashTimer: ReturnType<typeof setTimeout> | undefined;

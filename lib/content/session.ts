@@ -1,0 +1,178 @@
+/**
+ * The second stage: everything the page side does on a page about the story, for one tab.
+ * Detector, scanning, painting, hover, the card and sidebar. It is loaded (page-session.js)
+ * by the first stage (first-stage.ts) only once a page holds a core name, which owns
+ * settings, the site switch and the tab's messages and hands them on; everything here stops
+ * on one abort (site turned off, the reader's library rebuilt, extension gone).
+ */
+import { browser } from 'wxt/browser';
+import { compileTables } from '../detect/compile';
+import type { DetectorTables } from '../detect/tables';
+import type { Detector } from '../detect/types';
+import { addThisPage, importExtractor } from '../library/page-extract';
+import { readPublishedTables } from '../library/published';
+import { send, type TermCount } from '../messages';
+import { detectorTables } from '../pack/bundled';
+import { trackHover } from '../page/hover';
+import { createPageMarks } from '../page/page-marks';
+import { canPaintHighlights, createHighlightPainter } from '../page/painter';
+import { afterFrame, createScheduler, defaultYield } from '../page/scheduler';
+import { watchPage } from '../page/watch-page';
+import type { Settings } from '../settings-defaults';
+import { createLazyPageUi } from './lazy-ui';
+import { showOccurrence } from './show-occurrence';
+
+export interface SessionOptions {
+  settings: Settings;
+  signal: AbortSignal;
+  /** The detector's tables; default: the reader's merged tables if published, else the bundled ones. */
+  tables?: DetectorTables;
+}
+
+/** What the first stage asks of a running session. */
+export interface PageSession {
+  terms(): TermCount[];
+  /** The sidebar, on a term or (no id) on the page's list of terms. */
+  openSidebar(id?: string): void;
+  settingsChanged(next: Settings): void;
+}
+
+/** Within this many px of the viewport counts as visible: scanned first. */
+const NEAR_VIEWPORT = 400;
+
+const nextTask = defaultYield();
+const afterRender = afterFrame(nextTask);
+
+/** Null when the browser cannot paint highlights (mark nothing rather than edit the page) or on abort. */
+export async function startPageSession(options: SessionOptions): Promise<PageSession | null> {
+  const { signal } = options;
+  if (!canPaintHighlights()) return null;
+  const tables =
+    options.tables ??
+    (await readPublishedTables(browser.storage.local).catch(() => null)) ??
+    detectorTables;
+  // In tasks of its own: each step stays short.
+  const steps = compileTables(tables);
+  let step: IteratorResult<void, Detector>;
+  do {
+    await nextTask();
+    if (signal.aborted) return null;
+    step = steps.next();
+  } while (!step.done);
+  const detector = step.value;
+  if (document.readyState === 'loading') {
+    await new Promise<void>((resolve) =>
+      document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }),
+    );
+  }
+  if (signal.aborted || !document.body) return null;
+  return run(detector, options.settings, signal);
+}
+
+function run(detector: Detector, initial: Settings, signal: AbortSignal): PageSession {
+  let settings = initial;
+  let lastReport = '';
+  const painter = createHighlightPainter();
+  const marks = createPageMarks({
+    detector,
+    painter,
+    scheduler: createScheduler(),
+    settings: () => settings,
+    inViewport: (el) => {
+      const r = el.getBoundingClientRect();
+      return r.bottom >= -NEAR_VIEWPORT && r.top <= innerHeight + NEAR_VIEWPORT;
+    },
+    onTerms: report,
+    // An open shadow root's changes reach no observer of the document: watch it too.
+    onShadowRoot: (root) => watch.observe(root),
+  });
+  const cycle = new Map<string, number>();
+  const ui = createLazyPageUi({
+    detail: (req) => send('term:detail', req),
+    seen: (id) => send('history:seen', { id, url: location.href }).catch(() => null),
+    readSource: (sourceId, claimId) => {
+      send('reader:open', { sourceId, claimId }).catch(() => {});
+    },
+    terms: () => marks.terms(),
+    showOnPage: (id) => showOccurrence(marks, painter, cycle, id),
+    onCardClosed: () => hover.reset(),
+    onAddPage: () =>
+      addThisPage(
+        document,
+        () => importExtractor((path) => browser.runtime.getURL(path as '/extract.js')),
+        (page) => send('library:stage', { page }),
+      ),
+  });
+
+  function report(terms: TermCount[]): void {
+    const key = JSON.stringify([location.href, terms]);
+    if (key === lastReport) return;
+    lastReport = key;
+    send('page:terms', { url: location.href, title: document.title, terms }).catch(() => {});
+    ui.refresh();
+  }
+
+  const later = (work: () => void) =>
+    afterRender().then(() => {
+      if (!signal.aborted) work();
+    });
+  const watch = watchPage({
+    root: document.documentElement,
+    onChange: (roots) =>
+      later(() => (roots === 'all' ? marks.scanAll(document.body) : marks.rescan(roots))),
+    onUrlChange: () => {
+      ui.destroy();
+      scanNow(marks, later);
+    },
+    signal,
+  });
+  scanNow(marks, later);
+  const hover = trackHover({
+    at: (node) => marks.at(node),
+    delayMs: () => settings.hoverDelayMs,
+    isOurs: (event) => ui.isOurs(event.target),
+    // The hover delay hides the first card's import of page-ui.js.
+    onArm: () => ui.prepare(),
+    onEnter: (o) => ui.showCard(o),
+    onLeave: () => ui.leaveTerm(),
+    signal,
+  });
+  signal.addEventListener(
+    'abort',
+    () => {
+      ui.destroy();
+      marks.stop();
+    },
+    { once: true },
+  );
+
+  return {
+    terms: () => marks.terms(),
+    openSidebar(id) {
+      const first = id ? marks.painted().find((o) => o.match.id === id) : undefined;
+      ui.openSidebar(first ?? null);
+    },
+    settingsChanged(next) {
+      const prev = settings;
+      settings = next;
+      if (
+        prev.gating !== next.gating ||
+        prev.highlightStyle !== next.highlightStyle ||
+        prev.kinds.join() !== next.kinds.join()
+      )
+        marks.repaint();
+    },
+  };
+}
+
+/**
+ * Scans a parsed page. Once the page has painted, layout is fresh: scan at once (viewport
+ * first); before that, wait a frame so finding the viewport forces no layout of ours.
+ */
+function scanNow(
+  marks: ReturnType<typeof createPageMarks>,
+  later: (work: () => void) => void,
+): void {
+  if (performance.getEntriesByType('paint').length > 0) marks.scanAll(document.body);
+  else later(() => marks.scanAll(document.body));
+}
