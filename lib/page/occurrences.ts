@@ -6,6 +6,7 @@ import type { Detector, Match } from '../detect/types';
 import type { Settings } from '../settings';
 import { type BlockRead, readBlock } from './block-read';
 import { groupOf, type HighlightGroup, markKindOf } from './highlight-groups';
+import { isFurniture } from './main-text';
 import { mapBlock, rangeInit, type SkipCache, type TextBlock } from './text-blocks';
 
 export interface Occurrence {
@@ -24,6 +25,8 @@ export interface ScannedBlock {
   occurrences: Occurrence[];
   /** Read around the viewport only (block-read.ts); null: read whole. */
   window: BlockRead['window'];
+  /** A core term in the page's main text (not its furniture, main-text.ts): the page is about the story. */
+  aboutStory: boolean;
 }
 
 /**
@@ -52,7 +55,8 @@ export function* readOccurrences(
   // What is kept of a block is its nodes; its text would be a second copy of the page's.
   // A block read around the viewport keeps it, to read the next window from.
   if (read.window === null) block.text = '';
-  return { block, occurrences, window: read.window };
+  const aboutStory = occurrences.some((o) => o.match.tier === 'core') && !isFurniture(block.el);
+  return { block, occurrences, window: read.window, aboutStory };
 }
 
 /** Occurrences looked at per step of `paintable`. */
@@ -60,8 +64,10 @@ const CHUNK = 2000;
 
 /**
  * What is painted of what is known: the kinds the settings choose, and context terms and
- * figures only on a page with a core term (gating is per page: one paragraph may name
- * DeepSeek and the next only Nvidia). Yields every few thousand occurrences.
+ * figures only on a page whose main text names a core term (gating is per page: one
+ * paragraph may name DeepSeek and the next only Nvidia; a core term in a rail or a
+ * footer is marked but does not make the page about the story). Yields every few
+ * thousand occurrences.
  */
 export function* paintable(
   blocks: Iterable<ScannedBlock>,
@@ -69,7 +75,7 @@ export function* paintable(
 ): Generator<void, Occurrence[]> {
   const kinds = new Set(settings.kinds);
   const list = [...blocks];
-  const hasCore = list.some((b) => b.occurrences.some((o) => o.match.tier === 'core'));
+  const hasCore = list.some((b) => b.aboutStory);
   const out: Occurrence[] = [];
   let n = 0;
   for (const b of list) {

@@ -69,6 +69,11 @@ export const PAGES: readonly PageExpectation[] = [
     marks: [],
   },
   {
+    path: '/fixtures/rail.html',
+    why: 'an Nvidia earnings story whose related-links rail holds one DeepSeek link: the link is marked, the article is not (the main text decides)',
+    marks: [['DeepSeek', 'organization']],
+  },
+  {
     path: '/fixtures/iframe.html',
     why: 'the top frame is marked (the same-origin frame is checked on its own)',
     marks: [
