@@ -70,6 +70,12 @@ export const EXACT_CASE_ALIASES: ReadonlySet<string> = new Set([
 ]);
 
 const CODE_RE = /^[A-Za-z]{0,3}\d[\w.]*$/;
+/**
+ * A coined name written in camel case ("DeepSeek", "ByteDance", "OpenAI"): no English word
+ * is spelled so, and forum posts and sloppy copy write it "deepseek" or "Deepseek", so any
+ * case is that name.
+ */
+const CAMEL_RE = /^[A-Z][a-z]+[A-Z][A-Za-z]*$/;
 const LATIN_LETTER_RE = /[A-Za-z]/;
 
 export interface AliasContext {
@@ -109,7 +115,7 @@ export function aliasPolicy(alias: string, ctx: AliasContext): AliasPolicy {
   const strict = nearCore || short || code || EXACT_CASE_ALIASES.has(trimmed);
   let caseMode: CaseMode = 'initials';
   if (strict || ctx.rule?.case === 'sensitive') caseMode = 'exact';
-  else if (ctx.rule?.case === 'insensitive') caseMode = 'any';
+  else if (ctx.rule?.case === 'insensitive' || CAMEL_RE.test(trimmed)) caseMode = 'any';
   return {
     caseMode,
     boundary: true,

@@ -19,7 +19,11 @@ describe('names', () => {
     ['as written', 'Liang Wenfeng spoke.', ['liang-wenfeng:Liang Wenfeng']],
     ['all capitals', 'DEEPSEEK RISES', ['deepseek:DEEPSEEK']],
     ['inner capital dropped', 'Deepseek said', ['deepseek:Deepseek']],
-    ['lower-case initial is not a name', 'deepseek said', []],
+    // Forum and sloppy casing: a coined camel-case name or a pack rule takes any case;
+    // a name made of ordinary words keeps its capitals.
+    ['a coined name in lower case', 'tried deepseek yesterday', ['deepseek:deepseek']],
+    ['a coined name in odd case', 'DEEPseek said', ['deepseek:DEEPseek']],
+    ['ordinary words in lower case are not a name', 'a high flyer said', []],
     ['source misspelling alias', 'Deepsek said', ['deepseek:Deepsek']],
     ['pack rule: insensitive', 'in silicon valley', ['silicon-valley:silicon valley']],
     ['pack rule: sensitive', 'ChatGPT, not Chatgpt', ['chatgpt:ChatGPT']],

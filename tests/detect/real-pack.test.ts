@@ -14,6 +14,11 @@ const show = (text: string, d = gated) => d.detect(text).map((m) => `${m.id}:${m
 
 describe('detector with the real pack', () => {
   it.each<[string, string[]]>([
+    // A forum post: coined names and the founder in lower case; ordinary words stay words.
+    [
+      'ngl deepseek is wild. liang wenfeng built it on nvidia chips, a real high flyer',
+      ['deepseek:deepseek', 'liang-wenfeng:liang wenfeng', 'nvidia:nvidia'],
+    ],
     [
       'LIANG Wenfeng and Liang Wenfeng of DeepSeek',
       ['liang-wenfeng:LIANG Wenfeng', 'liang-wenfeng:Liang Wenfeng', 'deepseek:DeepSeek'],

@@ -74,6 +74,16 @@ export const PAGES: readonly PageExpectation[] = [
     marks: [['DeepSeek', 'organization']],
   },
   {
+    path: '/fixtures/forum.html',
+    why: 'a forum thread in lower case: coined names and the founder are marked, "high flyer" stays a phrase',
+    marks: [
+      ['deepseek', 'organization'],
+      ['deepseek', 'organization'],
+      ['liang wenfeng', 'person'],
+      ['nvidia', 'organization'],
+    ],
+  },
+  {
     path: '/fixtures/iframe.html',
     why: 'the top frame is marked (the same-origin frame is checked on its own)',
     marks: [
