@@ -71,7 +71,7 @@ export const PAGES: readonly PageExpectation[] = [
   {
     path: '/fixtures/rail.html',
     why: 'an Nvidia earnings story whose related-links rail holds one DeepSeek link: the link is marked, the article is not (the main text decides)',
-    marks: [['DeepSeek', 'organization']],
+    marks: [['DeepSeek app', 'model']],
   },
   {
     path: '/fixtures/forum.html',
