@@ -2,37 +2,45 @@
  * `npm test`: the unit tests, then the end-to-end suites in real browsers, then one line
  * counting both: "N passed, N failed, N skipped". Exits non-zero when anything failed.
  * Each run keeps Vitest's own output; the count comes from scripts/count-reporter.ts.
+ *
+ * The end-to-end suites run as two processes side by side, one per browser
+ * (`SOURCELIGHT_E2E_BROWSER`, tests/e2e/harness/suite.ts): most of an end-to-end test is
+ * waiting on a browser, so Chromium's and Firefox's halves overlap well on two cores. Both
+ * builds are made first, one after the other, so the two processes never build at once.
+ * Chromium's output streams; Firefox's is printed when its run ends, so neither interleaves.
+ *
+ * Arguments are passed to every Vitest run (e.g. a file filter).
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Counts } from './count-reporter';
 
 const ROOT = join(import.meta.dirname, '..');
 const VITEST = join(ROOT, 'node_modules/.bin/vitest');
+const WXT = join(ROOT, 'node_modules/.bin/wxt');
 
-const RUNS = [
-  { name: 'unit', config: 'vitest.config.ts' },
-  { name: 'end-to-end', config: 'vitest.e2e.config.ts' },
-];
+interface Run {
+  name: string;
+  config: string;
+  env?: Record<string, string>;
+}
 
-function runOne(name: string, config: string, dir: string): Counts & { exitCode: number } {
-  const countFile = join(dir, `${name}.json`);
-  console.log(`\n== ${name} tests (${config})`);
-  const result = spawnSync(
-    VITEST,
-    [
-      'run',
-      '--config',
-      config,
-      '--reporter=default',
-      `--reporter=${join(ROOT, 'scripts/count-reporter.ts')}`,
-      ...process.argv.slice(2),
-    ],
-    { cwd: ROOT, stdio: 'inherit', env: { ...process.env, SOURCELIGHT_COUNT_FILE: countFile } },
-  );
-  const exitCode = result.status ?? 1;
+type Result = Counts & { exitCode: number };
+
+function vitestArgs(config: string): string[] {
+  return [
+    'run',
+    '--config',
+    config,
+    '--reporter=default',
+    `--reporter=${join(ROOT, 'scripts/count-reporter.ts')}`,
+    ...process.argv.slice(2),
+  ];
+}
+
+function counted(name: string, countFile: string, exitCode: number): Result {
   let counts: Counts;
   try {
     counts = JSON.parse(readFileSync(countFile, 'utf8'));
@@ -48,17 +56,68 @@ function runOne(name: string, config: string, dir: string): Counts & { exitCode:
   return { ...counts, exitCode };
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'sourcelight-test-'));
-const total: Counts = { passed: 0, failed: 0, skipped: 0 };
-try {
-  for (const { name, config } of RUNS) {
-    const counts = runOne(name, config, dir);
-    total.passed += counts.passed;
-    total.failed += counts.failed;
-    total.skipped += counts.skipped;
+/** One Vitest run; `log` (a file) instead of the terminal keeps parallel runs apart. */
+function runOne(run: Run, dir: string, log: string | null): Promise<Result> {
+  const countFile = join(dir, `${run.name}.json`);
+  if (log === null) console.log(`\n== ${run.name} tests (${run.config})`);
+  const child = spawn(VITEST, vitestArgs(run.config), {
+    cwd: ROOT,
+    stdio: log === null ? 'inherit' : ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...run.env, SOURCELIGHT_COUNT_FILE: countFile },
+  });
+  if (log !== null) {
+    const out = createWriteStream(log);
+    child.stdout?.pipe(out);
+    child.stderr?.pipe(out);
   }
-} finally {
-  rmSync(dir, { recursive: true, force: true });
+  return new Promise((resolve) => {
+    child.on('close', (code) => {
+      if (log !== null) {
+        console.log(`\n== ${run.name} tests (${run.config})`);
+        process.stdout.write(readFileSync(log, 'utf8'));
+      }
+      resolve(counted(run.name, countFile, code ?? 1));
+    });
+  });
 }
-console.log(`\n${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
-process.exitCode = total.failed > 0 ? 1 : 0;
+
+function build(args: string[]): boolean {
+  console.log(`\n== wxt ${args.join(' ')}`);
+  const result = spawnSync(WXT, args, { cwd: ROOT, stdio: 'inherit' });
+  return result.status === 0;
+}
+
+async function main(): Promise<number> {
+  const dir = mkdtempSync(join(tmpdir(), 'sourcelight-test-'));
+  const total: Counts = { passed: 0, failed: 0, skipped: 0 };
+  const add = (r: Result) => {
+    total.passed += r.passed;
+    total.failed += r.failed;
+    total.skipped += r.skipped;
+  };
+  try {
+    add(await runOne({ name: 'unit', config: 'vitest.config.ts' }, dir, null));
+    if (!build(['build']) || !build(['build', '-b', 'firefox'])) {
+      total.failed++;
+    } else {
+      const e2e = (browser: string): Run => ({
+        name: `end-to-end (${browser})`,
+        config: 'vitest.e2e.config.ts',
+        env: { SOURCELIGHT_E2E_BROWSER: browser },
+      });
+      const results = await Promise.all([
+        runOne(e2e('chromium'), dir, null),
+        runOne(e2e('firefox'), dir, join(dir, 'firefox.log')),
+      ]);
+      for (const r of results) add(r);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  console.log(`\n${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+  return total.failed > 0 ? 1 : 0;
+}
+
+main().then((code) => {
+  process.exitCode = code;
+});

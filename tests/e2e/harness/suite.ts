@@ -31,7 +31,22 @@ const LABEL: Record<BrowserName, string> = { chromium: 'Chromium', firefox: 'Fir
 const PATHS: Record<BrowserName, string> = { chromium: CHROMIUM_PATH, firefox: FIREFOX_PATH };
 const TARGET: Record<BrowserName, Target> = { chromium: 'chrome', firefox: 'firefox' };
 
-export const BROWSERS: readonly BrowserName[] = ['chromium', 'firefox'];
+const ALL_BROWSERS: readonly BrowserName[] = ['chromium', 'firefox'];
+
+/**
+ * The browsers this run drives: both, or the one `SOURCELIGHT_E2E_BROWSER` names
+ * (`npm test` runs one process per browser, side by side: scripts/test.ts).
+ */
+export function browsersFor(env: NodeJS.ProcessEnv = process.env): readonly BrowserName[] {
+  const only = env.SOURCELIGHT_E2E_BROWSER;
+  if (only === undefined || only === '') return ALL_BROWSERS;
+  if (!ALL_BROWSERS.includes(only as BrowserName)) {
+    throw new Error(`SOURCELIGHT_E2E_BROWSER=${only}: expected one of ${ALL_BROWSERS.join(', ')}`);
+  }
+  return [only as BrowserName];
+}
+
+export const BROWSERS: readonly BrowserName[] = browsersFor();
 
 export function isCI(env: NodeJS.ProcessEnv = process.env): boolean {
   return env.CI === 'true' || env.CI === '1';
