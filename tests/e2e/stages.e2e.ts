@@ -55,7 +55,7 @@ forEachBrowser(
       expect(manifest.permissions).toEqual(['storage', 'activeTab', 'contextMenus']);
     });
 
-    it('loads no detector on a page without a core name, until the page adds one', async () => {
+    it('loads no detector on a page without a core name, until an SPA route adds one', async () => {
       const { browser, server } = session();
       const sessions = () =>
         browser.network.entries.filter((e) => e.url.endsWith('/page-session.js'));
@@ -66,6 +66,9 @@ forEachBrowser(
       // so there a mark appearing after the page's own change is the proof.
       if (name === 'chromium') expect(sessions().length).toBe(before);
       await page.evaluate(() => {
+        // An SPA's route change: a new address, the old article replaced by script.
+        history.pushState({}, '', '/fixtures/unrelated.html?route=2');
+        document.querySelector('article')?.remove();
         const p = document.createElement('p');
         p.textContent = 'Later on this page: DeepSeek released its R1 model.';
         document.body.append(p);
