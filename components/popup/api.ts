@@ -4,15 +4,9 @@
  * everything else goes through the typed message contract.
  */
 import { browser } from 'wxt/browser';
-import {
-  type BackgroundProtocol,
-  type RequestOf,
-  type ResponseOf,
-  send,
-  sendToTab,
-  type TermCount,
-} from '../../lib/messages';
+import type { BackgroundProtocol, RequestOf, ResponseOf, TermCount } from '../../lib/messages';
 import { type Settings, settingsItem } from '../../lib/settings';
+import { send, sendToTab } from '../../lib/transport';
 
 export interface ActiveTab {
   id: number;

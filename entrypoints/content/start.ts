@@ -10,7 +10,6 @@ import type { Detector } from '../../lib/detect/types';
 import {
   isTabEnvelope,
   type ResponseOf,
-  send,
   type TabProtocol,
   type TermCount,
 } from '../../lib/messages';
@@ -21,6 +20,7 @@ import { afterFrame, createScheduler, defaultYield } from '../../lib/page/schedu
 import { watchPage } from '../../lib/page/watch-page';
 import { isSiteEnabled, type Settings } from '../../lib/settings-defaults';
 import { readSettings, watchSettings } from '../../lib/settings-reader';
+import { send } from '../../lib/transport';
 import type { PageUi } from '../page-ui/page-ui';
 import { createLazyPageUi } from './lazy-ui';
 import { showOccurrence } from './show-occurrence';

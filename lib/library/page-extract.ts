@@ -6,7 +6,7 @@
  * `addThisPage()` for the sidebar's button. Imports no Readability itself.
  */
 import { browser } from 'wxt/browser';
-import { send } from '../messages';
+import { send } from '../transport';
 import type { ExtractResult } from './protocol';
 import type { ExtractedPage } from './types';
 
