@@ -6,6 +6,7 @@
 import { browser } from 'wxt/browser';
 import type { BackgroundProtocol, RequestOf, ResponseOf, TermCount } from '../../lib/messages';
 import { type Settings, settingsItem } from '../../lib/settings';
+import { siteOf } from '../../lib/site';
 import { send, sendToTab } from '../../lib/transport';
 
 export interface ActiveTab {
@@ -31,16 +32,6 @@ export interface PopupApi {
   close(): void;
 }
 
-export function hostnameOf(url: string | undefined): string | null {
-  if (!url) return null;
-  try {
-    const u = new URL(url);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.hostname : null;
-  } catch {
-    return null;
-  }
-}
-
 /**
  * The real one. The active tab's URL comes from `activeTab`, granted when the user clicks
  * the toolbar button, so the extension needs no `tabs` permission. `?tab=ID` picks a tab
@@ -58,7 +49,7 @@ export function createPopupApi(location: { search: string } = globalThis.locatio
       if (tab?.id === undefined) return null;
       // Without activeTab (popup opened as a page), ask where the content script lives.
       const hostname =
-        hostnameOf(tab.url) ??
+        siteOf(tab.url) ??
         (await send('page:host', { tabId: tab.id }).catch(() => ({ hostname: null }))).hostname;
       return { id: tab.id, hostname };
     },
