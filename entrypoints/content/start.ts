@@ -18,8 +18,8 @@ import { createPageMarks, type Occurrence, type PageMarks } from '../../lib/page
 import { canPaintHighlights, createHighlightPainter } from '../../lib/page/painter';
 import { afterFrame, createScheduler, defaultYield } from '../../lib/page/scheduler';
 import { watchPage } from '../../lib/page/watch-page';
+import { readSettings, watchSettings } from '../../lib/settings';
 import { isSiteEnabled, type Settings } from '../../lib/settings-defaults';
-import { readSettings, watchSettings } from '../../lib/settings-reader';
 import { send } from '../../lib/transport';
 import type { PageUi } from '../page-ui/page-ui';
 import { createLazyPageUi } from './lazy-ui';
