@@ -43,6 +43,18 @@ export type ProtocolOf<T extends MessageTable> = {
   };
 };
 
+/** A message on the wire: its name and payload, marked as ours. */
+export interface Envelope<N extends string = string, P = unknown> {
+  /** Marks our own messages apart from anything else on the runtime channel. */
+  sourcelight: 1;
+  name: N;
+  payload: P;
+}
+
+export function envelope<N extends string, P>(name: N, payload: P): Envelope<N, P> {
+  return { sourcelight: 1, name, payload };
+}
+
 /** Whether `value` is one of our envelopes for a message of `table` (else: not ours). */
 export function isEnvelopeFor(table: MessageTable, value: unknown): boolean {
   if (typeof value !== 'object' || value === null) return false;

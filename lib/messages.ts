@@ -10,10 +10,12 @@
  */
 import * as v from 'valibot';
 import type { TermDetail } from './knowledge/types';
-import { type ExtractResult, LIBRARY_MESSAGES } from './library/protocol';
+import { LIBRARY_MESSAGES } from './library/protocol';
 import {
   type Answer,
+  type Envelope as AnyEnvelope,
   answer,
+  envelope as anyEnvelope,
   checkRequest,
   Empty,
   isEnvelopeFor,
@@ -25,6 +27,10 @@ import { ENTITY_KINDS, type SourceOrigin } from './pack/types';
 import { FIGURE_VERDICTS } from './quantity/figure-verdict';
 import type { SearchResult } from './search/types';
 import type { HistoryExport } from './store/history-store';
+import type { TabProtocol } from './tab-messages';
+
+// The tab's part, in a module of its own for the content script's sake (tab-messages.ts).
+export { checkTabRequest, isTabEnvelope, TAB_MESSAGES, type TabProtocol } from './tab-messages';
 
 export type { Answer };
 
@@ -155,37 +161,18 @@ export const BACKGROUND_MESSAGES = {
   ...LIBRARY_MESSAGES,
 } as const satisfies MessageTable;
 
-/** Messages a tab's content script handles (sent with `sendToTab`, lib/transport.ts). */
-export const TAB_MESSAGES = {
-  /** Terms marked on this page now. */
-  'tab:terms': { req: Empty, res: answer<TermCount[]>() },
-  /** Open the sidebar, on one term or (no id) on the page's list of terms. */
-  'tab:open-sidebar': { req: v.strictObject({ id: v.optional(Id) }), res: answer<null>() },
-  /** "Add this page": the article and its metadata (lib/library/page-extract.ts). */
-  'tab:extract': { req: Empty, res: answer<ExtractResult>() },
-} as const satisfies MessageTable;
-
 export type BackgroundProtocol = ProtocolOf<typeof BACKGROUND_MESSAGES>;
-export type TabProtocol = ProtocolOf<typeof TAB_MESSAGES>;
 
 type Protocol = BackgroundProtocol & TabProtocol;
 export type MessageName = keyof Protocol;
 export type RequestOf<N extends MessageName> = Protocol[N]['req'];
 export type ResponseOf<N extends MessageName> = Protocol[N]['res'];
 
-export interface Envelope<N extends MessageName = MessageName> {
-  /** Marks our own messages apart from anything else on the runtime channel. */
-  sourcelight: 1;
-  name: N;
-  payload: RequestOf<N>;
-}
+export type Envelope<N extends MessageName = MessageName> = AnyEnvelope<N, RequestOf<N>>;
 
 /** Boundary checks: anything that is not one of our envelopes is ignored by the handlers. */
 export function isBackgroundEnvelope(value: unknown): value is Envelope<keyof BackgroundProtocol> {
   return isEnvelopeFor(BACKGROUND_MESSAGES, value);
-}
-export function isTabEnvelope(value: unknown): value is Envelope<keyof TabProtocol> {
-  return isEnvelopeFor(TAB_MESSAGES, value);
 }
 
 /**
@@ -198,22 +185,15 @@ export function checkBackgroundRequest<N extends keyof BackgroundProtocol>(
 ): BackgroundProtocol[N]['req'] {
   return checkRequest(BACKGROUND_MESSAGES, name, payload) as BackgroundProtocol[N]['req'];
 }
-export function checkTabRequest<N extends keyof TabProtocol>(
-  name: N,
-  payload: unknown,
-): TabProtocol[N]['req'] {
-  return checkRequest(TAB_MESSAGES, name, payload) as TabProtocol[N]['req'];
-}
-
 /** Whether only our extension pages may send `name` (never a content script). */
 export function isPagesOnly(name: keyof BackgroundProtocol): boolean {
   const spec: MessageSpec = BACKGROUND_MESSAGES[name];
   return spec.pagesOnly === true;
 }
 
-export function envelope<N extends MessageName>(name: N, payload: RequestOf<N>): Envelope<N> {
-  return { sourcelight: 1, name, payload };
-}
+/** A message of the contract, ready to send. */
+export const envelope: <N extends MessageName>(name: N, payload: RequestOf<N>) => Envelope<N> =
+  anyEnvelope;
 
 /** A handler per message; `sender` lets a handler check who asked. */
 export type Handlers<P extends { [N in keyof P]: { req: unknown; res: unknown } }> = {

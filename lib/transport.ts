@@ -4,13 +4,9 @@
  * background's router, which only checks and dispatches) never imports `wxt/browser`.
  */
 import { browser } from 'wxt/browser';
-import {
-  type BackgroundProtocol,
-  envelope,
-  type RequestOf,
-  type ResponseOf,
-  type TabProtocol,
-} from './messages';
+import { envelope } from './message-table';
+import type { BackgroundProtocol, RequestOf, ResponseOf } from './messages';
+import type { TabProtocol } from './tab-messages';
 
 /** Ask the background. */
 export async function send<N extends keyof BackgroundProtocol>(

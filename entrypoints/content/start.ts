@@ -7,12 +7,7 @@ import { browser } from 'wxt/browser';
 import { compileTables } from '../../lib/detect/compile';
 import type { DetectorTables } from '../../lib/detect/tables';
 import type { Detector } from '../../lib/detect/types';
-import {
-  isTabEnvelope,
-  type ResponseOf,
-  type TabProtocol,
-  type TermCount,
-} from '../../lib/messages';
+import type { ResponseOf, TabProtocol, TermCount } from '../../lib/messages';
 import { type HoverTracker, trackHover } from '../../lib/page/hover';
 import { createPageMarks, type Occurrence, type PageMarks } from '../../lib/page/page-marks';
 import { canPaintHighlights, createHighlightPainter } from '../../lib/page/painter';
@@ -20,6 +15,7 @@ import { afterFrame, createScheduler, defaultYield } from '../../lib/page/schedu
 import { watchPage } from '../../lib/page/watch-page';
 import { readSettings, watchSettings } from '../../lib/settings';
 import { isSiteEnabled, type Settings } from '../../lib/settings-defaults';
+import { isTabEnvelope } from '../../lib/tab-messages';
 import { send } from '../../lib/transport';
 import type { PageUi } from '../page-ui/page-ui';
 import { createLazyPageUi } from './lazy-ui';

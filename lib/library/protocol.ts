@@ -8,7 +8,7 @@ import * as v from 'valibot';
 import { answer, Empty, type ProtocolOf } from '../message-table';
 import type { Claim, Source } from '../pack/types';
 import { ENTITY_KINDS } from '../pack/types';
-import { LIBRARY_LIMITS as LIMITS, type LibraryFile, LibrarySourceSchema } from './file';
+import { LIBRARY_LIMITS as LIMITS, type LibraryFile, SOURCE_FIELDS } from './file';
 import type { Preview } from './preview';
 import type { ExtractedPage, PageMetadata, TrackedName } from './types';
 
@@ -61,11 +61,11 @@ export type ExtractResult = { ok: true; page: ExtractedPage } | { ok: false; err
 
 const Str = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const Metadata = v.strictObject({
-  title: LibrarySourceSchema.entries.title,
-  outlet: LibrarySourceSchema.entries.outlet,
-  byline: LibrarySourceSchema.entries.byline,
-  date: LibrarySourceSchema.entries.date,
-  language: LibrarySourceSchema.entries.language,
+  title: SOURCE_FIELDS.title,
+  outlet: SOURCE_FIELDS.outlet,
+  byline: SOURCE_FIELDS.byline,
+  date: SOURCE_FIELDS.date,
+  language: SOURCE_FIELDS.language,
 });
 
 /**
@@ -84,8 +84,8 @@ export const LIBRARY_MESSAGES = {
   'library:stage': {
     req: v.strictObject({
       page: v.strictObject({
-        url: LibrarySourceSchema.entries.url,
-        text: LibrarySourceSchema.entries.text,
+        url: SOURCE_FIELDS.url,
+        text: SOURCE_FIELDS.text,
         metadata: Metadata,
       }),
       tabId: v.optional(v.pipe(v.number(), v.integer())),
