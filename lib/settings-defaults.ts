@@ -1,8 +1,8 @@
 /**
  * What the settings are, where they are stored and what they are before the reader
- * changes anything: the one source of truth for `settingsItem` (settings.ts, extension
- * pages) and `readSettings` (settings-reader.ts, the content script). No storage library
- * here, so the content script can import it without shipping one.
+ * changes anything: the one source of truth for settings.ts, which reads, watches and
+ * writes them, and for the schema that repairs them (settings-schema.ts). No extension API
+ * here: pure code may import it.
  */
 import { ENTITY_KINDS, type EntityKind } from './pack/types';
 

@@ -1,9 +1,8 @@
 /**
- * The content script's side of the settings: read once, then follow changes. It reads the
- * key `settingsItem` (settings.ts) writes, the way WXT's storage reads it (the stored value,
- * or the defaults when there is none; a change event only when the value really changed),
- * with `storage.local` directly: the storage library is ~7 KB to parse and wake on
- * every page for one `get` and one listener. Both read a value through the same repair
+ * Reading and watching the settings on a storage area handed in: `browser.storage.local`
+ * bound by settings.ts (extension pages, background, second stage), or the first stage's
+ * own `storage.local` (lib/content/extension-api.ts), which must not pull in the
+ * polyfill that `wxt/browser` brings. The one format and the one repair
  * (settings-schema.ts): a bad field must not stop a page from being marked.
  */
 import {
@@ -59,13 +58,13 @@ export async function readSettings(area: Pick<SettingsArea, 'get'>): Promise<Set
  */
 export function watchSettings(
   area: Pick<SettingsArea, 'onChanged'>,
-  onChange: (next: Settings) => void,
+  onChange: (next: Settings, previous: Settings) => void,
 ): () => void {
   const listener: ChangeListener = (changes) => {
     const change = changes[SETTINGS_KEY];
     // Writing the same value again is not a change (WXT compares deeply as well).
     if (change == null || sameValue(change.newValue, change.oldValue)) return;
-    onChange(settingsFrom(change.newValue));
+    onChange(settingsFrom(change.newValue), settingsFrom(change.oldValue));
   };
   area.onChanged.addListener(listener);
   return () => area.onChanged.removeListener(listener);

@@ -3,7 +3,7 @@
  * list of terms. Registered by the background.
  */
 import { browser } from 'wxt/browser';
-import { sendToTab } from './messages';
+import { sendToTab } from './transport';
 
 export const OPEN_SIDEBAR_COMMAND = 'open-sidebar';
 

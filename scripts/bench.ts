@@ -7,16 +7,14 @@
  * scripts/bench/trace-analysis.ts for how work is attributed to the extension). Writes
  * bench/results.json and prints a table with the targets.
  *
- * Options: --no-build (use .output/chrome-mv3 as it is), --ext DIR (another unpacked build),
- * --maps DIR (a build of the same code with source maps, for names in the profile),
- * --pages 1mb,5mb,demo (a subset), --runs N (loads per page with the extension, default 3;
- * the floor takes N + 2 cold walks).
+ * Options: `npm run bench -- --help` (scripts/bench/args.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { BENCH_HELP, parseBenchArgs } from './bench/args';
 import { CHROMIUM, launch } from './bench/browser';
 import { generatePage } from './bench/generate-page';
 import { BURST_PARAGRAPHS, measureWithExtension, type WithExtension } from './bench/measure';
@@ -24,6 +22,7 @@ import { measureWithout, type WithoutExtension } from './bench/measure-without';
 import { misses, type PageFigures, profiles, SIZE_TARGET, TARGETS, table } from './bench/report';
 import { startServer } from './bench/server';
 import { buildWithSourceMaps, contentScriptSymbols, PAGE_UI_FILE } from './bench/symbols';
+import { UsageError } from './cli-args';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const MB = 1024 * 1024;
@@ -42,21 +41,6 @@ const METHOD = {
   burst: `${BURST_PARAGRAPHS} paragraphs cloned from the page appended in one task; marked = end of the last extension task after the append (trace clock). Ranges painted in place: highlight ranges registered after it, viewport unmoved (past 1,000 marks only those near the viewport are); then the last added paragraph is scrolled into view and the ranges painted inside added paragraphs are counted, proof that the new text was marked.`,
   idle: 'A 3 s trace after the page is marked and the probe stopped; any extension time in it is CPU while idle.',
 };
-
-function args() {
-  const a = process.argv.slice(2);
-  const get = (flag: string) => {
-    const i = a.indexOf(flag);
-    return i >= 0 ? a[i + 1] : undefined;
-  };
-  return {
-    build: !a.includes('--no-build') && !get('--ext'),
-    ext: resolve(get('--ext') ?? join(ROOT, '.output/chrome-mv3')),
-    pages: (get('--pages') ?? '1mb,5mb,demo').split(','),
-    maps: get('--maps'),
-    runs: Math.max(1, Number(get('--runs') ?? 3)),
-  };
-}
 
 function fileSize(path: string) {
   const buf = readFileSync(path);
@@ -203,7 +187,11 @@ function figures(
 }
 
 async function main() {
-  const opts = args();
+  const opts = parseBenchArgs(process.argv.slice(2), ROOT);
+  if (!opts) {
+    console.log(BENCH_HELP);
+    return;
+  }
   if (opts.build) execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'inherit' });
   if (!existsSync(join(opts.ext, 'manifest.json'))) {
     throw new Error(`No unpacked extension at ${opts.ext} (run without --no-build)`);
@@ -307,6 +295,10 @@ async function main() {
 }
 
 main().catch((e) => {
+  if (e instanceof UsageError) {
+    console.error(`bench: ${e.message}`);
+    process.exit(2);
+  }
   console.error(e);
   process.exit(1);
 });

@@ -11,12 +11,19 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, normalize, sep } from 'node:path';
 import { chromium } from 'playwright-core';
+import { readArgs, UsageError } from './cli-args';
 
 const ROOT = join(import.meta.dirname, '..');
 const DEMO = join(ROOT, 'demo');
 const EXT = join(ROOT, '.output/chrome-mv3');
 const CHROMIUM = process.env.SOURCELIGHT_CHROMIUM ?? '/usr/bin/chromium';
 const SHOT = join(ROOT, '.output/demo-screenshot.png');
+const HELP = `usage: npm run demo
+  Builds the extension, serves demo/article.html on 127.0.0.1 and opens it in Chromium
+  with Sourcelight loaded. Without a display it runs headless, hovers a name and saves
+  .output/demo-screenshot.png.
+  -h, --help  print this
+  SOURCELIGHT_CHROMIUM=PATH  (environment) another Chromium (default /usr/bin/chromium)`;
 
 function serve(): Promise<{ url: string; close: () => void }> {
   const server = createServer((req, res) => {
@@ -42,6 +49,10 @@ function serve(): Promise<{ url: string; close: () => void }> {
 }
 
 async function main(): Promise<void> {
+  if (readArgs(process.argv.slice(2), {}, HELP).values.help) {
+    console.log(HELP);
+    return;
+  }
   if (!existsSync(CHROMIUM)) {
     console.error(
       `Chromium is not at ${CHROMIUM}. Install it (sudo apt-get install -y chromium) or set SOURCELIGHT_CHROMIUM.`,
@@ -109,6 +120,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
+  const usage = error instanceof UsageError ? 'demo: ' : '';
+  console.error(usage + (error instanceof Error ? error.message : String(error)));
+  process.exit(error instanceof UsageError ? 2 : 1);
 });

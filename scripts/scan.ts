@@ -10,9 +10,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createDetector, gateMatches, type Match } from '../lib/detect/index';
 import type { DetectorPack } from '../lib/pack/types';
+import { readArgs, UsageError, usageLine } from './cli-args';
 import { visibleBlocks } from './visible-text';
 
-const USAGE = 'usage: npm run -s scan -- [--json] [--all] [--html|--text] [--pack FILE] FILE|-';
+const HELP = `usage: npm run -s scan -- [--json] [--all] [--html|--text] [--pack FILE] FILE|-
+  FILE        a .txt or .html file, or - for stdin
+  --json      print only a JSON array of the matches
+  --all       turn context gating off
+  --html      read the input as HTML (its visible text), whatever its name
+  --text      read the input as plain text, whatever its name
+  --pack FILE another detector pack (default: lib/pack/generated/detect.json)
+  -h, --help  print this`;
 const DEFAULT_PACK = join(import.meta.dirname, '..', 'lib', 'pack', 'generated', 'detect.json');
 const BLOCK_JOIN = '\n\n';
 
@@ -26,25 +34,33 @@ interface Args {
   file: string;
 }
 
-function parseArgs(argv: string[]): Args {
-  const args: Args = { json: false, all: false, mode: null, pack: DEFAULT_PACK, file: '' };
-  const files: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i] as string;
-    if (a === '--json') args.json = true;
-    else if (a === '--all') args.all = true;
-    else if (a === '--html') args.mode = 'html';
-    else if (a === '--text') args.mode = 'text';
-    else if (a === '--pack') {
-      const p = argv[++i];
-      if (!p) throw new ScanError(`--pack needs a file. ${USAGE}`);
-      args.pack = p;
-    } else if (a.startsWith('--')) throw new ScanError(`unknown option ${a}. ${USAGE}`);
-    else files.push(a);
+/** The arguments, or null when --help asked for the usage. */
+function readScanArgs(argv: string[]): Args | null {
+  const { values, positionals } = readArgs(
+    argv,
+    {
+      json: { type: 'boolean' },
+      all: { type: 'boolean' },
+      html: { type: 'boolean' },
+      text: { type: 'boolean' },
+      pack: { type: 'string' },
+    },
+    HELP,
+    true,
+  );
+  if (values.help) return null;
+  if (values.html && values.text)
+    throw new UsageError(`--html or --text, not both. ${usageLine(HELP)}`);
+  if (positionals.length !== 1) {
+    throw new UsageError(`give exactly one FILE (or - for stdin). ${usageLine(HELP)}`);
   }
-  if (files.length !== 1) throw new ScanError(`give exactly one FILE (or - for stdin). ${USAGE}`);
-  args.file = files[0] as string;
-  return args;
+  return {
+    json: values.json ?? false,
+    all: values.all ?? false,
+    mode: values.html ? 'html' : values.text ? 'text' : null,
+    pack: values.pack ?? DEFAULT_PACK,
+    file: positionals[0] as string,
+  };
 }
 
 function readInput(file: string): Buffer {
@@ -152,14 +168,19 @@ function table(matches: Match[]): string {
 
 function main(argv: string[]): number {
   try {
-    const args = parseArgs(argv);
+    const args = readScanArgs(argv);
+    if (!args) {
+      process.stdout.write(`${HELP}\n`);
+      return 0;
+    }
     const input = decode(readInput(args.file), args.file);
     const pack = loadPack(args.pack);
     const { matches } = scanText(pack, input, isHtml(args.file, input, args.mode), args.all);
     process.stdout.write(args.json ? `${JSON.stringify(matches)}\n` : `${table(matches)}\n`);
     return 0;
   } catch (err) {
-    const msg = err instanceof ScanError ? err.message : `failed: ${(err as Error).message}`;
+    const ours = err instanceof ScanError || err instanceof UsageError;
+    const msg = ours ? err.message : `failed: ${(err as Error).message}`;
     process.stderr.write(`scan: ${msg}\n`);
     return 2;
   }

@@ -66,6 +66,47 @@ describe('project conventions', () => {
   });
 });
 
+/**
+ * The modules of lib/ that talk to the extension API, each with why. Everything else in
+ * lib/ is pure (it runs in Node, in tests, in any context) and is handed what it needs;
+ * a new entry here is a decision, not an accident.
+ */
+// (The first stage, lib/content/first-stage.ts, takes the browser's own API through
+// lib/content/extension-api.ts, without the polyfill that `wxt/browser` brings.)
+const EXTENSION_API_MODULES: Record<string, string> = {
+  'lib/transport.ts': "the contract's transport: sends messages to the background and to tabs",
+  'lib/settings.ts': 'the one settings module: reads, watches and writes storage.local',
+  'lib/sidebar-command.ts': 'listens for the keyboard command and asks the active tab',
+  'lib/content/session.ts':
+    "the second stage: reads the reader's published tables, hands runtime.getURL to the extraction",
+  'lib/content/lazy-ui.ts': "loads the package's own page-ui.js by its extension URL",
+  'lib/library/published.ts': 'types only: it is handed the storage area it reads and watches',
+  'lib/background/main.ts': "starts the background: the router's listener, tabs, settings",
+  'lib/background/badge.ts': "sets the toolbar badge and resets it when a tab's page changes",
+  'lib/background/library-start.ts': "the library's context menu and its storage publishing",
+};
+
+describe('the extension API stays at the edges of lib/', () => {
+  const libFiles = files.filter((f) => f.path.startsWith('lib/'));
+  const importsBrowser = (text: string) =>
+    /\bfrom\s+['"]wxt\/browser['"]|\bimport\(\s*['"]wxt\/browser['"]\s*\)/.test(text);
+
+  it('finds the modules it lists, and each still talks to the API', () => {
+    for (const path of Object.keys(EXTENSION_API_MODULES)) {
+      const file = libFiles.find((f) => f.path === path);
+      expect(file, `${path} is listed but not found`).toBeDefined();
+      expect(importsBrowser(file?.text ?? ''), `${path} no longer imports wxt/browser`).toBe(true);
+    }
+  });
+
+  it.each(libFiles.filter((f) => !Object.hasOwn(EXTENSION_API_MODULES, f.path)))(
+    '$path does not import wxt/browser',
+    ({ text }) => {
+      expect(importsBrowser(text)).toBe(false);
+    },
+  );
+});
+
 describe('the README tells the truth', () => {
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
   const scripts = Object.keys(

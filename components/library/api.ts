@@ -3,7 +3,8 @@
  * props-and-render and tests can hand in fakes: every call is a message of the contract.
  */
 import type { LibraryProtocol } from '../../lib/library/protocol';
-import { type RequestOf, type ResponseOf, send } from '../../lib/messages';
+import type { RequestOf, ResponseOf } from '../../lib/messages';
+import { send } from '../../lib/transport';
 import { downloadJson } from '../shared/history-api';
 
 export interface LibraryApi {

@@ -1,16 +1,5 @@
 import { useState } from 'preact/hooks';
-
-/** A hostname as typed or pasted: "https://www.bbc.com/news" becomes "www.bbc.com". */
-export function parseHostname(input: string): string | null {
-  const text = input.trim().toLowerCase();
-  if (!text) return null;
-  try {
-    const host = new URL(text.includes('://') ? text : `https://${text}`).hostname;
-    return /^[a-z0-9.-]+$|^\[[0-9a-f:]+\]$/.test(host) && host.includes('.') ? host : null;
-  } catch {
-    return null;
-  }
-}
+import { siteFromInput } from '../../lib/site';
 
 export interface SitesEditorProps {
   sites: string[];
@@ -23,7 +12,7 @@ export function SitesEditor({ sites, onChange }: SitesEditorProps) {
 
   function add(e: Event) {
     e.preventDefault();
-    const host = parseHostname(draft);
+    const host = siteFromInput(draft);
     if (!host) {
       setError(`“${draft}” is not a site name, such as www.example.com.`);
       return;

@@ -4,15 +4,10 @@
  * everything else goes through the typed message contract.
  */
 import { browser } from 'wxt/browser';
-import {
-  type BackgroundProtocol,
-  type RequestOf,
-  type ResponseOf,
-  send,
-  sendToTab,
-  type TermCount,
-} from '../../lib/messages';
+import type { BackgroundProtocol, RequestOf, ResponseOf, TermCount } from '../../lib/messages';
 import { type Settings, settingsItem } from '../../lib/settings';
+import { siteOf } from '../../lib/site';
+import { send, sendToTab } from '../../lib/transport';
 
 export interface ActiveTab {
   id: number;
@@ -37,16 +32,6 @@ export interface PopupApi {
   close(): void;
 }
 
-export function hostnameOf(url: string | undefined): string | null {
-  if (!url) return null;
-  try {
-    const u = new URL(url);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.hostname : null;
-  } catch {
-    return null;
-  }
-}
-
 /**
  * The real one. The active tab's URL comes from `activeTab`, granted when the user clicks
  * the toolbar button, so the extension needs no `tabs` permission. `?tab=ID` picks a tab
@@ -64,7 +49,7 @@ export function createPopupApi(location: { search: string } = globalThis.locatio
       if (tab?.id === undefined) return null;
       // Without activeTab (popup opened as a page), ask where the content script lives.
       const hostname =
-        hostnameOf(tab.url) ??
+        siteOf(tab.url) ??
         (await send('page:host', { tabId: tab.id }).catch(() => ({ hostname: null }))).hostname;
       return { id: tab.id, hostname };
     },

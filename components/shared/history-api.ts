@@ -1,6 +1,7 @@
 /** The history page and options talk to the background's history through these calls. */
-import { type HistoryList, send } from '../../lib/messages';
+import type { HistoryList } from '../../lib/messages';
 import type { HistoryExport } from '../../lib/store/history-store';
+import { send } from '../../lib/transport';
 
 export interface HistoryApi {
   list(): Promise<HistoryList>;

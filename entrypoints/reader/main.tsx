@@ -1,8 +1,8 @@
 import { render } from 'preact';
 import { ReaderPage } from '../../components/reader/ReaderPage';
 import type { LibraryProtocol } from '../../lib/library/protocol';
-import { send } from '../../lib/messages';
 import { pack } from '../../lib/pack/bundled';
+import { send } from '../../lib/transport';
 import '../../components/shared/theme.css';
 import '../../components/reader/reader.css';
 

@@ -6,6 +6,7 @@ import { knowledgeHandlers } from '../knowledge/handlers';
 import type { BackgroundProtocol, Handlers } from '../messages';
 import type { Pack } from '../pack/types';
 import { buildSearchIndex, searchPack } from '../search/pack-search';
+import { siteOf } from '../site';
 import { showTermCount } from './badge';
 import type { History } from './history';
 import { createLibrary, type LibraryService } from './library';
@@ -26,15 +27,6 @@ export interface HandlerDeps {
    * reader's sources and names, one build) answers instead of `pack`.
    */
   library?: LibraryService;
-}
-
-function hostnameOf(url: string): string | null {
-  try {
-    const u = new URL(url);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.hostname : null;
-  } catch {
-    return null;
-  }
 }
 
 /** `reader.html?source=ID&claim=ID`, after checking both ids exist in the pack. */
@@ -73,7 +65,7 @@ export function createHandlers(deps: HandlerDeps): Handlers<BackgroundProtocol> 
 
     'page:terms': async ({ url, title, terms }, sender) => {
       if (sender.tabId !== undefined) {
-        const host = sender.url ? hostnameOf(sender.url) : null;
+        const host = siteOf(sender.url);
         if (host) hosts.set(sender.tabId, host);
         // The tab may close while the message is on its way; history still counts the visit.
         await setBadge(sender.tabId, terms.length).catch(() => {});

@@ -6,6 +6,7 @@
  */
 import type { HistoryList, HistoryState, SeenBefore, TermCount } from '../messages';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
+import { siteOf } from '../site';
 import type { HistoryStore } from '../store/history-store';
 
 const HOUR = 3_600_000;
@@ -148,7 +149,7 @@ export function createHistory(deps: HistoryDeps) {
       if (!url) return;
       const settings = await deps.settings();
       if (!settings.historyEnabled) return;
-      if (!budget.allow(new URL(url).hostname, url)) {
+      if (!budget.allow(siteOf(url) ?? '', url)) {
         logOnce(
           `history: more than ${SITE_PAGES} pages of one site in 10 minutes, not all kept`,
           url,

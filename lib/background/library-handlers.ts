@@ -1,11 +1,11 @@
 /**
  * The background's answers to the library's messages (lib/library/protocol.ts), over the
- * library service. Each payload is checked first (lib/library/requests.ts); a change the
- * library refuses answers `{ ok: false, error }` in words the page shows as they are.
+ * library service. The router has checked each payload against its schema
+ * (lib/library/protocol.ts); a change the library refuses answers `{ ok: false, error }` in
+ * words the page shows as they are.
  */
 import { foldName, isTrackedId, sourceIdOf } from '../library/merge';
 import type { LibraryProtocol, Outcome } from '../library/protocol';
-import { checkLibraryRequest } from '../library/requests';
 import type { Handlers } from '../messages';
 import type { Pack } from '../pack/types';
 import type { LibraryService } from './library';
@@ -14,17 +14,6 @@ export interface LibraryHandlerDeps {
   library: LibraryService;
   openTab: (path: string, besideTabId?: number) => Promise<void>;
   now?: () => number;
-}
-
-type Sender = Parameters<Handlers<LibraryProtocol>['library:status']>[1];
-
-/** A handler that checks its payload, then runs. */
-function checked<N extends keyof LibraryProtocol>(
-  name: N,
-  run: (req: LibraryProtocol[N]['req'], sender: Sender) => Promise<LibraryProtocol[N]['res']>,
-): Handlers<LibraryProtocol>[N] {
-  return ((payload: unknown, sender: Sender) =>
-    run(checkLibraryRequest(name, payload), sender)) as Handlers<LibraryProtocol>[N];
 }
 
 /** Runs a change; a refusal becomes `{ ok: false, error }`. */
@@ -49,9 +38,9 @@ export function libraryHandlers(deps: LibraryHandlerDeps): Handlers<LibraryProto
   const now = deps.now ?? Date.now;
 
   return {
-    'library:status': checked('library:status', () => library.status()),
+    'library:status': () => library.status(),
 
-    'library:list': checked('library:list', async () => {
+    'library:list': async () => {
       const [status, lib, pack] = await Promise.all([
         library.status(),
         library.library().catch(() => ({ sources: [], names: [] })),
@@ -77,9 +66,9 @@ export function libraryHandlers(deps: LibraryHandlerDeps): Handlers<LibraryProto
         }),
         names: lib.names.map((n) => ({ ...n, sentences: sentencesByEntity.get(n.id) ?? 0 })),
       };
-    }),
+    },
 
-    'library:stage': checked('library:stage', ({ page, tabId }, sender) =>
+    'library:stage': ({ page, tabId }, sender) =>
       outcome(async () => {
         const draftId = await library.stage(page);
         await deps.openTab(
@@ -88,30 +77,26 @@ export function libraryHandlers(deps: LibraryHandlerDeps): Handlers<LibraryProto
         );
         return { draftId };
       }),
-    ),
 
-    'library:draft': checked('library:draft', async ({ id }) => {
+    'library:draft': async ({ id }) => {
       const found = await library.draft(id);
       return found && { id, page: found.draft.page, exists: found.exists, preview: found.preview };
-    }),
+    },
 
-    'library:confirm': checked('library:confirm', ({ id, metadata }) =>
-      outcome(() => library.confirm(id, metadata)),
-    ),
+    'library:confirm': ({ id, metadata }) => outcome(() => library.confirm(id, metadata)),
 
-    'library:discard': checked('library:discard', async ({ id }) => {
+    'library:discard': async ({ id }) => {
       await library.discard(id);
       return null;
-    }),
+    },
 
-    'library:remove-source': checked('library:remove-source', ({ url }) =>
+    'library:remove-source': ({ url }) =>
       outcome(async () => {
         await library.removeSource(url);
         return {};
       }),
-    ),
 
-    'library:track': checked('library:track', ({ label, kind, aliases }) =>
+    'library:track': ({ label, kind, aliases }) =>
       outcome(async () => {
         const known = knownEntity(await library.pack(), label);
         if (known) {
@@ -131,35 +116,29 @@ export function libraryHandlers(deps: LibraryHandlerDeps): Handlers<LibraryProto
         if (!id) throw new Error(`“${label}” is already one of your tracked names.`);
         return { id };
       }),
-    ),
 
-    'library:untrack': checked('library:untrack', ({ id }) =>
+    'library:untrack': ({ id }) =>
       outcome(async () => {
         await library.untrack(id);
         return {};
       }),
-    ),
 
-    'library:export': checked('library:export', () =>
-      outcome(async () => ({ file: await library.exportFile() })),
-    ),
+    'library:export': () => outcome(async () => ({ file: await library.exportFile() })),
 
-    'library:import': checked('library:import', ({ text }) =>
+    'library:import': ({ text }) =>
       outcome(async () => ({ summary: await library.importFile(text) })),
-    ),
 
-    'library:clear': checked('library:clear', () =>
+    'library:clear': () =>
       outcome(async () => {
         await library.clear();
         return {};
       }),
-    ),
 
-    'library:sources': checked('library:sources', async () => {
+    'library:sources': async () => {
       const pack = await library.pack();
       const sources = pack.sources.filter((s) => s.added);
       const ids = new Set(sources.map((s) => s.id));
       return { sources, claims: pack.claims.filter((c) => ids.has(c.sourceId)) };
-    }),
+    },
   };
 }

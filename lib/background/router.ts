@@ -3,23 +3,14 @@
  * must come from this extension (a web page cannot reach runtime.onMessage without
  * `externally_connectable`, and other extensions are refused by id), be one of our
  * envelopes, and come from a place allowed to send it. Content scripts are only heard
- * from a tab's top frame; history's list and clear only from our own pages.
+ * from a tab's top frame; what the contract marks `pagesOnly` (history's list and clear,
+ * the library) only from our own pages. Each payload is checked against its schema
+ * (lib/messages.ts), and the handler gets it as the schema reads it.
  */
-import { CONTENT_SCRIPT_LIBRARY_MESSAGES, LIBRARY_MESSAGES } from '../library/protocol';
 import type { BackgroundProtocol, Handlers } from '../messages';
-import { isBackgroundEnvelope } from '../messages';
-import { checkPayload } from './validate';
+import { checkBackgroundRequest, isBackgroundEnvelope, isPagesOnly } from '../messages';
 
 type Name = keyof BackgroundProtocol;
-
-/** Messages only our extension pages may send: they read or wipe history, or read other tabs. */
-const EXTENSION_PAGES_ONLY: ReadonlySet<Name> = new Set<Name>([
-  'history:list',
-  'history:clear',
-  'page:host',
-  // The reader's library: read and changed from our pages; a tab may only stage a page.
-  ...LIBRARY_MESSAGES.filter((name) => !CONTENT_SCRIPT_LIBRARY_MESSAGES.has(name)),
-]);
 
 /** The parts of `runtime.MessageSender` we look at (the same in Chrome and Firefox). */
 export interface Sender {
@@ -58,15 +49,15 @@ export function createRouter(handlers: Handlers<BackgroundProtocol>, options: Ro
     if (!isBackgroundEnvelope(message)) return undefined;
     const kind = classifySender(sender, options);
     if (!kind) return undefined;
-    if (kind === 'content-script' && EXTENSION_PAGES_ONLY.has(message.name)) return undefined;
+    if (kind === 'content-script' && isPagesOnly(message.name)) return undefined;
     const handler = handlers[message.name] as (
       payload: unknown,
       s: Parameters<Handlers<BackgroundProtocol>[Name]>[1],
     ) => unknown;
     return (async () => {
       try {
-        checkPayload(message.name, message.payload as Record<string, unknown>);
-        return await handler(message.payload, {
+        const payload = checkBackgroundRequest(message.name, message.payload);
+        return await handler(payload, {
           tabId: sender.tab?.id,
           url: sender.url,
           frameId: sender.frameId,

@@ -15,9 +15,10 @@
 import type { Extract } from '../library/page-extract';
 import { extractThisPage } from '../library/page-extract';
 import { readTrackedForms, watchPublished } from '../library/published';
-import { type Handlers, isTabEnvelope, type TabProtocol } from '../messages';
+import type { Handlers } from '../messages';
 import { isSiteEnabled, type Settings } from '../settings-defaults';
 import { readSettings, watchSettings } from '../settings-reader';
+import { checkTabRequest, isTabEnvelope, type TabProtocol } from '../tab-messages';
 import { createCoreMatcher } from './core-matcher';
 import type { ExtensionApi } from './extension-api';
 import type { PageSession, SessionOptions } from './session';
@@ -175,8 +176,10 @@ export async function startFirstStage(env: FirstStageEnv): Promise<void> {
   };
   api.serve((message) => {
     if (!isTabEnvelope(message) || !api.alive()) return undefined;
-    const handle = handlers[message.name] as (payload: unknown, sender: object) => unknown;
-    return Promise.resolve(handle(message.payload, {}));
+    const name = message.name;
+    const handle = handlers[name] as (payload: unknown, sender: object) => unknown;
+    // A payload its schema refuses is answered with an error naming the field, not run.
+    return Promise.resolve().then(() => handle(checkTabRequest(name, message.payload), {}));
   }, stopWatching.signal);
 
   if (doc.readyState === 'loading') {

@@ -11,7 +11,7 @@ import type { DetectorTables } from '../detect/tables';
 import type { Detector } from '../detect/types';
 import { addThisPage, importExtractor } from '../library/page-extract';
 import { readPublishedTables } from '../library/published';
-import { send, type TermCount } from '../messages';
+import type { TermCount } from '../messages';
 import { detectorTables } from '../pack/bundled';
 import { trackHover } from '../page/hover';
 import { createPageMarks } from '../page/page-marks';
@@ -19,6 +19,7 @@ import { canPaintHighlights, createHighlightPainter } from '../page/painter';
 import { afterFrame, createScheduler, defaultYield } from '../page/scheduler';
 import { watchPage } from '../page/watch-page';
 import type { Settings } from '../settings-defaults';
+import { send } from '../transport';
 import { createLazyPageUi } from './lazy-ui';
 import { showOccurrence } from './show-occurrence';
 

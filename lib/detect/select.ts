@@ -1,4 +1,5 @@
 /** Choosing the matches to show, and context gating. */
+import type { Tier } from '../pack/types';
 import type { Match } from './types';
 
 /**
@@ -60,9 +61,17 @@ export function mergeMatches(a: readonly Match[], b: readonly Match[]): Match[] 
 }
 
 /**
- * Context gating: `context` entities and figures only count in a text that mentions a
- * `core` entity. The page gates once over all of its blocks' matches.
+ * Context gating, the one rule (the detector's `detect` and the page's `paintable` both
+ * ask it): a `context` entity or figure counts only where a `core` entity is mentioned.
+ * "Where" is the caller's: one text here, the whole page for the page (one paragraph may
+ * name DeepSeek and the next only Nvidia).
  */
+export function passesGate(tier: Tier, coreMentioned: boolean): boolean {
+  return tier === 'core' || coreMentioned;
+}
+
+/** A text's matches, gated over that text. */
 export function gateMatches(matches: readonly Match[]): Match[] {
-  return matches.some((m) => m.tier === 'core') ? matches.slice() : [];
+  const core = matches.some((m) => m.tier === 'core');
+  return matches.filter((m) => passesGate(m.tier, core));
 }

@@ -9,10 +9,7 @@ import { createKnowledge } from './term-detail';
 export function knowledgeHandlers(pack: Pack): Handlers<Pick<BackgroundProtocol, 'term:detail'>> {
   const knowledge = createKnowledge(pack);
   return {
-    'term:detail': (req) => {
-      if (typeof req.id !== 'string' || (req.kind !== 'entity' && req.kind !== 'figure'))
-        throw new Error('term:detail needs { id: string, kind: "entity" | "figure" }');
-      return knowledge.detail(req);
-    },
+    // The router has checked the request against its schema (lib/messages.ts).
+    'term:detail': (req) => knowledge.detail(req),
   };
 }

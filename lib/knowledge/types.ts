@@ -139,13 +139,5 @@ export interface TermDetail {
   related: TermRef[];
 }
 
-export interface TermDetailRequest {
-  id: string;
-  kind: 'entity' | 'figure';
-  /** The figure as read on the page, to compare with each source's. */
-  pageValue?: FigureValue;
-  pageUnit?: string;
-  /** Its hedge ("about", "less than"), and whose figure the detector took it for. */
-  pageQualifier?: string | null;
-  pageSubjectId?: string | null;
-}
+/** Written once, as the schema the background checks it with (lib/messages.ts). */
+export type { TermDetailRequest } from '../messages';

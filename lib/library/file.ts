@@ -39,7 +39,12 @@ const Text = (max: number) =>
   );
 const Timestamp = v.pipe(v.string(), v.isoTimestamp('must be an ISO date and time'));
 
-export const LibrarySourceSchema = v.strictObject({
+/**
+ * A source's fields, each its own schema: the library messages check an extracted page
+ * with the same ones (lib/library/protocol.ts). A plain object, so a bundle that takes one
+ * field need not keep the rest.
+ */
+export const SOURCE_FIELDS = {
   url: v.pipe(
     v.string(),
     v.maxLength(4096),
@@ -59,7 +64,9 @@ export const LibrarySourceSchema = v.strictObject({
     v.minLength(1, 'must not be empty'),
     v.maxLength(LIBRARY_LIMITS.textChars, `must be at most ${LIBRARY_LIMITS.textChars} characters`),
   ),
-});
+};
+
+export const LibrarySourceSchema = v.strictObject(SOURCE_FIELDS);
 
 export const TrackedNameFileSchema = v.strictObject({
   label: Text(200),

@@ -1,11 +1,14 @@
 /**
- * The library's messages: their payloads and answers, entries of the one contract in
- * lib/messages.ts (which the content script imports: types and names only here; the
- * payload schemas are in requests.ts, for the background). Everything the reader does to
- * the library goes through the background, which owns the database and the rebuild.
+ * The library's messages: their payload schemas and answers, one part of the table in
+ * lib/messages.ts (types and checks written once; the background's router checks every
+ * payload against its schema before a handler runs). Everything the reader does to the
+ * library goes through the background, which owns the database and the rebuild.
  */
+import * as v from 'valibot';
+import { answer, Empty, type ProtocolOf } from '../message-table';
 import type { Claim, Source } from '../pack/types';
-import type { LibraryFile } from './file';
+import { ENTITY_KINDS } from '../pack/types';
+import { LIBRARY_LIMITS as LIMITS, type LibraryFile, SOURCE_FIELDS } from './file';
 import type { Preview } from './preview';
 import type { ExtractedPage, PageMetadata, TrackedName } from './types';
 
@@ -56,52 +59,91 @@ export interface ImportSummary {
 /** The extraction's answer in the tab (`tab:extract`). */
 export type ExtractResult = { ok: true; page: ExtractedPage } | { ok: false; error: string };
 
-export interface LibraryProtocol {
+const Str = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const Metadata = v.strictObject({
+  title: SOURCE_FIELDS.title,
+  outlet: SOURCE_FIELDS.outlet,
+  byline: SOURCE_FIELDS.byline,
+  date: SOURCE_FIELDS.date,
+  language: SOURCE_FIELDS.language,
+});
+
+/**
+ * The library's messages. Only `library:stage` may come from a content script (the
+ * sidebar's "Add this page"); the rest read or change the library from our own pages.
+ */
+export const LIBRARY_MESSAGES = {
   /** State and counts (popup, library page). */
-  'library:status': { req: Record<string, never>; res: LibraryStatusView };
-  /** Everything in the library, without texts. Extension pages only. */
-  'library:list': { req: Record<string, never>; res: LibraryListing };
+  'library:status': { req: Empty, res: answer<LibraryStatusView>(), pagesOnly: true },
+  /** Everything in the library, without texts. */
+  'library:list': { req: Empty, res: answer<LibraryListing>(), pagesOnly: true },
   /**
    * Keep an extracted page for review and open the review page beside the tab that asked
-   * (or `tabId`, from the popup). The content script sends it from the sidebar's button.
+   * (or `tabId`, from the popup).
    */
   'library:stage': {
-    req: { page: ExtractedPage; tabId?: number };
-    res: Outcome<{ draftId: string }>;
-  };
-  /** A staged page with its preview; null when it expired. Extension pages only. */
-  'library:draft': { req: { id: string }; res: DraftView | null };
-  'library:confirm': { req: { id: string; metadata: PageMetadata }; res: Outcome<{ url: string }> };
-  'library:discard': { req: { id: string }; res: null };
-  'library:remove-source': { req: { url: string }; res: Outcome };
+    req: v.strictObject({
+      page: v.strictObject({
+        url: SOURCE_FIELDS.url,
+        text: SOURCE_FIELDS.text,
+        metadata: Metadata,
+      }),
+      tabId: v.optional(v.pipe(v.number(), v.integer())),
+    }),
+    res: answer<Outcome<{ draftId: string }>>(),
+  },
+  /** A staged page with its preview; null when it expired. */
+  'library:draft': {
+    req: v.strictObject({ id: Str(100) }),
+    res: answer<DraftView | null>(),
+    pagesOnly: true,
+  },
+  'library:confirm': {
+    req: v.strictObject({ id: Str(100), metadata: Metadata }),
+    res: answer<Outcome<{ url: string }>>(),
+    pagesOnly: true,
+  },
+  'library:discard': {
+    req: v.strictObject({ id: Str(100) }),
+    res: answer<null>(),
+    pagesOnly: true,
+  },
+  'library:remove-source': {
+    req: v.strictObject({ url: Str(4096) }),
+    res: answer<Outcome>(),
+    pagesOnly: true,
+  },
   'library:track': {
-    req: { label: string; kind: TrackedName['kind']; aliases: string[] };
-    res: Outcome<{ id: string }>;
-  };
-  'library:untrack': { req: { id: string }; res: Outcome };
-  'library:export': { req: Record<string, never>; res: Outcome<{ file: LibraryFile }> };
+    req: v.strictObject({
+      label: v.pipe(v.string(), v.trim(), v.minLength(1, 'a name is needed'), v.maxLength(200)),
+      kind: v.picklist(ENTITY_KINDS, 'pick what kind of name it is'),
+      aliases: v.pipe(
+        v.array(v.pipe(v.string(), v.trim(), v.maxLength(200))),
+        v.maxLength(LIMITS.aliases),
+      ),
+    }),
+    res: answer<Outcome<{ id: string }>>(),
+    pagesOnly: true,
+  },
+  'library:untrack': {
+    req: v.strictObject({ id: Str(200) }),
+    res: answer<Outcome>(),
+    pagesOnly: true,
+  },
+  'library:export': { req: Empty, res: answer<Outcome<{ file: LibraryFile }>>(), pagesOnly: true },
   /** A library file's text; checked whole before anything is stored. */
-  'library:import': { req: { text: string }; res: Outcome<{ summary: ImportSummary }> };
-  'library:clear': { req: Record<string, never>; res: Outcome };
+  'library:import': {
+    req: v.strictObject({ text: Str(LIMITS.sources * LIMITS.textChars) }),
+    res: answer<Outcome<{ summary: ImportSummary }>>(),
+    pagesOnly: true,
+  },
+  'library:clear': { req: Empty, res: answer<Outcome>(), pagesOnly: true },
   /** The reader's sources as pack sources, with their claims (the source reader). */
-  'library:sources': { req: Record<string, never>; res: { sources: Source[]; claims: Claim[] } };
-}
+  'library:sources': {
+    req: Empty,
+    res: answer<{ sources: Source[]; claims: Claim[] }>(),
+    pagesOnly: true,
+  },
+} as const;
 
-export const LIBRARY_MESSAGES = [
-  'library:status',
-  'library:list',
-  'library:stage',
-  'library:draft',
-  'library:confirm',
-  'library:discard',
-  'library:remove-source',
-  'library:track',
-  'library:untrack',
-  'library:export',
-  'library:import',
-  'library:clear',
-  'library:sources',
-] as const satisfies readonly (keyof LibraryProtocol)[];
-
-/** Only `library:stage` may come from a content script; the rest from our own pages. */
-export const CONTENT_SCRIPT_LIBRARY_MESSAGES: ReadonlySet<string> = new Set(['library:stage']);
+export type LibraryProtocol = ProtocolOf<typeof LIBRARY_MESSAGES>;

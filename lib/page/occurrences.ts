@@ -2,6 +2,7 @@
  * What one block of the page holds: its matches (block-read.ts), each placed on the page's
  * text nodes and kept if the text it covers is rendered.
  */
+import { passesGate } from '../detect/select';
 import type { Detector, Match } from '../detect/types';
 import type { Settings } from '../settings';
 import { type BlockRead, readBlock } from './block-read';
@@ -64,9 +65,9 @@ const CHUNK = 2000;
 
 /**
  * What is painted of what is known: the kinds the settings choose, and context terms and
- * figures only on a page whose main text names a core term (gating is per page: one
- * paragraph may name DeepSeek and the next only Nvidia; a core term in a rail or a
- * footer is marked but does not make the page about the story). Yields every few
+ * figures only on a page whose main text names a core term (`passesGate`; gating is per
+ * page: one paragraph may name DeepSeek and the next only Nvidia; a core term in a rail or
+ * a footer is marked but does not make the page about the story). Yields every few
  * thousand occurrences.
  */
 export function* paintable(
@@ -81,7 +82,7 @@ export function* paintable(
   for (const b of list) {
     for (const o of b.occurrences) {
       if (!kinds.has(markKindOf(o.match))) continue;
-      if (o.match.tier !== 'core' && settings.gating && !hasCore) continue;
+      if (settings.gating && !passesGate(o.match.tier, hasCore)) continue;
       out.push(o);
     }
     n += b.occurrences.length;

@@ -153,11 +153,22 @@ describe('scan', { timeout: 60_000 }, () => {
     ],
     ['no file at all', () => [], /^scan: give exactly one FILE/],
     ['an unknown option', () => ['--fast', 'x.txt'], /^scan: unknown option --fast/],
+    ['a flag without its value', () => ['x.txt', '--pack'], /^scan: --pack needs a value\. usage:/],
   ])('fails with one line and code 2 on %s', (_name, args, message) => {
     const r = scan(['--pack', packFile, ...args()]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(message);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('prints its help with --help, and exits 0', () => {
+    const r = scan(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/^usage: npm run -s scan -- /);
+    for (const flag of ['--json', '--all', '--html', '--text', '--pack FILE']) {
+      expect(r.stdout).toContain(`\n  ${flag} `);
+    }
   });
 });

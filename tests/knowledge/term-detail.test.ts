@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { knowledgeHandlers } from '../../lib/knowledge/handlers';
 import { createKnowledge, findAliases } from '../../lib/knowledge/term-detail';
+import { checkBackgroundRequest } from '../../lib/messages';
 import { pack } from './fixture';
 
 const knowledge = createKnowledge(pack);
@@ -177,12 +178,13 @@ describe('term:detail handler', () => {
     const d = await handlers['term:detail']({ id: 'deepseek', kind: 'entity' }, {});
     expect(d?.label).toBe('DeepSeek');
   });
+  // The check is the contract's schema, which the background's router applies first.
   it('rejects a malformed request with a clear error', () => {
-    expect(() =>
-      handlers['term:detail'](
-        { id: 5, kind: 'x' } as unknown as { id: string; kind: 'entity' },
-        {},
-      ),
-    ).toThrow(/term:detail needs/);
+    expect(() => checkBackgroundRequest('term:detail', { id: 5, kind: 'x' })).toThrow(
+      /term:detail: id: /,
+    );
+    expect(() => checkBackgroundRequest('term:detail', { id: 'x', kind: 'x' })).toThrow(
+      /term:detail: kind: /,
+    );
   });
 });

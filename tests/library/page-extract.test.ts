@@ -11,7 +11,8 @@ import { ExtractionError, extractArticle } from '../../lib/library/extract';
 import { parseHtml } from '../../lib/library/load-files';
 import { addThisPage, extractThisPage } from '../../lib/library/page-extract';
 import type { ExtractedPage } from '../../lib/library/types';
-import { isBackgroundEnvelope, send } from '../../lib/messages';
+import { isBackgroundEnvelope } from '../../lib/messages';
+import { send } from '../../lib/transport';
 
 const stage = (page: ExtractedPage) => send('library:stage', { page });
 

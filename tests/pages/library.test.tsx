@@ -19,9 +19,10 @@ import { Sidebar, type SidebarProps } from '../../components/Sidebar';
 import { startBackground } from '../../lib/background/main';
 import { extractArticle } from '../../lib/library/extract';
 import { parseHtml } from '../../lib/library/load-files';
-import { envelope, send } from '../../lib/messages';
+import { envelope } from '../../lib/messages';
 import { pack } from '../../lib/pack/bundled';
 import { packInput } from '../../lib/pack/bundled-input';
+import { send } from '../../lib/transport';
 import { routeMessagesFrom } from './route-messages';
 
 const ROOT = join(import.meta.dirname, '..', '..');

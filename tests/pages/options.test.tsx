@@ -3,7 +3,6 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Options } from '../../components/options/Options';
-import { parseHostname } from '../../components/options/SitesEditor';
 import type { HistoryApi } from '../../components/shared/history-api';
 import { createSettingsApi } from '../../components/shared/settings-api';
 import { DEFAULT_SETTINGS, settingsItem } from '../../lib/settings';
@@ -150,20 +149,5 @@ describe('options page with bad stored settings (issue 19)', () => {
     await waitFor(() =>
       expect(screen.queryByRole('alert', { name: /stored settings were not valid/ })).toBeNull(),
     );
-  });
-});
-
-describe('parseHostname', () => {
-  it.each([
-    ['www.bbc.com', 'www.bbc.com'],
-    ['  News.Example.ORG ', 'news.example.org'],
-    ['https://www.bbc.com/news?x=1', 'www.bbc.com'],
-    ['127.0.0.1', '127.0.0.1'],
-    ['', null],
-    ['not a site', null],
-    ['localhost', null],
-    ['javascript:alert(1)', null],
-  ])('%j -> %j', (input, host) => {
-    expect(parseHostname(input)).toBe(host);
   });
 });

@@ -8,7 +8,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createPopupApi, hostnameOf, type PopupApi } from '../../components/popup/api';
+import { createPopupApi, type PopupApi } from '../../components/popup/api';
 import { Popup, toggleSite } from '../../components/popup/Popup';
 import { startBackground } from '../../lib/background/main';
 import { envelope, isTabEnvelope, type TermCount } from '../../lib/messages';
@@ -235,16 +235,6 @@ describe('popup', () => {
 });
 
 describe('popup helpers', () => {
-  it.each([
-    ['https://www.bbc.com/news', 'www.bbc.com'],
-    ['http://127.0.0.1:8080/a', '127.0.0.1'],
-    ['chrome://extensions', null],
-    ['about:blank', null],
-    [undefined, null],
-  ])('hostnameOf(%s) = %s', (url, host) => {
-    expect(hostnameOf(url)).toBe(host);
-  });
-
   it('toggles one site and keeps the others', () => {
     const s = { ...DEFAULT_SETTINGS, disabledSites: ['b.test'] };
     expect(toggleSite(s, 'a.test', false).disabledSites).toEqual(['a.test', 'b.test']);

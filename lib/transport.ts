@@ -1,0 +1,28 @@
+/**
+ * The contract's transport: how a message of lib/messages.ts reaches the background or a
+ * tab, through the extension API. Kept apart from the contract so pure code (and the
+ * background's router, which only checks and dispatches) never imports `wxt/browser`.
+ */
+import { browser } from 'wxt/browser';
+import { envelope } from './message-table';
+import type { BackgroundProtocol, RequestOf, ResponseOf } from './messages';
+import type { TabProtocol } from './tab-messages';
+
+/** Ask the background. */
+export async function send<N extends keyof BackgroundProtocol>(
+  name: N,
+  payload: RequestOf<N>,
+): Promise<ResponseOf<N>> {
+  return (await browser.runtime.sendMessage(envelope(name, payload))) as ResponseOf<N>;
+}
+
+/** Ask a tab's content script (top frame only). */
+export async function sendToTab<N extends keyof TabProtocol>(
+  tabId: number,
+  name: N,
+  payload: RequestOf<N>,
+): Promise<ResponseOf<N>> {
+  return (await browser.tabs.sendMessage(tabId, envelope(name, payload), {
+    frameId: 0,
+  })) as ResponseOf<N>;
+}
