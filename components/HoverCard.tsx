@@ -2,7 +2,7 @@ import { comparisonLine, statedText } from '../lib/knowledge/figure-agreement';
 import type { TermDetail } from '../lib/knowledge/types';
 import type { EntityKind } from '../lib/pack/types';
 import { Quote } from './Quote';
-import { kindLabel, sourceCaption, sourceName } from './term-labels';
+import { kindLabel } from './shared/kinds';
 import { DisputedLines } from './Verdicts';
 
 export interface HoverCardProps {
@@ -70,13 +70,15 @@ export function HoverCard(p: HoverCardProps) {
       {d?.description && <p class="desc">{d.description}</p>}
       {d && d.disputed.length > 0 && <DisputedLines items={d.disputed} max={2} />}
       {quotes.map(({ q, source, figure }) => (
-        <figure class="card-quote" key={q.claimId}>
-          <Quote quote={q} />
-          <figcaption>
-            {figure ? `${figure}: ` : ''}
-            {sourceCaption(source)}
-          </figcaption>
-        </figure>
+        <Quote
+          key={q.claimId}
+          class="card-quote"
+          text={q.quote}
+          emphasis={q.emphasis}
+          claimId={q.claimId}
+          source={source}
+          figure={figure}
+        />
       ))}
       <div class="card-foot">
         <button type="button" class="link" onClick={p.onOpenSidebar}>

@@ -3,8 +3,9 @@ import type { TermDetail, TopicView } from '../lib/knowledge/types';
 import type { SeenBefore, TermCount } from '../lib/messages';
 import type { FigureVerdict } from '../lib/quantity/figure-verdict';
 import { AddPageButton, type AddPageButtonProps } from './AddPageButton';
-import { Quote } from './Quote';
-import { kindLabel, sourceMeta, sourceName } from './term-labels';
+import { Quote, SourceCaveat } from './Quote';
+import { kindLabel } from './shared/kinds';
+import { sourceMeta, sourceName } from './source-names';
 import { QuestionList, TopicValues, VerdictLine } from './Verdicts';
 
 export interface SidebarProps {
@@ -21,7 +22,6 @@ export interface SidebarProps {
   onOpenTerm: (id: string, kind: 'entity' | 'figure') => void;
   /** Scroll the page to the term's next occurrence and flash it. */
   onShowOnPage: (id: string) => void;
-  onReadSource: (sourceId: string, claimId: string) => void;
   /** "Add this page to my sources" (lib/library/page-extract.ts `addThisPage`); no button without it. */
   onAddPage?: AddPageButtonProps['onAddPage'];
 }
@@ -66,7 +66,7 @@ function TermSection(p: SidebarProps & { detail: TermDetail }) {
       {d.questions.length > 0 && (
         <>
           <h3>Questions the sources answer</h3>
-          <QuestionList questions={d.questions} onReadSource={p.onReadSource} />
+          <QuestionList questions={d.questions} />
         </>
       )}
       {d.topics.length > 0 && (
@@ -83,18 +83,22 @@ function TermSection(p: SidebarProps & { detail: TermDetail }) {
         <article class="source" key={s.source.id}>
           <h4>{sourceName(s.source)}</h4>
           {sourceMeta(s.source) && <p class="muted">{sourceMeta(s.source)}</p>}
+          {s.source.caveat && (
+            <p>
+              <SourceCaveat text={s.source.caveat} />
+            </p>
+          )}
           {s.quotes.map((q) => {
+            // The heading above names the source: each quote keeps only its links.
             const quote = (
-              <blockquote key={q.claimId}>
-                <Quote quote={q} />
-                <button
-                  type="button"
-                  class="link"
-                  onClick={() => p.onReadSource(q.sourceId, q.claimId)}
-                >
-                  Read in source
-                </button>
-              </blockquote>
+              <Quote
+                key={q.claimId}
+                text={q.quote}
+                emphasis={q.emphasis}
+                claimId={q.claimId}
+                source={s.source}
+                showSource={false}
+              />
             );
             // A sentence about the term by reference: shown as context, saying whom it means.
             return q.reference ? (

@@ -2,17 +2,11 @@
  * How the card and sidebar speak a verdict: the words come from one table
  * (lib/knowledge/verdict-words.ts); these components only lay them out.
  */
-import type {
-  Disputed,
-  QuestionView,
-  SourcedQuote,
-  SourceRef,
-  TopicSummary,
-} from '../lib/knowledge/types';
+import type { Disputed, QuestionView, SourcedQuote, TopicSummary } from '../lib/knowledge/types';
 import { verdictWords } from '../lib/knowledge/verdict-words';
 import type { Verdict } from '../lib/pack/types';
 import { Quote } from './Quote';
-import { sourceMeta, sourceName } from './term-labels';
+import { sourceName } from './source-names';
 
 /** "Sources conflict: Which university is Marina Zhang at?" — at most `max` lines. */
 export function DisputedLines({ items, max }: { items: Disputed[]; max: number }) {
@@ -40,49 +34,23 @@ export function VerdictLine({ verdict, answers }: { verdict: Verdict; answers: n
   );
 }
 
-function SourceLine({ source }: { source: SourceRef }) {
-  const meta = sourceMeta(source);
-  return (
-    <span class="muted">
-      {sourceName(source)}
-      {meta && ` · ${meta}`}
-    </span>
-  );
-}
-
-function AnswerQuote(p: {
-  q: SourcedQuote;
-  onReadSource: (sourceId: string, claimId: string) => void;
-}) {
-  if (p.q.repeat) {
-    return <p class="muted">{sourceName(p.q.source)}: the sentence quoted above.</p>;
+function AnswerQuote({ q }: { q: SourcedQuote }) {
+  if (q.repeat) {
+    return <p class="muted">{sourceName(q.source)}: the sentence quoted above.</p>;
   }
-  // The quote and its "Read in source" in the blockquote, as under "What the sources say";
-  // the source and date under it.
   return (
-    <figure class="answer-quote">
-      <blockquote>
-        <Quote quote={p.q} />
-        <button
-          type="button"
-          class="link"
-          onClick={() => p.onReadSource(p.q.sourceId, p.q.claimId)}
-        >
-          Read in source
-        </button>
-      </blockquote>
-      <figcaption>
-        <SourceLine source={p.q.source} />
-      </figcaption>
-    </figure>
+    <Quote
+      class="answer-quote"
+      text={q.quote}
+      emphasis={q.emphasis}
+      claimId={q.claimId}
+      source={q.source}
+    />
   );
 }
 
 /** Each question with its answers side by side (gist, quotes, sources) and its verdict. */
-export function QuestionList(p: {
-  questions: QuestionView[];
-  onReadSource: (sourceId: string, claimId: string) => void;
-}) {
+export function QuestionList(p: { questions: QuestionView[] }) {
   return (
     <>
       {p.questions.map((q) => (
@@ -94,7 +62,7 @@ export function QuestionList(p: {
               <li class="answer" key={a.gist}>
                 <p class="gist">{a.gist}</p>
                 {a.quotes.map((quote) => (
-                  <AnswerQuote key={quote.claimId} q={quote} onReadSource={p.onReadSource} />
+                  <AnswerQuote key={quote.claimId} q={quote} />
                 ))}
               </li>
             ))}

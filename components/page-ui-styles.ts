@@ -69,6 +69,11 @@ blockquote { margin: 6px 0 10px; padding-left: 10px; border-left: 3px solid var(
 button { font: inherit; color: inherit; cursor: pointer; background: none; border: 0; padding: 0; }
 button:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
 .link { color: var(--accent); text-decoration: underline; font-size: 13px; display: block; margin-top: 4px; }
+/* A quote's caption: source, caveat, then "Read in source" and "Copy with citation" on one line. */
+.source-name, .caveat { display: block; }
+.caveat { color: var(--warn-fg); }
+.quote-links { display: flex; flex-wrap: wrap; gap: 0 12px; align-items: baseline; }
+.quote-links .link { display: inline; margin-top: 2px; font-size: 12px; }
 .icon { font-size: 18px; line-height: 1; padding: 2px 6px; border-radius: 4px; }
 .chip { border: 1px solid var(--line); border-radius: 12px; padding: 2px 10px; }
 ul { list-style: none; margin: 0; padding: 0; }

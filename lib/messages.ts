@@ -37,6 +37,8 @@ export type { Answer };
 export interface PackSummary {
   sources: {
     id: string;
+    /** What to call it (lib/pack/source-label.ts, made at pack build). */
+    label: string;
     title: string | null;
     /** ISO date when printed in full. */
     date: string | null;

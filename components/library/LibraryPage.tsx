@@ -6,6 +6,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { LibraryListing } from '../../lib/library/protocol';
+import { sourceLabel } from '../../lib/pack/source-label';
 import { KIND_NAMES } from '../shared/kinds';
 import { readerHref } from '../shared/links';
 import { day, type LibraryApi, libraryView, shortAddress } from './api';
@@ -77,29 +78,37 @@ export function LibraryPage({ api }: { api: LibraryApi }) {
           </p>
         )}
         <ul class="plain library-list">
-          {sources.map((s) => (
-            <li key={s.url}>
-              <h3>
-                <a href={readerHref(s.sourceId)}>{s.title ?? shortAddress(s.url)}</a>
-              </h3>
-              <p class="muted">
-                {[s.outlet, s.byline, s.date].filter(Boolean).join(' · ') || 'no metadata'} ·{' '}
-                <a href={s.url} target="_blank" rel="noopener noreferrer">
-                  {shortAddress(s.url)}
-                </a>{' '}
-                · added {day(s.addedAt)} · {s.claims} quoted sentences
-              </p>
-              <button
-                type="button"
-                aria-label={`Remove ${s.title ?? s.url}`}
-                onClick={() =>
-                  void run(api.ask('library:remove-source', { url: s.url }), 'Source removed.')
-                }
-              >
-                Remove
-              </button>
-            </li>
-          ))}
+          {sources.map((s) => {
+            const label = sourceLabel({
+              id: s.sourceId,
+              title: s.title,
+              outlet: s.outlet,
+              added: s,
+            });
+            return (
+              <li key={s.url}>
+                <h3>
+                  <a href={readerHref(s.sourceId)}>{label}</a>
+                </h3>
+                <p class="muted">
+                  {[s.outlet, s.byline, s.date].filter(Boolean).join(' · ') || 'no metadata'} ·{' '}
+                  <a href={s.url} target="_blank" rel="noopener noreferrer">
+                    {shortAddress(s.url)}
+                  </a>{' '}
+                  · added {day(s.addedAt)} · {s.claims} quoted sentences
+                </p>
+                <button
+                  type="button"
+                  aria-label={`Remove ${label}`}
+                  onClick={() =>
+                    void run(api.ask('library:remove-source', { url: s.url }), 'Source removed.')
+                  }
+                >
+                  Remove
+                </button>
+              </li>
+            );
+          })}
         </ul>
       </section>
 

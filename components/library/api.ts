@@ -45,13 +45,5 @@ export function day(iso: string): string {
     : iso;
 }
 
-/** The host and path of an address, for showing where a source came from. */
-export function shortAddress(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.protocol === 'file:') return decodeURIComponent(u.pathname.replace(/^\//, ''));
-    return `${u.host}${u.pathname === '/' ? '' : u.pathname}`;
-  } catch {
-    return url;
-  }
-}
+// One address shortener for the library's pages and the sources' labels.
+export { shortAddress } from '../../lib/pack/source-label';

@@ -10,19 +10,26 @@ export function PackSummary({ summary }: { summary: Summary }) {
         {summary.topicCount} topics, from {summary.sources.length} sources:
       </p>
       <ul class="plain">
-        {summary.sources.map((s) => (
-          <li key={s.id}>
-            <a href={readerHref(s.id)} target="_blank" rel="noopener">
-              {s.title ?? `Untitled source (${s.id})`}
-            </a>
-            <span class="muted">
-              {' '}
-              {[s.added && 'your source', s.outlet, s.dateAsPrinted ?? s.date]
-                .filter(Boolean)
-                .join(', ') || 'outlet and date not printed'}
-            </span>
-          </li>
-        ))}
+        {summary.sources.map((s) => {
+          const label = s.label;
+          return (
+            <li key={s.id}>
+              <a href={readerHref(s.id)} target="_blank" rel="noopener">
+                {label}
+              </a>
+              <span class="muted">
+                {' '}
+                {[
+                  s.added && 'your source',
+                  s.outlet !== label && s.outlet,
+                  s.dateAsPrinted ?? s.date,
+                ]
+                  .filter(Boolean)
+                  .join(', ') || 'outlet and date not printed'}
+              </span>
+            </li>
+          );
+        })}
       </ul>
     </div>
   );

@@ -1,7 +1,11 @@
 import { verdictWords } from '../../lib/knowledge/verdict-words';
-import type { SearchHit } from '../../lib/search/types';
+import type { QuoteRef, SearchHit } from '../../lib/search/types';
+import { Quote } from '../Quote';
 import { KIND_NAMES } from '../shared/kinds';
-import { Quote } from '../shared/Quote';
+
+function RefQuote({ q }: { q: QuoteRef }) {
+  return <Quote text={q.quote} claimId={q.claimId} source={q.source} />;
+}
 
 /** One hit: its name, and on demand the quotes behind it (native details: keyboard for free). */
 function Hit({ hit }: { hit: SearchHit }) {
@@ -17,7 +21,7 @@ function Hit({ hit }: { hit: SearchHit }) {
         </summary>
         <p>{hit.description}</p>
         {hit.quotes.map((q) => (
-          <Quote key={q.claimId} {...q} />
+          <RefQuote key={q.claimId} q={q} />
         ))}
         {hit.quoteCount > hit.quotes.length && (
           <p class="muted">and {hit.quoteCount - hit.quotes.length} more in the sources</p>
@@ -40,7 +44,7 @@ function Hit({ hit }: { hit: SearchHit }) {
           <div key={a.gist} class="answer">
             <p class="figure-value">{a.gist}</p>
             {a.quotes.map((q) => (
-              <Quote key={q.claimId} {...q} />
+              <RefQuote key={q.claimId} q={q} />
             ))}
           </div>
         ))}
@@ -64,7 +68,7 @@ function Hit({ hit }: { hit: SearchHit }) {
       {hit.figures.map((f) => (
         <div key={f.figureId}>
           <p class="figure-value">{f.text}</p>
-          <Quote {...f} />
+          <RefQuote q={f} />
         </div>
       ))}
     </details>

@@ -10,6 +10,8 @@ import { SourceText } from './SourceText';
 
 function Meta({ source }: { source: Source }) {
   const rows: [string, string][] = [
+    // The label may be the outlet or the lede's first words: the headline, if any, is here.
+    ['Headline', source.title ?? 'not printed'],
     ['Outlet', source.outlet ?? 'not printed'],
     ['Byline', source.byline ?? 'not printed'],
     ['Date', source.dateAsPrinted ?? source.date ?? 'not printed'],
@@ -23,18 +25,23 @@ function Meta({ source }: { source: Source }) {
       : ([['File', source.file]] as [string, string][])),
   ];
   return (
-    <dl class="meta">
-      {rows.map(([k, v]) => (
-        <div key={k}>
-          <dt>{k}</dt>
-          <dd>{v}</dd>
-        </div>
-      ))}
-    </dl>
+    <>
+      {source.caveat && (
+        <p class="caveat" role="note">
+          {source.caveat}
+        </p>
+      )}
+      <dl class="meta">
+        {rows.map(([k, v]) => (
+          <div key={k}>
+            <dt>{k}</dt>
+            <dd>{v}</dd>
+          </div>
+        ))}
+      </dl>
+    </>
   );
 }
-
-const titleOf = (s: Source) => s.title ?? `Untitled source (${s.id})`;
 
 function Library({ sources, claims }: { sources: Source[]; claims: Claim[] }) {
   return (
@@ -47,7 +54,7 @@ function Library({ sources, claims }: { sources: Source[]; claims: Claim[] }) {
         {sources.map((s) => (
           <li key={s.id}>
             <h2>
-              <a href={readerHref(s.id)}>{titleOf(s)}</a>
+              <a href={readerHref(s.id)}>{s.label}</a>
             </h2>
             <Meta source={s} />
             <p class="opening">“{opening(s)}”</p>
@@ -91,7 +98,7 @@ export function ReaderPage({ sources, claims, search, scrollTo }: ReaderPageProp
         <a href={readerHref()}>All sources</a>
       </nav>
       <article lang={source.language}>
-        <h1>{titleOf(source)}</h1>
+        <h1>{source.label}</h1>
         <Meta source={source} />
         {missingClaimId && (
           <p role="alert" class="warn">

@@ -3,9 +3,16 @@
  * components only take props and render.
  */
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import { HoverCard } from '../../components/HoverCard';
 import { PAGE_UI_CSS } from '../../components/page-ui-styles';
+import {
+  clipboardCopy,
+  QuoteActions,
+  type QuoteActionsValue,
+} from '../../components/quote-actions';
 import { Sidebar } from '../../components/Sidebar';
+import { readerHref } from '../../components/shared/links';
 import type { TermDetail, TermDetailRequest } from '../../lib/knowledge/types';
 import type { SeenBefore, TermCount } from '../../lib/messages';
 import { type CardPlacement, placeCard } from '../../lib/page/card-position';
@@ -50,6 +57,14 @@ export function createPageUi(deps: PageUiDeps) {
   // to our host, and Esc must give focus back to the page, not to us.
   let pageFocus: Element | null = null;
   let focusNext = false;
+  // A web page cannot link to our reader: the background opens it (deps.readSource), and a
+  // copied citation names the reader by its extension address.
+  const quoteActions: QuoteActionsValue = {
+    readSource: deps.readSource,
+    readerAddress: (sourceId, claimId) =>
+      browser.runtime.getURL(readerHref(sourceId, claimId) as '/reader.html'),
+    copy: clipboardCopy,
+  };
 
   function onKey(event: KeyboardEvent): void {
     if (event.key !== 'Escape' || (!card && stack.length === 0)) return;
@@ -69,7 +84,7 @@ export function createPageUi(deps: PageUiDeps) {
     const host = ensureHost();
     const entry = stack[stack.length - 1];
     render(
-      <>
+      <QuoteActions.Provider value={quoteActions}>
         {stack.length > 0 && (
           <Sidebar
             detail={entry ? sideDetail : null}
@@ -82,7 +97,6 @@ export function createPageUi(deps: PageUiDeps) {
             onAddPage={deps.onAddPage}
             onOpenTerm={(id, kind) => push({ req: { id, kind }, pageFigure: null })}
             onShowOnPage={deps.showOnPage}
-            onReadSource={deps.readSource}
           />
         )}
         {card && (
@@ -103,7 +117,7 @@ export function createPageUi(deps: PageUiDeps) {
             onPointerLeave={scheduleClose}
           />
         )}
-      </>,
+      </QuoteActions.Provider>,
       host.mount,
     );
     if (focusNext) {

@@ -6,6 +6,7 @@ export function summarizePack(pack: Pack): PackSummary {
   return {
     sources: pack.sources.map((s) => ({
       id: s.id,
+      label: s.label,
       title: s.title,
       date: s.date,
       dateAsPrinted: s.dateAsPrinted,

@@ -4,9 +4,10 @@
  */
 
 import { readersFirst } from '../library/order';
-import type { Claim, Entity, Figure, Pack, Source, Topic } from '../pack/types';
+import type { Claim, Entity, Figure, Pack, Topic } from '../pack/types';
 import { pageVerdict, rowVerdict } from './figure-agreement';
 import { disputedOf, questionViews, topicSummary, type ViewContext } from './questions-view';
+import { sourceRef, unknownSourceRef } from './source-ref';
 import type {
   FigureRow,
   QuoteView,
@@ -58,14 +59,8 @@ export function createKnowledge(pack: Pack): Knowledge {
   }
 
   function ref(sourceId: string): SourceRef {
-    const s = sources.get(sourceId) as Source | undefined;
-    return {
-      id: sourceId,
-      title: s?.title ?? null,
-      outlet: s?.outlet ?? null,
-      date: s?.date ?? s?.dateAsPrinted ?? null,
-      ...(s?.added && { added: s.added }),
-    };
+    const s = sources.get(sourceId);
+    return s ? sourceRef(s) : unknownSourceRef(sourceId);
   }
 
   function group(quotes: QuoteView[]): SourceQuotes[] {

@@ -7,6 +7,10 @@ import type { FigureVerdict } from '../quantity/figure-verdict';
 
 export interface SourceRef {
   id: string;
+  /** What Sourcelight calls the source everywhere (`Source.label`, lib/pack/source-label.ts). */
+  label: string;
+  /** Said beside every quote of the source (s002: machine-garbled English). */
+  caveat?: string;
   title: string | null;
   outlet: string | null;
   /** ISO date where the source prints one in full, else the date as printed, else null. */

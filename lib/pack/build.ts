@@ -14,6 +14,7 @@ import { groundEntities } from './grounding';
 import type { PackInput } from './load';
 import { createSourceMentionFinder } from './mention-prefilter';
 import { buildQuestions } from './questions';
+import { sourceLabel } from './source-label';
 import { computeTopic } from './topics';
 import type { Claim, DetectorPack, Entity, Figure, Pack, Source } from './types';
 import { validatePackInput } from './validate';
@@ -64,6 +65,11 @@ export function buildPack(input: PackInput): Pack {
       dateAsPrinted: meta.dateAsPrinted,
       outlet: meta.outlet,
       byline: meta.byline,
+      label: sourceLabel({
+        ...meta,
+        lede: kept[0] ? text.slice(kept[0].start, kept[0].end) : null,
+      }),
+      ...(meta.caveat && { caveat: meta.caveat }),
       language: meta.language,
       text,
       excluded,

@@ -19,6 +19,8 @@ export const SourceMetaSchema = v.strictObject({
   byline: v.nullable(NonEmpty),
   language: v.pipe(v.string(), v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'must be a BCP 47 tag')),
   note: v.optional(v.string()),
+  /** Shown beside the source's quotes: only what its text and SOURCES.md support. */
+  caveat: v.optional(NonEmpty),
 });
 
 export const SourceMetaFileSchema = v.strictObject({

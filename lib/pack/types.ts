@@ -36,6 +36,16 @@ export interface Source {
   dateAsPrinted: string | null;
   outlet: string | null;
   byline: string | null;
+  /**
+   * What Sourcelight calls it everywhere: the outlet it prints, else the first words of its
+   * headline or lede (a reader's source: its headline, else its address). `sourceLabel`.
+   */
+  label: string;
+  /**
+   * Said beside every quote of this source: what a reader must know about its wording
+   * (s002 is machine-garbled English). From `data/sources/meta.json`; absent for most.
+   */
+  caveat?: string;
   /** BCP 47 tag of the body text. */
   language: string;
   /** The article exactly as vendored, byte for byte (as a JS string). */

@@ -4,7 +4,9 @@
  * gists, the names of the entities they are about). Pure: the background builds the index
  * once and answers the popup's 'pack:search' messages from it.
  */
-import type { Claim, EntityKind, Pack, Question, SourceOrigin, Verdict } from '../pack/types';
+import { sourceRef, unknownSourceRef } from '../knowledge/source-ref';
+import type { SourceRef } from '../knowledge/types';
+import type { Claim, EntityKind, Pack, Question, Verdict } from '../pack/types';
 import { fold } from './normalize';
 import type {
   EntityHit,
@@ -49,9 +51,8 @@ export interface SearchIndex {
   topics: IndexedTopic[];
   questions: IndexedQuestion[];
   claims: Map<string, Claim>;
-  sourceTitles: Map<string, string | null>;
-  /** The reader's own sources (lib/library), to label their quotes. */
-  sourcesAdded: Map<string, SourceOrigin>;
+  /** Each source as its quotes name it (the reader's own labelled as theirs). */
+  sources: Map<string, SourceRef>;
   figures: Pack['figures'];
 }
 
@@ -110,8 +111,7 @@ export function buildSearchIndex(pack: Pack): SearchIndex {
       return { question: q, folded, words: folded.split(/[^\p{L}\p{N}$.]+/u).filter(Boolean) };
     }),
     claims: new Map(pack.claims.map((c) => [c.id, c])),
-    sourceTitles: new Map(pack.sources.map((s) => [s.id, s.title])),
-    sourcesAdded: new Map(pack.sources.flatMap((s) => (s.added ? [[s.id, s.added]] : []))),
+    sources: new Map(pack.sources.map((s) => [s.id, sourceRef(s)])),
     figures: pack.figures,
   };
 }
@@ -129,10 +129,7 @@ function quoteRef(index: SearchIndex, claim: Claim): QuoteRef {
   return {
     claimId: claim.id,
     sourceId: claim.sourceId,
-    sourceTitle: index.sourceTitles.get(claim.sourceId) ?? null,
-    ...(index.sourcesAdded.has(claim.sourceId) && {
-      sourceAdded: index.sourcesAdded.get(claim.sourceId),
-    }),
+    source: index.sources.get(claim.sourceId) ?? unknownSourceRef(claim.sourceId),
     quote: claim.quote,
   };
 }

@@ -1,13 +1,13 @@
 /** What a pack search returns: small enough to cross the message boundary. */
-import type { EntityKind, SourceOrigin, Verdict } from '../pack/types';
+import type { SourceRef } from '../knowledge/types';
+import type { EntityKind, Verdict } from '../pack/types';
 
 /** A verbatim slice of a source, always with the source it came from. */
 export interface QuoteRef {
   claimId: string;
   sourceId: string;
-  sourceTitle: string | null;
-  /** Set when the source is one the reader added: its address and when. */
-  sourceAdded?: SourceOrigin;
+  /** Its label, caveat, date, and for a reader's own source its address (`sourceRef`). */
+  source: SourceRef;
   quote: string;
 }
 

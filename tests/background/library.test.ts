@@ -121,7 +121,9 @@ describe('adding a page', () => {
     for (const q of first?.quotes ?? []) expect(page.text).toContain(q.quote);
     const hits = await ask('pack:search', { query: 'Nvidia' }, fromPage());
     const quotes = hits.hits.flatMap((h) => (h.type === 'entity' ? h.quotes : []));
-    expect(quotes.some((q) => q.sourceAdded?.url === URL_)).toBe(true);
+    expect(quotes.some((q) => q.source.added?.url === URL_)).toBe(true);
+    // Named as the library names it: its headline.
+    expect(first?.source.label).toBe(page.metadata.title);
     const summary = await ask('pack:summary', {}, fromPage());
     expect(summary.sources.filter((s) => s.added)).toHaveLength(1);
   });

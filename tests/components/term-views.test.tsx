@@ -2,11 +2,13 @@
 import { cleanup, fireEvent, render } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HoverCard } from '../../components/HoverCard';
-import { hasOwnMarks, Quote } from '../../components/Quote';
+import { Quote } from '../../components/Quote';
+import { QuoteActions, type QuoteActionsValue } from '../../components/quote-actions';
 import { Sidebar, type SidebarProps } from '../../components/Sidebar';
 import { statedText } from '../../lib/knowledge/figure-agreement';
+import { hasOwnMarks } from '../../lib/knowledge/quote-marks';
 import { createKnowledge } from '../../lib/knowledge/term-detail';
-import type { TermDetail } from '../../lib/knowledge/types';
+import type { SourceRef, TermDetail } from '../../lib/knowledge/types';
 import { pack } from '../knowledge/fixture';
 
 const knowledge = createKnowledge(pack);
@@ -16,20 +18,50 @@ const deepseek = knowledge.detail({ id: 'deepseek', kind: 'entity' });
 
 afterEach(cleanup);
 
-function card(detail: TermDetail | null | undefined, pageFigure: string | null = null) {
+const S000: SourceRef = {
+  id: 's000',
+  label: 'China heralds DeepSeek as a symbol of AI advancements…',
+  title: 'China heralds DeepSeek as a symbol of AI advancements amid U.S. restrictions',
+  outlet: null,
+  date: 'Friday, January 31',
+};
+const GARBLED: SourceRef = {
+  id: 's002',
+  label: 'BBC News',
+  caveat: 'Machine-garbled English credited to BBC News.',
+  title: null,
+  outlet: 'BBC News',
+  date: null,
+};
+
+function actions(): QuoteActionsValue & { copy: ReturnType<typeof vi.fn> } {
+  return {
+    readSource: vi.fn(),
+    readerAddress: (s, c) => `chrome-extension://x/reader.html?source=${s}&claim=${c}`,
+    copy: vi.fn(() => Promise.resolve()),
+  };
+}
+
+function card(
+  detail: TermDetail | null | undefined,
+  pageFigure: string | null = null,
+  quoteActions: QuoteActionsValue = actions(),
+) {
   return render(
-    <HoverCard
-      label="Liang Wenfeng"
-      entityKind="person"
-      detail={detail}
-      pageFigure={pageFigure}
-      left={10}
-      top={20}
-      maxHeight={300}
-      onOpenSidebar={vi.fn()}
-      onPointerEnter={vi.fn()}
-      onPointerLeave={vi.fn()}
-    />,
+    <QuoteActions.Provider value={quoteActions}>
+      <HoverCard
+        label="Liang Wenfeng"
+        entityKind="person"
+        detail={detail}
+        pageFigure={pageFigure}
+        left={10}
+        top={20}
+        maxHeight={300}
+        onOpenSidebar={vi.fn()}
+        onPointerEnter={vi.fn()}
+        onPointerLeave={vi.fn()}
+      />
+    </QuoteActions.Provider>,
   );
 }
 
@@ -41,9 +73,12 @@ describe('HoverCard', () => {
     expect(container.textContent).toContain('Founder of DeepSeek');
     const quotes = [...container.querySelectorAll('q')].map((q) => q.textContent);
     expect(quotes).toHaveLength(2);
-    expect([...container.querySelectorAll('figcaption')].map((f) => f.textContent)).toEqual([
-      'China heralds DeepSeek as a symbol of AI advancements amid U.S. restrictions',
-      "DeepSeek: China's AI Breakthrough Stuns Silicon Valley",
+    // Each source by its label (lib/pack/source-label.ts) and the date it prints.
+    expect(
+      [...container.querySelectorAll('figcaption .source-name')].map((f) => f.textContent),
+    ).toEqual([
+      'China heralds DeepSeek as a symbol of AI advancements… · Friday, January 31',
+      "DeepSeek: China's AI Breakthrough Stuns Silicon Valley · 2025-01-29",
     ]);
     expect(container.querySelector('mark')?.textContent).toBe('Liang Wenfeng');
     expect(container.querySelector('.disagree')).toBeNull();
@@ -96,9 +131,11 @@ describe('HoverCard', () => {
       'This page: $20 million. Sources: less than $6 million, $5.6 million (differs)',
     );
     expect(first?.classList.contains('compare-differs')).toBe(true);
-    const captions = [...container.querySelectorAll('figcaption')].map((f) => f.textContent);
+    const captions = [...container.querySelectorAll('figcaption .source-name')].map(
+      (f) => f.textContent,
+    );
     expect(captions).toEqual([
-      'less than $6 million: China heralds DeepSeek as a symbol of AI advancements amid U.S. restrictions',
+      'less than $6 million: China heralds DeepSeek as a symbol of AI advancements… · Friday, January 31',
       '$5.6 million: AsianFin',
     ]);
     expect([...container.querySelectorAll('mark')].map((m) => m.textContent)).toEqual([
@@ -160,10 +197,18 @@ function sidebar(over: Partial<SidebarProps> = {}) {
     onClose: vi.fn(),
     onOpenTerm: vi.fn(),
     onShowOnPage: vi.fn(),
-    onReadSource: vi.fn(),
     ...over,
   };
-  return { props, ...render(<Sidebar {...props} />) };
+  const quoteActions = actions();
+  return {
+    props,
+    quoteActions,
+    ...render(
+      <QuoteActions.Provider value={quoteActions}>
+        <Sidebar {...props} />
+      </QuoteActions.Provider>,
+    ),
+  };
 }
 
 describe('Sidebar', () => {
@@ -178,9 +223,22 @@ describe('Sidebar', () => {
   });
 
   it('opens the source at the claim from "Read in source"', () => {
-    const { props, getAllByText } = sidebar();
+    const { quoteActions, getAllByText } = sidebar();
     fireEvent.click(getAllByText('Read in source')[0] as HTMLElement);
-    expect(props.onReadSource).toHaveBeenCalledWith('s000', 'c1');
+    expect(quoteActions.readSource).toHaveBeenCalledWith('s000', 'c1');
+  });
+
+  it('gives every quote, answers included, its "Read in source" and "Copy with citation"', () => {
+    for (const detail of [deepseek, liang]) {
+      const { container } = sidebar({ detail });
+      const quotes = container.querySelectorAll('q');
+      expect(quotes.length).toBeGreaterThan(2);
+      for (const q of quotes) {
+        const links = [...(q.closest('figure')?.querySelectorAll('figcaption button') ?? [])];
+        expect(links.map((b) => b.textContent)).toEqual(['Read in source', 'Copy with citation']);
+      }
+      cleanup();
+    }
   });
 
   it('navigates to related terms and back', () => {
@@ -196,7 +254,7 @@ describe('Sidebar', () => {
     const rows = [...container.querySelectorAll('tr')].map((r) => r.textContent);
     expect(rows[0]).toBe('This page$6 millionwithin');
     expect(rows).toContain(
-      'China heralds DeepSeek as a symbol of AI advancements amid U.S. restrictionsless than $6 millionwithin',
+      'China heralds DeepSeek as a symbol of AI advancements…less than $6 millionwithin',
     );
     expect(container.querySelector('.verdict')?.textContent).toMatch(/^Sources differ, but both/);
     expect(rows.some((r) => r?.includes('$5.6 million') && r.endsWith('differs'))).toBe(true);
@@ -243,14 +301,14 @@ describe('Sidebar', () => {
     expect(questions[1]?.textContent).toContain('the sentence quoted above');
   });
 
-  it('keeps each blockquote a verbatim quote and its "Read in source", nothing else', () => {
+  it('keeps each blockquote a verbatim quote, nothing else', () => {
     for (const detail of [deepseek, liang]) {
       const { container } = sidebar({ detail });
       const quotes = new Set(pack.claims.map((c) => c.quote));
       const blocks = [...container.querySelectorAll('blockquote')];
       expect(blocks.length).toBeGreaterThan(2);
       for (const b of blocks) {
-        expect(quotes.has((b.textContent ?? '').replace(/Read in source$/, ''))).toBe(true);
+        expect(quotes.has(b.textContent ?? '')).toBe(true);
       }
       cleanup();
     }
@@ -308,19 +366,76 @@ describe('quotation marks', () => {
   ])('%s: own marks %s', (text, own) => {
     expect(hasOwnMarks(text)).toBe(own);
     const { container } = render(
-      <Quote
-        quote={{
-          claimId: 'c',
-          sourceId: 's000',
-          quote: text,
-          start: 0,
-          end: text.length,
-          emphasis: [],
-        }}
-      />,
+      <Quote text={text} claimId="c" source={{ ...S000, date: null }} />,
     );
     expect(container.querySelector('q')?.classList.contains('own-marks')).toBe(own);
     expect(container.querySelector('q')?.textContent).toBe(text);
     cleanup();
+  });
+});
+
+describe('a quote: its source, caveat, and links', () => {
+  const SENTENCE = 'Thus, bidet administration increased limitations.';
+
+  it('in the card: each quote opens the reader at its claim', () => {
+    const quoteActions = actions();
+    const { getAllByText } = card(liang, null, quoteActions);
+    const links = getAllByText('Read in source');
+    expect(links).toHaveLength(2);
+    fireEvent.click(links[1] as HTMLElement);
+    expect(quoteActions.readSource).toHaveBeenCalledWith('s001', expect.stringMatching(/^c/));
+  });
+
+  it('copies the verbatim quote with its label, date and the reader address', async () => {
+    const quoteActions = actions();
+    const { getAllByText, findByText } = card(liang, null, quoteActions);
+    fireEvent.click(getAllByText('Copy with citation')[0] as HTMLElement);
+    const quote = liang?.sources[0]?.quotes[0];
+    expect(quoteActions.copy).toHaveBeenCalledWith(
+      [
+        `“${quote?.quote}”`,
+        '— China heralds DeepSeek as a symbol of AI advancements…, Friday, January 31',
+        `Read in Sourcelight: chrome-extension://x/reader.html?source=s000&claim=${quote?.claimId}`,
+      ].join('\n'),
+    );
+    await findByText('Copied.');
+  });
+
+  it('says so when the clipboard refuses, and points to the reader', async () => {
+    const quoteActions = { ...actions(), copy: vi.fn(() => Promise.reject(new Error('no'))) };
+    const { getAllByText, findByText } = card(liang, null, quoteActions);
+    fireEvent.click(getAllByText('Copy with citation')[0] as HTMLElement);
+    const said = await findByText(/^Could not copy here/);
+    expect(said.getAttribute('role')).toBe('status');
+    expect(said.textContent).toContain('Read in source');
+  });
+
+  it('names a garbled source as it prints itself, with its caveat beside the quote', () => {
+    const { container } = render(<Quote text={SENTENCE} claimId="c9" source={GARBLED} />);
+    expect(container.querySelector('.source-name')?.textContent).toBe('BBC News');
+    expect(container.querySelector('.caveat')?.textContent).toBe(GARBLED.caveat);
+    expect(container.querySelector('blockquote')?.textContent).toBe(SENTENCE);
+  });
+
+  it('links to the reader where there is no readSource (the popup), keyboard-reachable', () => {
+    const { getByText } = render(<Quote text={SENTENCE} claimId="c9" source={GARBLED} />);
+    expect(getByText('Read in source').getAttribute('href')).toBe(
+      '/reader.html?source=s002&claim=c9',
+    );
+    expect(getByText('Copy with citation').tagName).toBe('BUTTON');
+  });
+
+  it('in the sidebar: the caveat once under the source heading, not under each quote', () => {
+    const garbled = {
+      ...(liang as TermDetail),
+      sources: [{ source: GARBLED, quotes: liang?.sources[0]?.quotes ?? [] }],
+      questions: [],
+    };
+    const { container } = sidebar({ detail: garbled });
+    const article = container.querySelector('article.source');
+    expect(article?.querySelector('h4')?.textContent).toBe('BBC News');
+    expect([...(article?.querySelectorAll('.caveat') ?? [])].map((c) => c.textContent)).toEqual([
+      GARBLED.caveat,
+    ]);
   });
 });

@@ -12,6 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
+import { KIND_NAMES } from '../../components/shared/kinds';
 import { REPO_ROOT } from './harness/paths';
 import type { E2EPage } from './harness/session';
 import { forEachBrowser } from './harness/suite';
@@ -62,8 +63,8 @@ forEachBrowser('around the page: popup, badge, site switch, search, history, rea
     const groups = await popup.evaluate(() =>
       [...document.querySelectorAll('.term-groups h3')].map((h) => h.textContent ?? ''),
     );
-    expect(groups.some((g) => g.startsWith('People'))).toBe(true);
-    expect(groups.some((g) => g.startsWith('Organizations'))).toBe(true);
+    expect(groups.some((g) => g.startsWith(KIND_NAMES.person.many))).toBe(true);
+    expect(groups.some((g) => g.startsWith(KIND_NAMES.organization.many))).toBe(true);
     const labels = await popup.evaluate(() =>
       [...document.querySelectorAll('.term-list button span:first-child')].map(
         (s) => s.textContent,

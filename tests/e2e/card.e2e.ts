@@ -4,8 +4,15 @@
  * with its source; it stays open while the pointer moves into it; Esc closes it.
  */
 import { expect, it } from 'vitest';
+import { KIND_NAMES } from '../../components/shared/kinds';
 import { DEMO_ARTICLE, DEMO_HOVER_TERM } from './expectations';
-import { hoverMark, settledHighlights, waitGoneFromUi, waitInUi } from './harness/interact';
+import {
+  clickInUi,
+  hoverMark,
+  settledHighlights,
+  waitGoneFromUi,
+  waitInUi,
+} from './harness/interact';
 import { type ElementInfo, probe, type Rect } from './harness/probe';
 import type { E2EPage } from './harness/session';
 import { isVerbatim } from './harness/sources';
@@ -44,10 +51,22 @@ forEachBrowser(
       const { card, term } = await openCard(page, DEMO_HOVER_TERM);
       expect(card.label).toContain(DEMO_HOVER_TERM);
       expect(card.text).toContain(DEMO_HOVER_TERM);
-      expect(card.text).toMatch(/person/i);
+      expect(card.text).toContain(KIND_NAMES.person.one);
       expect(overlaps(card.rect, term)).toBe(false);
       await checkQuotes(page);
       await waitInUi(page, `${CARD} button`, 'Open in sidebar');
+      // Every quote can be read in its source and copied with its citation, from inside
+      // the closed shadow root: the clipboard takes it (the status says so, not an error).
+      const quotes = await probe(page, 'query', { selector: `${CARD} q` });
+      for (const name of ['Read in source', 'Copy with citation']) {
+        const links = await probe(page, 'query', {
+          selector: `${CARD} figcaption button`,
+          text: name,
+        });
+        expect(links.length, name).toBe(quotes.length);
+      }
+      await clickInUi(page, `${CARD} figcaption button`, 'Copy with citation');
+      await waitInUi(page, `${CARD} .copy-status`, 'Copied.');
       await page.close();
     });
 

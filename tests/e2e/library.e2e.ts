@@ -16,6 +16,7 @@ import { expect, it } from 'vitest';
 import { toLibraryFile } from '../../lib/library/file';
 import { loadArticleFile } from '../../lib/library/load-files';
 import type { LibrarySource } from '../../lib/library/types';
+import { pack } from '../../lib/pack/bundled';
 import { DEMO_ARTICLE, DEMO_HOVER_TERM } from './expectations';
 import {
   clickInPage,
@@ -175,6 +176,14 @@ forEachBrowser(
       const { names, metas, quotes } = await sidebarSources(demo);
       expect(names[0]).toBe(TITLE);
       expect(metas[0]).toContain('your source, 127.0.0.1');
+      // The bundled sources by the labels the pack gives them (never "Source s003"), the
+      // machine-garbled one with its caveat beside its quotes.
+      const labels = new Map(pack.sources.map((s) => [s.label, s]));
+      for (const n of names.slice(1)) expect(labels.has(n), n).toBe(true);
+      const garbled = pack.sources.find((s) => s.caveat) as (typeof pack.sources)[number];
+      expect(names).toContain(garbled.label);
+      const caveats = await probe(demo, 'query', { selector: 'aside article.source .caveat' });
+      expect(caveats.map((c) => c.text)).toEqual([garbled.caveat]);
       const text = collapse(servedSource(server.url(ARTICLE)).text);
       expect(quotes.some((q) => text.includes(collapse(q)))).toBe(true);
       await demo.close();

@@ -3,6 +3,7 @@
  * repaints the open article without a reload.
  */
 import { expect, it } from 'vitest';
+import { KIND_NAMES } from '../../components/shared/kinds';
 import { DEMO_ARTICLE, groupOf, styleOf } from './expectations';
 import { clickInPage, clickLabelled, settledHighlights } from './harness/interact';
 import { forEachBrowser } from './harness/suite';
@@ -39,7 +40,7 @@ forEachBrowser(
       const people = before.filter((r) => groupOf(r.name) === 'person');
       expect(people.length).toBeGreaterThan(0);
       const options = await browser.openExtensionPage('options.html', 'fieldset');
-      await clickLabelled(options, 'People');
+      await clickLabelled(options, KIND_NAMES.person.many);
       await article.bringToFront();
       const without = await settledHighlights(article, 15_000, (r) =>
         r.every((m) => groupOf(m.name) !== 'person'),
@@ -48,7 +49,7 @@ forEachBrowser(
         before.filter((r) => groupOf(r.name) !== 'person').map((r) => r.text),
       );
       await options.bringToFront();
-      await clickLabelled(options, 'People');
+      await clickLabelled(options, KIND_NAMES.person.many);
       await article.bringToFront();
       const again = await settledHighlights(article, 15_000, (r) => r.length === before.length);
       expect(again.map((r) => [r.text, groupOf(r.name)])).toEqual(

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KIND_NAMES } from '../../components/shared/kinds';
 import { ShadowReader, textOf } from './closed-shadow';
 import { ensureBuild } from './harness/build';
 import { type ChromiumSession, launchChromium } from './harness/chromium';
@@ -152,7 +153,7 @@ describe.skipIf(gate.skip)('Chromium: on the page (demo article)', () => {
     const [card] = await shadow.all('card');
     const text = textOf(card as NonNullable<typeof card>);
     expect(text).toContain('Liang Wenfeng');
-    expect(text).toContain('Person');
+    expect(text).toContain(KIND_NAMES.person.one);
     for (const q of await shadow.byTag('q')) expect(isVerbatim(textOf(q))).toBe(true);
     const box = await shadow.box(card as NonNullable<typeof card>);
     const overlaps =

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KIND_NAMES } from '../../components/shared/kinds';
 import { ShadowReader, textOf } from './closed-shadow';
 import { ensureBuild } from './harness/build';
 import { type ChromiumSession, launchChromium } from './harness/chromium';
@@ -75,14 +76,18 @@ describe.skipIf(gate.skip)('Chromium: toolbar popup and extension pages (demo ar
   });
 
   it('lists the terms marked on the page, grouped by kind with counts', async () => {
-    const people = popup.getByRole('region', { name: /^People/ });
+    const people = popup.getByRole('region', { name: new RegExp(`^${KIND_NAMES.person.many}`) });
     await people.waitFor({ timeout: 10_000 });
     expect(
       await people.getByRole('button', { name: /^Liang Wenfeng, \d+ on this page/ }).count(),
     ).toBe(1);
-    const orgs = popup.getByRole('region', { name: /^Organizations/ });
+    const orgs = popup.getByRole('region', {
+      name: new RegExp(`^${KIND_NAMES.organization.many}`),
+    });
     expect(await orgs.getByRole('button', { name: /^DeepSeek, \d+ on this page/ }).count()).toBe(1);
-    expect(await popup.getByRole('region', { name: /^Figures/ }).count()).toBe(1);
+    expect(
+      await popup.getByRole('region', { name: new RegExp(`^${KIND_NAMES.figure.many}`) }).count(),
+    ).toBe(1);
   });
 
   it('counts the terms on the tab in the toolbar badge', async () => {

@@ -48,7 +48,7 @@ describe('rowVerdict', () => {
 
 function row(text: string, qualifier: string | null, verdict: FigureRow['verdict']): FigureRow {
   return {
-    source: { id: 's000', title: 'T', outlet: null, date: null },
+    source: { id: 's000', label: 'T', title: 'T', outlet: null, date: null },
     figureId: text,
     text,
     value: 0,

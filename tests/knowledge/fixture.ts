@@ -4,12 +4,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sourceLabel } from '../../lib/pack/source-label';
 import type { Claim, Figure, Pack, Source } from '../../lib/pack/types';
 
 const DIR = join(import.meta.dirname, '../../data/sources');
 
 function source(id: string, file: string, meta: Partial<Source>): Source {
-  return {
+  const s = {
     id,
     file,
     title: null,
@@ -21,6 +22,7 @@ function source(id: string, file: string, meta: Partial<Source>): Source {
     text: readFileSync(join(DIR, file), 'utf8'),
     ...meta,
   };
+  return { ...s, label: sourceLabel(s) };
 }
 
 const sources = [

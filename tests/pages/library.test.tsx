@@ -234,7 +234,6 @@ describe("the sidebar's and the reader's part", () => {
       onClose={noop}
       onOpenTerm={noop}
       onShowOnPage={noop}
-      onReadSource={noop}
       onAddPage={onAddPage}
     />
   );

@@ -179,9 +179,16 @@ describe('popup', () => {
     expect(results.textContent).toContain('“梁文鋒”');
     fireEvent.click(hit);
     const quote = within(results).getByText('Liang Weenfeng leads Deepsek.');
-    const link = within(quote.closest('figure') as HTMLElement).getByRole('link');
-    expect(link.textContent).toBe('DeepSeek stuns Silicon Valley');
+    const figure = quote.closest('figure') as HTMLElement;
+    // The source by its label, with its caveat; the link opens the reader at the claim.
+    expect(figure.querySelector('.source-name')?.textContent).toBe('BBC News · 2025-01-29');
+    expect(figure.querySelector('.caveat')?.textContent).toBe(
+      'Machine-garbled English credited to BBC News.',
+    );
+    const link = within(figure).getByRole('link');
+    expect(link.textContent).toBe('Read in source');
     expect(link.getAttribute('href')).toBe('/reader.html?source=s001&claim=c4');
+    expect(within(figure).getByRole('button', { name: 'Copy with citation' })).toBeTruthy();
   });
 
   it('shows both sides of a disagreement on figures', async () => {
@@ -202,15 +209,14 @@ describe('popup', () => {
     expect(await screen.findByText(/Nothing in the pack matches “zebra”/)).toBeTruthy();
   });
 
-  it('shows the pack at a glance: sources with headline and date, counts', async () => {
+  it('shows the pack at a glance: sources by label with date, counts', async () => {
     await openNewsTab();
     render(<Popup api={api} />);
     const about = await screen.findByRole('region', { name: 'About the pack' });
     expect(about.textContent).toContain('5 names, 7 quotes, 2 figures in 1 topics, from 2 sources');
     // The date as the source prints it, even without a year.
-    expect(about.textContent).toContain(
-      'DeepSeek stuns Silicon Valley BBC News, Wednesday, January 29, 2025',
-    );
+    // Named by its outlet, not said twice.
+    expect(about.textContent).toContain('BBC News Wednesday, January 29, 2025');
     expect(about.textContent).toContain('China heralds DeepSeek Friday, January 31');
   });
 

@@ -16,15 +16,21 @@ describe('source library', () => {
     const links = screen.getAllByRole('link');
     expect(links.map((a) => [a.textContent, a.getAttribute('href')])).toEqual([
       ['China heralds DeepSeek', '/reader.html?source=s000'],
-      ['DeepSeek stuns Silicon Valley', '/reader.html?source=s001'],
+      ['BBC News', '/reader.html?source=s001'],
     ]);
     const second = links[1]?.closest('li') as HTMLElement;
+    // Named by its outlet; its headline and its caveat are said beside it.
+    expect(second.textContent).toContain('HeadlineDeepSeek stuns Silicon Valley');
+    expect(second.querySelector('[role="note"]')?.textContent).toBe(
+      'Machine-garbled English credited to BBC News.',
+    );
     expect(second.textContent).toContain('OutletBBC News');
     expect(second.textContent).toContain('BylineFan Wang');
     expect(second.textContent).toContain('DateWednesday, January 29, 2025');
     expect(second.textContent).toContain('3 quoted sentences');
     const first = links[0]?.closest('li') as HTMLElement;
     expect(first.textContent).toContain('Outletnot printed');
+    expect(first.querySelector('[role="note"]')).toBeNull();
   });
 });
 
@@ -40,9 +46,7 @@ describe('reader', () => {
       />,
     );
     const article = screen.getByRole('article');
-    expect(within(article).getByRole('heading', { level: 1 }).textContent).toBe(
-      'DeepSeek stuns Silicon Valley',
-    );
+    expect(within(article).getByRole('heading', { level: 1 }).textContent).toBe('BBC News');
     const marks = container.querySelectorAll('mark');
     expect(marks).toHaveLength(1);
     expect(marks[0]?.textContent).toBe('Training cost $5.6 million on H800 chips.');

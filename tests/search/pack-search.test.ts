@@ -54,9 +54,10 @@ describe('searchPack', () => {
   it('expands an entity to verbatim quotes with their source', () => {
     const hit = searchPack(index, 'Liang Wenfeng').hits[0] as EntityHit;
     expect(hit.quoteCount).toBe(2);
-    expect(hit.quotes.map((q) => [q.sourceId, q.sourceTitle])).toEqual([
-      ['s000', 'China heralds DeepSeek'],
-      ['s001', 'DeepSeek stuns Silicon Valley'],
+    // Named by their labels; the garbled one carries its caveat.
+    expect(hit.quotes.map((q) => [q.sourceId, q.source.label, q.source.caveat])).toEqual([
+      ['s000', 'China heralds DeepSeek', undefined],
+      ['s001', 'BBC News', 'Machine-garbled English credited to BBC News.'],
     ]);
     for (const q of hit.quotes) {
       const claim = fixturePack.claims.find((c) => c.id === q.claimId);
