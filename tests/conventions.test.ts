@@ -80,11 +80,26 @@ const EXTENSION_API_MODULES: Record<string, string> = {
   'lib/content/session.ts':
     "the second stage: reads the reader's published tables, hands runtime.getURL to the extraction",
   'lib/content/lazy-ui.ts': "loads the package's own page-ui.js by its extension URL",
+  'lib/page-ui/controller.tsx': "the card and sidebar's links to the reader, an extension page",
   'lib/library/published.ts': 'types only: it is handed the storage area it reads and watches',
   'lib/background/main.ts': "starts the background: the router's listener, tabs, settings",
   'lib/background/badge.ts': "sets the toolbar badge and resets it when a tab's page changes",
   'lib/background/library-start.ts': "the library's context menu and its storage publishing",
 };
+
+// Entrypoints are wiring only: the controllers they start live in lib/ (lib/content/,
+// lib/page-ui/, lib/background/), where they can be read and tested apart from WXT.
+describe('entrypoints are thin', () => {
+  const entries = files.filter((f) => f.path.startsWith('entrypoints/'));
+
+  it('finds the entrypoints', () => {
+    expect(entries.length).toBeGreaterThan(8);
+  });
+
+  it.each(entries)('$path is at most 30 lines', ({ text }) => {
+    expect(text.trimEnd().split('\n').length).toBeLessThanOrEqual(30);
+  });
+});
 
 describe('the extension API stays at the edges of lib/', () => {
   const libFiles = files.filter((f) => f.path.startsWith('lib/'));

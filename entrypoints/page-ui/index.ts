@@ -1,6 +1,6 @@
 /**
  * The page UI bundle (`page-ui.js`): the card and sidebar with Preact, loaded by the
- * content script only when a card or the sidebar first opens (entrypoints/content/lazy-ui.ts),
+ * content script only when a card or the sidebar first opens (lib/content/lazy-ui.ts),
  * so pages where the reader never hovers do not pay for it.
  *
  * It is built as an ES module whose default export is `createPageUi` (the format is set in
@@ -9,7 +9,7 @@
  * page's. Nothing is put on any global, so a page has nothing to find or call.
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { createPageUi } from './page-ui';
+import { createPageUi } from '../../lib/page-ui/controller';
 
 export default defineUnlistedScript({
   // No `var pageUi = ...` wrapper: an ES module exports; it does not need a global name.

@@ -9,7 +9,7 @@
  * them. This file must not import Preact or the components (only their types).
  */
 import { browser } from 'wxt/browser';
-import type { PageUi, PageUiDeps } from '../../entrypoints/page-ui/page-ui';
+import type { PageUi, PageUiDeps } from '../page-ui/controller';
 import type { Occurrence } from '../page/page-marks';
 
 export type CreatePageUi = (deps: PageUiDeps) => PageUi;

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
-import { createPageUi, type PageUiDeps } from '../../entrypoints/page-ui/page-ui';
+import { createPageUi, type PageUiDeps } from '../../lib/page-ui/controller';
 import { type CreatePageUi, createLazyPageUi } from '../../lib/content/lazy-ui';
 import type { Occurrence } from '../../lib/page/page-marks';
 

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createPageUi } from '../../entrypoints/page-ui/page-ui';
+import { createPageUi } from '../../lib/page-ui/controller';
 import { createKnowledge } from '../../lib/knowledge/term-detail';
 import type { Occurrence } from '../../lib/page/page-marks';
 import { pack } from '../knowledge/fixture';

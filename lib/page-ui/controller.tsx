@@ -13,11 +13,11 @@ import {
 } from '../../components/quote-actions';
 import { Sidebar } from '../../components/Sidebar';
 import { readerHref } from '../../components/shared/links';
-import type { TermDetail, TermDetailRequest } from '../../lib/knowledge/types';
-import type { SeenBefore, TermCount } from '../../lib/messages';
-import { type CardPlacement, placeCard } from '../../lib/page/card-position';
-import { rangeBox } from '../../lib/page/hit-test';
-import type { Occurrence } from '../../lib/page/page-marks';
+import type { TermDetail, TermDetailRequest } from '../knowledge/types';
+import type { SeenBefore, TermCount } from '../messages';
+import { type CardPlacement, placeCard } from '../page/card-position';
+import { rangeBox } from '../page/hit-test';
+import type { Occurrence } from '../page/page-marks';
 import { createUiHost, type UiHost } from './ui-host';
 
 export interface PageUiDeps {

@@ -3,7 +3,7 @@
  * only when the card or sidebar first opens. Styles are a constructed stylesheet, which a
  * strict Content-Security-Policy does not block (it governs <style> elements, not CSSOM).
  */
-import { HOST_TAG } from '../../lib/page/skip-rules';
+import { HOST_TAG } from '../page/skip-rules';
 
 export interface UiHost {
   host: HTMLElement;
