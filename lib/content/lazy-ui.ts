@@ -9,8 +9,8 @@
  * them. This file must not import Preact or the components (only their types).
  */
 import { browser } from 'wxt/browser';
-import type { PageUi, PageUiDeps } from '../page-ui/controller';
 import type { Occurrence } from '../page/page-marks';
+import type { PageUi, PageUiDeps } from '../page-ui/controller';
 
 export type CreatePageUi = (deps: PageUiDeps) => PageUi;
 

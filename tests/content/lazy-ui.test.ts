@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
-import { createPageUi, type PageUiDeps } from '../../lib/page-ui/controller';
 import { type CreatePageUi, createLazyPageUi } from '../../lib/content/lazy-ui';
 import type { Occurrence } from '../../lib/page/page-marks';
+import { createPageUi, type PageUiDeps } from '../../lib/page-ui/controller';
 
 /** A stand-in occurrence: the fake UI only records which one it was given. */
 const occ = (name: string) => ({ name }) as unknown as Occurrence;

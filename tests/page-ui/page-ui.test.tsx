@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createPageUi } from '../../lib/page-ui/controller';
 import { createKnowledge } from '../../lib/knowledge/term-detail';
 import type { Occurrence } from '../../lib/page/page-marks';
+import { createPageUi } from '../../lib/page-ui/controller';
 import { pack } from '../knowledge/fixture';
 
 const knowledge = createKnowledge(pack);
