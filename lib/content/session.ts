@@ -38,6 +38,13 @@ export interface PageSession {
   settingsChanged(next: Settings): void;
 }
 
+/** How long an address reached within the page must hold before it is reported, ms. */
+const SETTLE_MS = 1000;
+
+function sendTerms(url: string, title: string, terms: TermCount[]): void {
+  send('page:terms', { url, title, terms }).catch(() => {});
+}
+
 /** Within this many px of the viewport counts as visible: scanned first. */
 const NEAR_VIEWPORT = 400;
 
@@ -73,6 +80,9 @@ export async function startPageSession(options: SessionOptions): Promise<PageSes
 function run(detector: Detector, initial: Settings, signal: AbortSignal): PageSession {
   let settings = initial;
   let lastReport = '';
+  const firstUrl = location.href;
+  let pending: ReturnType<typeof setTimeout> | undefined;
+  signal.addEventListener('abort', () => clearTimeout(pending), { once: true });
   const painter = createHighlightPainter();
   const marks = createPageMarks({
     detector,
@@ -106,11 +116,18 @@ function run(detector: Detector, initial: Settings, signal: AbortSignal): PageSe
   });
 
   function report(terms: TermCount[]): void {
+    ui.refresh();
     const key = JSON.stringify([location.href, terms]);
     if (key === lastReport) return;
     lastReport = key;
-    send('page:terms', { url: location.href, title: document.title, terms }).catch(() => {});
-    ui.refresh();
+    // A page the reader stays on is reported at once. After an address change within the
+    // page (an SPA route, or a page calling pushState a hundred times to write the reader's
+    // history), only an address that has held for SETTLE_MS is: one entry per real
+    // navigation, not one per pushState (issue 19).
+    clearTimeout(pending);
+    const deliver = () => sendTerms(location.href, document.title, terms);
+    if (location.href === firstUrl) deliver();
+    else pending = setTimeout(deliver, SETTLE_MS);
   }
 
   const later = (work: () => void) =>

@@ -94,7 +94,7 @@ forEachBrowser(
       await ext.close();
     });
 
-    it('a page moving its address 40 times adds at most 30 entries to history', async () => {
+    it('a page moving its address 40 times adds the address it opened at and the one it settled on, no more', async () => {
       const { browser, server } = session();
       const page = await browser.openPage(server.url('/fixtures/flood.html'));
       await page.waitFor(
@@ -104,12 +104,14 @@ forEachBrowser(
         15_000,
       );
       await settledHighlights(page, 15_000, (r) => r.length > 0);
+      // An address reached within the page is reported once it has held for a second.
+      await new Promise((r) => setTimeout(r, 2_000));
       await page.close();
       const ext = await browser.openExtensionPage('options.html', 'main.options');
       const flood = (await historyUrls(ext)).filter((u) => u.includes('/fixtures/flood.html'));
-      // Some moves were recorded (the content script reported them), never all 40.
-      expect(flood.length).toBeGreaterThan(1);
-      expect(flood.length).toBeLessThanOrEqual(30);
+      // (The background also keeps at most 30 new addresses of a site per 10 minutes.)
+      expect(flood.length).toBeGreaterThanOrEqual(1);
+      expect(flood.length).toBeLessThanOrEqual(2);
       await ext.close();
     });
   },
