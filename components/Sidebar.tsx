@@ -41,9 +41,10 @@ export function Sidebar(p: SidebarProps) {
         </button>
       </header>
       <div class="sb-body">
+        {/* The page's own terms first (issue 18.4): reachable without reading past every quote. */}
+        <OnThisPage terms={p.terms} onShowOnPage={p.onShowOnPage} onOpenTerm={p.onOpenTerm} />
         {p.detail === undefined && <p class="muted">Loading…</p>}
         {p.detail && <TermSection {...p} detail={p.detail} />}
-        <OnThisPage terms={p.terms} onShowOnPage={p.onShowOnPage} onOpenTerm={p.onOpenTerm} />
         {p.onAddPage && <AddPageButton onAddPage={p.onAddPage} />}
       </div>
     </aside>
