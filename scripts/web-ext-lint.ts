@@ -7,7 +7,7 @@
  * - "Unsafe call to import" where the content script loads its own files from the package:
  *   content-script.js imports page-session.js (the second stage, lib/content/first-stage.ts)
  *   and extract.js (lib/library/page-extract.ts); page-session.js imports page-ui.js (the
- *   card and sidebar, lib/content/lazy-ui.ts). Accepted only in those files with those
+ *   card and sidebar, lib/content/lazy-ui.ts) and extract.js (the sidebar's "Add this page"). Accepted only in those files with those
  *   literal paths, so an import of anything else still fails;
  * - Readability's two innerHTML assignments in extract.js, both on the detached clone it
  *   reads (never the page): restoring the clone's own body between attempts, and copying a
@@ -44,7 +44,7 @@ function isPreactHtmlPath(w: Message): boolean {
 /** Which of our own files each built file may `import()` (see the header). */
 const OWN_IMPORTS: Record<string, string[]> = {
   'content-script.js': ['page-session.js', 'extract.js'],
-  'page-session.js': ['page-ui.js'],
+  'page-session.js': ['page-ui.js', 'extract.js'],
 };
 
 /** Whether a warning sits on one of our own files' imports of another of our files. */
@@ -54,7 +54,8 @@ function isPageUiImport(w: Message): boolean {
   if (!allowed || !/\bimport\b/.test(w.message)) return false;
   const line = readFileSync(join(dir, w.file), 'utf8').split('\n')[w.line - 1] ?? '';
   const at = line.slice(w.column - 1, w.column + 60);
-  const path = /^import\([\w$.]+\.getURL\("\/([\w-]+\.js)"\)\)/.exec(at)?.[1];
+  // `runtime.getURL("/x.js")`, or the same function handed in (`importExtractor(getURL)`).
+  const path = /^import\((?:[\w$.]+\.getURL|[\w$]+)\("\/([\w-]+\.js)"\)\)/.exec(at)?.[1];
   return path !== undefined && allowed.includes(path);
 }
 
@@ -104,7 +105,7 @@ for (const w of unexplained)
   console.log(`WARNING ${w.code} ${where(w)} ${w.message} (not explained)`);
 for (const w of explained) {
   const why = isPageUiImport(w)
-    ? 'the import of our own page-ui.js or extract.js'
+    ? 'the import of one of our own files (page-session.js, page-ui.js, extract.js)'
     : isReadabilityClone(w)
       ? "Readability's assignment to its detached clone"
       : "Preact's own innerHTML path";
