@@ -35,6 +35,15 @@ describe('createCoreMatcher', () => {
     ['a soft hyphen', 'Deep\u00adSeek released a model'],
     ['a spaced dash', 'High - Flyer, the hedge fund'],
     ['a tracked name', 'Kestrel Advisory said', ['Kestrel Advisory']],
+    ['a name across a line break of the markup', 'said Liang\n        Wenfeng, who'],
+    ['NBSP and an en dash', 'the fund High\u00a0\u2013 Flyer'],
+    ['a zero-width space', 'Deep\u200bSeek'],
+    ['a curly apostrophe', 'the People\u2019s Daily said', ["People's Daily"]],
+    [
+      'many tracked names',
+      'Tracked Name 1xz said',
+      Array.from({ length: 2000 }, (_, i) => `Tracked Name ${i.toString(36)}`),
+    ],
   ])('finds %s', (_what, text, extra: string[] = []) => {
     expect(createCoreMatcher([...coreNames, ...extra])(text)).toBe(true);
   });
