@@ -9,8 +9,14 @@ import { SourceMapReader } from './source-map';
 import type { Symbolizer } from './trace-analysis';
 
 export const MAPS_OUT_DIR = '.output/bench-sourcemaps';
-/** The card and sidebar, imported by the content script when one first opens. */
+/** What every page runs: the first stage (entrypoints/content-script.ts), at the build root. */
+export const CONTENT_SCRIPT_FILE = 'content-script.js';
+/** The second stage (detector, marks), loaded only on a page with a core name. */
+export const PAGE_SESSION_FILE = 'page-session.js';
+/** The card and sidebar, imported when one first opens. */
 export const PAGE_UI_FILE = 'page-ui.js';
+/** The article extraction, imported for "Add this page". */
+export const EXTRACT_FILE = 'extract.js';
 
 /** Builds with hidden source maps into MAPS_OUT_DIR (wxt's own build, same config). */
 export async function buildWithSourceMaps(root: string): Promise<string> {
@@ -32,13 +38,21 @@ export function contentScriptSymbols(
   measuredDir: string,
   mappedDir: string,
 ): { symbolize: Symbolizer | null; note: string } {
-  const dir = join(measuredDir, 'content-scripts');
-  if (!existsSync(dir)) return { symbolize: null, note: 'no content-scripts folder' };
-  // The content scripts, and the page UI they import on the first hover.
-  const scripts = readdirSync(dir)
-    .filter((f) => f.endsWith('.js'))
-    .map((name) => `content-scripts/${name}`);
-  if (existsSync(join(measuredDir, PAGE_UI_FILE))) scripts.push(PAGE_UI_FILE);
+  // The first stage and the files it imports, at the build root; content-scripts/*.js for
+  // a build from before the two stages.
+  const legacy = join(measuredDir, 'content-scripts');
+  const scripts = [
+    CONTENT_SCRIPT_FILE,
+    PAGE_SESSION_FILE,
+    PAGE_UI_FILE,
+    EXTRACT_FILE,
+    ...(existsSync(legacy)
+      ? readdirSync(legacy)
+          .filter((f) => f.endsWith('.js'))
+          .map((name) => `content-scripts/${name}`)
+      : []),
+  ].filter((path) => existsSync(join(measuredDir, path)));
+  if (scripts.length === 0) return { symbolize: null, note: 'no content script in the build' };
   const readers = new Map<string, SourceMapReader>();
   for (const path of scripts) {
     const measured = readFileSync(join(measuredDir, path), 'utf8');
