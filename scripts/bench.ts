@@ -333,6 +333,27 @@ async function main() {
   console.log(
     'The rest of the method (floor, first highlight, hover, burst, idle, runs): "method" in bench/results.json.',
   );
+  console.log(`\n${cpuSummary()}`);
+}
+
+/**
+ * The extension's CPU on every page (the first stage included) comes from V8 CPU profiles
+ * in `npm run bench:cpu`, which needs its own loads; this prints its latest saved targets
+ * rather than running them again.
+ */
+function cpuSummary(): string {
+  const path = join(ROOT, 'bench/cpu-results.json');
+  const how = 'CPU per page load from V8 profiles, every page (npm run bench:cpu)';
+  if (!existsSync(path)) return `${how}: no saved run.`;
+  const saved = JSON.parse(readFileSync(path, 'utf8')) as {
+    date: string;
+    targets: { label: string; unit: string; value: number | null; verdict: string }[];
+  };
+  const lines = saved.targets.map(
+    (t) =>
+      `- ${t.label}: ${t.value === null ? 'n/a' : `${t.value.toFixed(1)}${t.unit === 'ms' ? ' ms' : 'x the floor'}`}, ${t.verdict}`,
+  );
+  return [`${how}, saved run of ${saved.date}:`, ...lines].join('\n');
 }
 
 main().catch((e) => {
