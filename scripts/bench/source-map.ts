@@ -40,13 +40,18 @@ function decodeVlq(text: string, start: number, out: number[]): number {
   return i;
 }
 
+/** A map's source as a path in the repository ("../../../lib/x.ts" -> "lib/x.ts"). */
+export function sourcePath(source: string): string {
+  return source.replace(/^(\.\.\/)+/, '').replace(/^\.\//, '');
+}
+
 export class SourceMapReader {
   private readonly lines: Segment[][] = [];
   private readonly sources: string[];
   private readonly names: string[];
 
   constructor(map: SourceMapV3) {
-    this.sources = map.sources.map((s) => s.replace(/^(\.\.\/)+/, '').replace(/^\.\//, ''));
+    this.sources = map.sources.map(sourcePath);
     this.names = map.names ?? [];
     let line: Segment[] = [];
     let src = 0;
@@ -84,6 +89,13 @@ export class SourceMapReader {
         line.push([col, src, srcLine, srcCol, n]);
       }
     }
+  }
+
+  /** Original places of the mapped tokens in a generated 0-based line's [from, to) columns. */
+  placesIn(line: number, from: number, to: number): { source: string; line: number }[] {
+    return (this.lines[line] ?? [])
+      .filter((s) => s[0] >= from && s[0] < to)
+      .map((s) => ({ source: this.sources[s[1]] ?? '?', line: s[2] + 1 }));
   }
 
   /** Original place of a generated 0-based line and column, with the nearest name. */
