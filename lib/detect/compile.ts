@@ -7,7 +7,7 @@ import { compileFigures } from './figures';
 import { compileNamesInSteps } from './names';
 import { gateMatches, mergeMatches, selectMatches } from './select';
 import type { DetectorTables } from './tables';
-import type { Detector, DetectorOptions, Match } from './types';
+import type { Detector, DetectorOptions, Match, ScanOptions } from './types';
 
 /**
  * The detector as a few steps of a few ms each: a page can build it between its own tasks
@@ -25,7 +25,7 @@ export function* compileTables(
   );
   const gating = options.gating !== false;
 
-  function detectAll(text: string): Match[] {
+  function detectAll(text: string, scanOptions: ScanOptions = {}): Match[] {
     if (typeof text !== 'string' || text.length === 0) return [];
     try {
       const found: Match[] = [];
@@ -46,11 +46,15 @@ export function* compileTables(
           tier: h.weak ? 'context' : (tier[e] as Tier),
         });
       }
-      for (const f of figures.find(
-        text,
-        scan.words.sort((a, b) => a - b),
-        scan,
-      )) {
+      const pageFigures =
+        scanOptions.figures === false
+          ? []
+          : figures.find(
+              text,
+              scan.words.sort((a, b) => a - b),
+              scan,
+            );
+      for (const f of pageFigures) {
         figs.push({
           start: f.start,
           end: f.end,

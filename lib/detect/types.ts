@@ -43,6 +43,16 @@ export interface DetectorOptions {
   gating?: boolean;
 }
 
+/** What one `detectAll` call looks for. */
+export interface ScanOptions {
+  /**
+   * Read figures too (default true). False for a page's furniture (navigation, a related-
+   * links rail: lib/page/main-text.ts): its names are marked, its numbers are not about
+   * the story, and reading them is most of the cost of a link-heavy page.
+   */
+  figures?: boolean;
+}
+
 export interface Detector {
   /** Matches in order, never overlapping, gated as the options say. */
   detect(text: string): Match[];
@@ -50,5 +60,5 @@ export interface Detector {
    * Every match, ungated. The page calls this per block of text and gates once for the
    * whole page, since one paragraph may name DeepSeek and the next only Nvidia.
    */
-  detectAll(text: string): Match[];
+  detectAll(text: string, options?: ScanOptions): Match[];
 }

@@ -3,7 +3,7 @@
  * text nodes and kept if the text it covers is rendered.
  */
 import { passesGate } from '../detect/select';
-import type { Detector, Match } from '../detect/types';
+import type { Detector, Match, ScanOptions } from '../detect/types';
 import type { Settings } from '../settings';
 import { type BlockRead, readBlock } from './block-read';
 import { groupOf, type HighlightGroup, markKindOf } from './highlight-groups';
@@ -40,7 +40,12 @@ export function* readOccurrences(
   skip: SkipCache,
   center = 0,
 ): Generator<void, ScannedBlock> {
-  const read = yield* readBlock(detector, block.text, center);
+  // Furniture's numbers are not about the story (main-text.ts): names only. Asked only of
+  // a block with a digit, where figures could be: most link rows have none.
+  let furniture: boolean | undefined;
+  const inFurniture = () => (furniture ??= isFurniture(block.el));
+  const names = DIGIT.test(block.text) && inFurniture();
+  const read = yield* readBlock(names ? namesOnly(detector) : detector, block.text, center);
   const occurrences: Occurrence[] = [];
   // Blocks are asked whether they are rendered only here, where a match falls (issue 15):
   // so are inline elements (a name in a span hidden by a style is not marked).
@@ -56,9 +61,15 @@ export function* readOccurrences(
   // What is kept of a block is its nodes; its text would be a second copy of the page's.
   // A block read around the viewport keeps it, to read the next window from.
   if (read.window === null) block.text = '';
-  const aboutStory = occurrences.some((o) => o.match.tier === 'core') && !isFurniture(block.el);
+  const aboutStory = occurrences.some((o) => o.match.tier === 'core') && !inFurniture();
   return { block, occurrences, window: read.window, aboutStory };
 }
+
+const DIGIT = /\d/;
+const NO_FIGURES: ScanOptions = { figures: false };
+const namesOnly = (d: Pick<Detector, 'detectAll'>): Pick<Detector, 'detectAll'> => ({
+  detectAll: (text) => d.detectAll(text, NO_FIGURES),
+});
 
 /** Occurrences looked at per step of `paintable`. */
 const CHUNK = 2000;

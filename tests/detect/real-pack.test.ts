@@ -120,3 +120,14 @@ describe('detector with the real pack', () => {
     }
   });
 });
+
+describe('detectAll for names only', () => {
+  it('reads no figure with figures: false, and the same names', () => {
+    const text = 'DeepSeek trained V3 for $5.6 million on 2,000 Nvidia H800 chips.';
+    const all = ungated.detectAll(text);
+    const names = ungated.detectAll(text, { figures: false });
+    expect(all.some((m) => m.kind === 'figure')).toBe(true);
+    expect(names.some((m) => m.kind === 'figure')).toBe(false);
+    expect(names).toEqual(all.filter((m) => m.kind === 'entity'));
+  });
+});

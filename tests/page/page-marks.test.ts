@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Match } from '../../lib/detect/types';
+import type { Match, ScanOptions } from '../../lib/detect/types';
 import type { TermCount } from '../../lib/messages';
 import { createPageMarks, type MarkSettings, type PageMarksEnv } from '../../lib/page/page-marks';
 import type { NearEntry } from '../../lib/page/paint-window';
@@ -24,11 +24,12 @@ const NAMES: [RegExp, Omit<Match, 'start' | 'end' | 'text'>][] = [
   ],
 ];
 const detector = {
-  detectAll(text: string): Match[] {
+  detectAll(text: string, options: ScanOptions = {}): Match[] {
     const out: Match[] = [];
     for (const [re, m] of NAMES)
-      for (const x of text.matchAll(re))
-        out.push({ ...m, start: x.index, end: x.index + x[0].length, text: x[0] });
+      if (m.kind !== 'figure' || options.figures !== false)
+        for (const x of text.matchAll(re))
+          out.push({ ...m, start: x.index, end: x.index + x[0].length, text: x[0] });
     return out.sort((a, b) => a.start - b.start);
   },
 };
@@ -108,6 +109,34 @@ describe('page marks', () => {
       ['nvidia', 1],
       ['cost', 1],
     ]);
+  });
+
+  it('reads the furniture for names only: a rail is not about the story, nor are its figures', async () => {
+    html(
+      '<article><p>Liang Wenfeng bought Nvidia chips for $5.6 million.</p></article>' +
+        '<aside><p>Trending: Liang Wenfeng spent $5.6 million</p></aside>' +
+        '<nav><p>Nvidia shares</p></nav>',
+    );
+    const { rec, scheduler, marks } = setup(base);
+    marks.scanAll(document.body);
+    await scheduler.idle();
+    const set = rec.last()?.set as PaintSet;
+    expect((set.get('figure') ?? []).map((r) => text(r))).toEqual(['$5.6 million']);
+    // The article is about the story, so the rail's and the nav's names are marked.
+    expect((set.get('person') ?? []).length).toBe(2);
+    expect((set.get('organization') ?? []).length).toBe(2);
+  });
+
+  it('marks no context term when only the furniture names a core term', async () => {
+    html(
+      '<article><p>Nvidia bought chips for $5.6 million.</p></article>' +
+        '<aside><p>Trending: Liang Wenfeng</p></aside>',
+    );
+    const { rec, scheduler, marks } = setup(base);
+    marks.scanAll(document.body);
+    await scheduler.idle();
+    const set = rec.last()?.set as PaintSet;
+    expect([...set.keys()]).toEqual(['person']);
   });
 
   it('does not mark a name in an inline element hidden by a style', async () => {
