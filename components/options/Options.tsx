@@ -115,6 +115,14 @@ export function Options({ settings: api, history }: OptionsProps) {
           />{' '}
           Mark other names and figures only on pages about DeepSeek
         </label>
+        <label>
+          <input
+            type="checkbox"
+            checked={settings.firstOccurrenceOnly}
+            onChange={(e) => update({ firstOccurrenceOnly: e.currentTarget.checked })}
+          />{' '}
+          Mark only the first occurrence of each term
+        </label>
         <fieldset>
           <legend>Highlight style</legend>
           {STYLES.map((s) => (
