@@ -9,6 +9,7 @@ import {
   type MarkKind,
   type Settings,
 } from '../../lib/settings';
+import { ColourKey } from '../shared/ColourKey';
 import { HistoryActions } from '../shared/HistoryActions';
 import type { HistoryApi } from '../shared/history-api';
 import { KIND_NAMES } from '../shared/kinds';
@@ -138,6 +139,8 @@ export function Options({ settings: api, history }: OptionsProps) {
             </label>
           ))}
         </fieldset>
+        <h3 id="colour-key-heading">What the colours mean</h3>
+        <ColourKey style={settings.highlightStyle} labelledBy="colour-key-heading" />
         <NumberField
           label="Hover delay"
           value={settings.hoverDelayMs}

@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { HistoryState, PackSummary as Summary, TermCount } from '../../lib/messages';
 import type { SearchHit } from '../../lib/search/types';
 import type { Settings } from '../../lib/settings';
+import { ColourKey } from '../shared/ColourKey';
 import { HISTORY_HREF, LIBRARY_HREF, OPTIONS_HREF, readerHref } from '../shared/links';
 import { AddPage } from './AddPage';
 import type { ActiveTab, PopupApi } from './api';
@@ -119,6 +120,12 @@ export function Popup({ api }: { api: PopupApi }) {
           <p class="muted">No names or figures from the DeepSeek story are marked here.</p>
         ) : (
           <TermList terms={terms} onOpen={(id) => void openTerm(id)} />
+        )}
+        {settings && (
+          <details class="colour-key-box">
+            <summary>What the colours mean</summary>
+            <ColourKey style={settings.highlightStyle} />
+          </details>
         )}
       </section>
 
