@@ -116,7 +116,7 @@ export function Options({ settings: api, history }: OptionsProps) {
           />{' '}
           Mark other names and figures only on pages about DeepSeek
         </label>
-        <label>
+        <label class="line">
           <input
             type="checkbox"
             checked={settings.firstOccurrenceOnly}
