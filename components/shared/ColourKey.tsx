@@ -16,14 +16,13 @@ import {
 import type { HighlightStyle } from '../../lib/settings';
 import { KIND_NAMES } from './kinds';
 
-/** A group's name: the kinds it paints ("Models, products"), from the painter's own mapping. */
+/** A group's name: the kinds it paints ("AI models, Products"), from the painter's own mapping. */
 function groupLabel(group: HighlightGroup): string {
   if (group === 'figure') return KIND_NAMES.figure.many;
   if (group === 'differs') return 'Figures that differ from every source’s';
   const kinds = ENTITY_KINDS.filter((k) => groupOf({ kind: 'entity', entityKind: k }) === group);
-  return kinds
-    .map((k, i) => (i === 0 ? KIND_NAMES[k].many : KIND_NAMES[k].many.toLowerCase()))
-    .join(', ');
+  // The names the "What to mark" boxes use, so the key reads against them.
+  return kinds.map((k) => KIND_NAMES[k].many).join(', ');
 }
 
 export interface ColourKeyProps {

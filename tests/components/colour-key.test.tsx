@@ -16,10 +16,10 @@ it('names every highlight group by the kinds the painter puts in it', () => {
   expect(Object.fromEntries(rows)).toEqual({
     person: 'People',
     organization: 'Organizations',
-    model: 'Models, products',
+    model: 'AI models, Products',
     chip: 'Chips',
     place: 'Places',
-    other: 'Publications, events, concepts',
+    other: 'Publications, Events, Concepts',
     figure: 'Figures',
     differs: 'Figures that differ from every source’s',
   });
