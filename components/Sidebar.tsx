@@ -4,6 +4,7 @@ import type { SeenBefore, TermCount } from '../lib/messages';
 import type { FigureVerdict } from '../lib/quantity/figure-verdict';
 import { AddPageButton, type AddPageButtonProps } from './AddPageButton';
 import { Quote, SourceCaveat } from './Quote';
+import { InfoIcon } from './shared/InfoIcon';
 import { kindLabel } from './shared/kinds';
 import { sourceMeta, sourceName } from './source-names';
 import { QuestionList, TopicValues, VerdictLine } from './Verdicts';
@@ -129,7 +130,7 @@ function TermSection(p: SidebarProps & { detail: TermDetail }) {
           </ul>
         </>
       )}
-      {p.seen && (
+      {p.seen && (!p.seen.available || p.seen.count > 0) && (
         <p class="muted">
           {p.seen.available
             ? `Seen before on ${p.seen.count} page${p.seen.count === 1 ? '' : 's'}.`
@@ -199,7 +200,7 @@ function OnThisPage(p: Pick<SidebarProps, 'terms' | 'onShowOnPage' | 'onOpenTerm
               aria-label={`About ${t.label}`}
               onClick={() => p.onOpenTerm(t.id, t.kind)}
             >
-              ⓘ
+              <InfoIcon />
             </button>
           </li>
         ))}

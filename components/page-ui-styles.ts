@@ -75,6 +75,7 @@ button:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
 .quote-links { display: flex; flex-wrap: wrap; gap: 0 12px; align-items: baseline; }
 .quote-links .link { display: inline; margin-top: 2px; font-size: 12px; }
 .icon { font-size: 18px; line-height: 1; padding: 2px 6px; border-radius: 4px; }
+.info-icon { display: block; }
 .chip { border: 1px solid var(--line); border-radius: 12px; padding: 2px 10px; }
 ul { list-style: none; margin: 0; padding: 0; }
 .related { display: flex; flex-wrap: wrap; gap: 6px; }

@@ -19,6 +19,8 @@ export interface Settings {
   /** Context terms and figures only on pages that mention a core term. */
   gating: boolean;
   highlightStyle: HighlightStyle;
+  /** Paint only each term's first occurrence on a page (twelve "DeepSeek" marks are noise). */
+  firstOccurrenceOnly: boolean;
   /** Milliseconds the pointer rests on a term before its card opens. */
   hoverDelayMs: number;
   /** Hostnames where Sourcelight does nothing. */
@@ -35,6 +37,7 @@ export const DEFAULT_SETTINGS: Settings = {
   kinds: [...ALL_MARK_KINDS],
   gating: true,
   highlightStyle: 'underline',
+  firstOccurrenceOnly: false,
   hoverDelayMs: 350,
   disabledSites: [],
   historyEnabled: true,

@@ -29,6 +29,8 @@ const FIELDS = {
   kinds: v.array(v.unknown()),
   gating: v.boolean(),
   highlightStyle: v.picklist(STYLES),
+  // Newer than the stored format: a value saved before it has none, which is no problem.
+  firstOccurrenceOnly: v.optional(v.boolean(), DEFAULT_SETTINGS.firstOccurrenceOnly),
   hoverDelayMs: wholeIn(0, 3000),
   disabledSites: v.array(v.unknown()),
   historyEnabled: v.boolean(),

@@ -9,6 +9,7 @@ import {
   type MarkKind,
   type Settings,
 } from '../../lib/settings';
+import { ColourKey } from '../shared/ColourKey';
 import { HistoryActions } from '../shared/HistoryActions';
 import type { HistoryApi } from '../shared/history-api';
 import { KIND_NAMES } from '../shared/kinds';
@@ -115,6 +116,14 @@ export function Options({ settings: api, history }: OptionsProps) {
           />{' '}
           Mark other names and figures only on pages about DeepSeek
         </label>
+        <label class="line">
+          <input
+            type="checkbox"
+            checked={settings.firstOccurrenceOnly}
+            onChange={(e) => update({ firstOccurrenceOnly: e.currentTarget.checked })}
+          />{' '}
+          Mark only the first occurrence of each term
+        </label>
         <fieldset>
           <legend>Highlight style</legend>
           {STYLES.map((s) => (
@@ -130,6 +139,8 @@ export function Options({ settings: api, history }: OptionsProps) {
             </label>
           ))}
         </fieldset>
+        <h3 id="colour-key-heading">What the colours mean</h3>
+        <ColourKey style={settings.highlightStyle} labelledBy="colour-key-heading" />
         <NumberField
           label="Hover delay"
           value={settings.hoverDelayMs}

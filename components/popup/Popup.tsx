@@ -1,11 +1,13 @@
 /**
- * The toolbar popup: the terms on this page, the switch for this site, a search over the
- * pack, the pack at a glance, and links to the library, history and options.
+ * The toolbar popup: a search over the pack first (the term list can be long), then the
+ * terms on this page and the switch for this site, the pack at a glance, and links to the
+ * library, history and options.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { HistoryState, PackSummary as Summary, TermCount } from '../../lib/messages';
 import type { SearchHit } from '../../lib/search/types';
 import type { Settings } from '../../lib/settings';
+import { ColourKey } from '../shared/ColourKey';
 import { HISTORY_HREF, LIBRARY_HREF, OPTIONS_HREF, readerHref } from '../shared/links';
 import { AddPage } from './AddPage';
 import type { ActiveTab, PopupApi } from './api';
@@ -83,6 +85,18 @@ export function Popup({ api }: { api: PopupApi }) {
     <main class="popup">
       <h1>Sourcelight</h1>
 
+      <section aria-labelledby="search-heading">
+        <h2 id="search-heading">Search the sources</h2>
+        <input
+          type="search"
+          aria-labelledby="search-heading"
+          placeholder="Liang Wenfeng, 梁文锋, H800, $5.6 million…"
+          value={query}
+          onInput={(e) => void onSearch(e.currentTarget.value)}
+        />
+        <SearchResults hits={hits} query={query} />
+      </section>
+
       <section aria-labelledby="page-heading">
         <h2 id="page-heading">On this page</h2>
         {tab?.hostname && settings && (
@@ -107,18 +121,12 @@ export function Popup({ api }: { api: PopupApi }) {
         ) : (
           <TermList terms={terms} onOpen={(id) => void openTerm(id)} />
         )}
-      </section>
-
-      <section aria-labelledby="search-heading">
-        <h2 id="search-heading">Search the sources</h2>
-        <input
-          type="search"
-          aria-labelledby="search-heading"
-          placeholder="Liang Wenfeng, 梁文锋, H800, $5.6 million…"
-          value={query}
-          onInput={(e) => void onSearch(e.currentTarget.value)}
-        />
-        <SearchResults hits={hits} query={query} />
+        {settings && (
+          <details class="colour-key-box">
+            <summary>What the colours mean</summary>
+            <ColourKey style={settings.highlightStyle} />
+          </details>
+        )}
       </section>
 
       {summary && (

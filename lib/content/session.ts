@@ -176,6 +176,7 @@ function run(detector: Detector, initial: Settings, signal: AbortSignal): PageSe
       if (
         prev.gating !== next.gating ||
         prev.highlightStyle !== next.highlightStyle ||
+        prev.firstOccurrenceOnly !== next.firstOccurrenceOnly ||
         prev.kinds.join() !== next.kinds.join()
       )
         marks.repaint();

@@ -19,7 +19,18 @@ export interface Occurrence {
   group: HighlightGroup;
 }
 
-export type MarkSettings = Pick<Settings, 'kinds' | 'gating' | 'highlightStyle'>;
+export type MarkSettings = Pick<Settings, 'kinds' | 'gating' | 'highlightStyle'> &
+  Partial<Pick<Settings, 'firstOccurrenceOnly'>>;
+
+export interface Paintable {
+  /** What is painted. */
+  painted: Occurrence[];
+  /**
+   * What the kinds and gating mark, painted or not: with "first occurrence only" the page's
+   * counts (popup, sidebar, badge) still say how often a term is there. Else `painted`.
+   */
+  marked: Occurrence[];
+}
 
 export interface ScannedBlock {
   block: TextBlock;
@@ -78,13 +89,14 @@ const CHUNK = 2000;
  * What is painted of what is known: the kinds the settings choose, and context terms and
  * figures only on a page whose main text names a core term (`passesGate`; gating is per
  * page: one paragraph may name DeepSeek and the next only Nvidia; a core term in a rail or
- * a footer is marked but does not make the page about the story). Yields every few
- * thousand occurrences.
+ * a footer is marked but does not make the page about the story); with
+ * `firstOccurrenceOnly`, only each term's first in document order (blocks are read
+ * viewport first, so their order is not the page's). Yields every few thousand occurrences.
  */
 export function* paintable(
   blocks: Iterable<ScannedBlock>,
   settings: MarkSettings,
-): Generator<void, Occurrence[]> {
+): Generator<void, Paintable> {
   const kinds = new Set(settings.kinds);
   const list = [...blocks];
   const hasCore = list.some((b) => b.aboutStory);
@@ -102,7 +114,36 @@ export function* paintable(
       yield;
     }
   }
-  return out;
+  if (!settings.firstOccurrenceOnly) return { painted: out, marked: out };
+  return { painted: yield* firstOfEachTerm(out), marked: out };
+}
+
+/** An entity and a figure topic may share an id: a term is its kind and its id. */
+const termKey = (o: Occurrence) => `${o.match.kind}:${o.match.id}`;
+
+/**
+ * Each term's first occurrence in document order, in the order given. Within a block the
+ * matches are in text order, so only a candidate from another block is compared.
+ */
+function* firstOfEachTerm(list: Occurrence[]): Generator<void, Occurrence[]> {
+  const first = new Map<string, Occurrence>();
+  let n = 0;
+  for (const o of list) {
+    const key = termKey(o);
+    const had = first.get(key);
+    if (!had || (had.block !== o.block && before(o.range, had.range))) first.set(key, o);
+    if (++n >= CHUNK) {
+      n = 0;
+      yield;
+    }
+  }
+  const chosen = new Set(first.values());
+  return list.filter((o) => chosen.has(o));
+}
+
+function before(a: StaticRangeInit, b: StaticRangeInit): boolean {
+  const pos = b.startContainer.compareDocumentPosition(a.startContainer);
+  return (pos & Node.DOCUMENT_POSITION_PRECEDING) !== 0;
 }
 
 /**

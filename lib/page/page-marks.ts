@@ -98,6 +98,8 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
   /** Keys of the blocks read around the viewport: asked again as the reader scrolls. */
   const windowed = new Set<Text>();
   let shown: Occurrence[] = [];
+  /** What is marked, painted or not ("first occurrence only" paints fewer): what is counted. */
+  let marked: Occurrence[] = [];
   let byNode: Map<Text, Occurrence[]> | null = null;
   let cache = new SkipCache(env.isVisible);
   const makeRange = env.makeRange ?? ((init: StaticRangeInit) => new StaticRange(init));
@@ -184,7 +186,7 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
    */
   function* commit(): Generator<void> {
     const s = env.settings();
-    const next = yield* paintable(blocks.values(), s);
+    const { painted: next, marked: known } = yield* paintable(blocks.values(), s);
     let n = 0;
     if (paintWindow && next.length >= WINDOW_FROM) {
       yield* paintWindow.show(next, s.highlightStyle);
@@ -203,6 +205,7 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
     }
     // Hover and the sidebar see what is painted, from the step that swaps it in.
     shown = next;
+    marked = known;
     byNode = null;
   }
 
@@ -294,7 +297,7 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
   // Counted once per painted set, however often the list is asked for.
   let counted: { of: Occurrence[]; terms: TermCount[] } | null = null;
   function terms(): TermCount[] {
-    if (counted?.of !== shown) counted = { of: shown, terms: countTerms(shown) };
+    if (counted?.of !== marked) counted = { of: marked, terms: countTerms(marked) };
     return counted.terms;
   }
 
@@ -379,6 +382,7 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
     stop() {
       reset();
       shown = [];
+      marked = [];
       byNode = null;
       paintWindow?.stop();
       env.painter.clear();

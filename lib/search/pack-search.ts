@@ -7,7 +7,8 @@
 import { sourceRef, unknownSourceRef } from '../knowledge/source-ref';
 import type { SourceRef } from '../knowledge/types';
 import type { Claim, EntityKind, Pack, Question, Verdict } from '../pack/types';
-import { fold } from './normalize';
+import { figureMatches, readFigureQuery } from './figure-query';
+import { contentWords, fold, words } from './normalize';
 import type {
   EntityHit,
   FigureRef,
@@ -25,6 +26,8 @@ interface IndexedEntity {
   description: string;
   names: { text: string; folded: string }[];
   claimIds: string[];
+  /** About DeepSeek itself (tier `core`): among equal matches, the story's own come first. */
+  core: boolean;
 }
 
 interface IndexedTopic {
@@ -37,6 +40,13 @@ interface IndexedTopic {
   figureIds: string[];
   /** Folded figure texts (verbatim, hedge included), so "$5.6 million" finds the topic. */
   figureTexts: string[];
+  /** What its figures count ("founded", "starting", "A100"), folded: names of the topic too. */
+  measures: string[];
+  /** Its figures' values, so "$6m" or "six million" finds "less than $6 million". */
+  values: Pick<Pack['figures'][number], 'value' | 'unit'>[];
+  /** Every word of the above and of its label and id. */
+  words: string[];
+  core: boolean;
 }
 
 interface IndexedQuestion {
@@ -44,6 +54,7 @@ interface IndexedQuestion {
   /** The question, its gists and its entities' names, folded: what a query may name. */
   folded: string;
   words: string[];
+  core: boolean;
 }
 
 export interface SearchIndex {
@@ -75,6 +86,7 @@ export function buildSearchIndex(pack: Pack): SearchIndex {
     }
   }
   const figureById = new Map(pack.figures.map((f) => [f.id, f]));
+  const coreIds = new Set(pack.entities.flatMap((e) => (e.tier === 'core' ? [e.id] : [])));
   return {
     entities: pack.entities.map((e) => ({
       id: e.id,
@@ -86,29 +98,38 @@ export function buildSearchIndex(pack: Pack): SearchIndex {
         folded: fold(text),
       })),
       claimIds: claimIdsByEntity.get(e.id) ?? [],
+      core: e.tier === 'core',
     })),
-    topics: pack.topics.map((t) => ({
-      id: t.id,
-      label: t.label,
+    topics: pack.topics.map((t) => {
+      const figures = t.figureIds.flatMap((id) => figureById.get(id) ?? []);
       // The id's words too: "deepseek-training-cost" is how people name what the label
       // words as "What DeepSeek spent to train its model".
-      folded: `${fold(t.label)} · ${fold(t.id)}`,
-      disagree: t.disagree,
-      compatible: t.compatible,
-      verdict: t.verdict,
-      figureIds: t.figureIds,
-      figureTexts: t.figureIds.flatMap((id) => {
-        const f = figureById.get(id);
-        return f ? [fold(f.text)] : [];
-      }),
-    })),
+      const folded = `${fold(t.label)} · ${fold(t.id)}`;
+      const figureTexts = figures.map((f) => fold(f.text));
+      const measures = [...new Set(figures.flatMap((f) => (f.measure ? [fold(f.measure)] : [])))];
+      return {
+        id: t.id,
+        label: t.label,
+        folded,
+        disagree: t.disagree,
+        compatible: t.compatible,
+        verdict: t.verdict,
+        figureIds: t.figureIds,
+        figureTexts,
+        measures,
+        values: figures.map((f) => ({ value: f.value, unit: f.unit })),
+        words: words([folded, ...measures, ...figureTexts].join(' ')),
+        core: t.subjectId !== null && coreIds.has(t.subjectId),
+      };
+    }),
     questions: (pack.questions ?? []).map((q) => {
       const names = q.entityIds.flatMap((id) => {
         const e = pack.entities.find((x) => x.id === id);
         return e ? [e.label] : [];
       });
       const folded = fold([q.question, ...q.answers.map((a) => a.gist), ...names].join(' · '));
-      return { question: q, folded, words: folded.split(/[^\p{L}\p{N}$.]+/u).filter(Boolean) };
+      const core = q.entityIds.some((id) => coreIds.has(id));
+      return { question: q, folded, words: words(folded), core };
     }),
     claims: new Map(pack.claims.map((c) => [c.id, c])),
     sources: new Map(pack.sources.map((s) => [s.id, sourceRef(s)])),
@@ -192,21 +213,85 @@ function questionHit(index: SearchIndex, q: Question, max: number): QuestionHit 
   };
 }
 
+/** Whether every query word starts a word of `words` ("marina university", "deepseek founded"). */
+function allWordsStart(terms: string[], words: string[]): boolean {
+  return terms.length > 0 && terms.every((t) => words.some((w) => w.startsWith(t)));
+}
+
+/** The query folded whole, without its question words, and as words. */
+interface Query {
+  whole: string;
+  /** `whole` without "when", "was", "the"…; equal to it when there are none. */
+  core: string;
+  /** The words of two letters or more, question words included. */
+  allTerms: string[];
+  /** The core's words of two letters or more. */
+  terms: string[];
+}
+
+function readQuery(text: string): Query {
+  const whole = fold(text);
+  const kept = contentWords(whole);
+  const long = (w: string) => w.length >= 2;
+  return {
+    whole,
+    core: kept.join(' '),
+    allTerms: words(whole).filter(long),
+    terms: kept.filter(long),
+  };
+}
+
+/**
+ * Every word of the query starts a word of the text: 2; every word but the question words
+ * ("who bought the chips" fits "Who bought…" better than "When were the chips bought?"): 1.5.
+ */
+function wordsScore(q: Query, words: string[]): number {
+  if (allWordsStart(q.allTerms, words)) return 2;
+  return allWordsStart(q.terms, words) ? 1.5 : 0;
+}
+
+/** The better of a name's scores for the whole query and for its core. */
+function nameScore(name: string, q: Query): number {
+  const whole = score(name, q.whole);
+  return q.core && q.core !== q.whole ? Math.max(whole, score(name, q.core)) : whole;
+}
+
 /**
  * A question matches when the query is in its words (score as for names), or when every
  * word of the query starts a word of it ("marina university", "who bought chips"): 2.
  */
-function questionScore(q: IndexedQuestion, query: string): number {
-  const whole = score(q.folded, query);
+function questionScore(iq: IndexedQuestion, q: Query): number {
+  const whole = nameScore(iq.folded, q);
   if (whole > 0) return Math.min(whole, 2);
-  const terms = query.split(' ').filter((w) => w.length >= 2);
-  const all = terms.length > 0 && terms.every((t) => q.words.some((w) => w.startsWith(t)));
-  return all ? 2 : 0;
+  return wordsScore(q, iq.words);
+}
+
+/**
+ * A topic matches by its label or id (as a name), by what it measures ("founded": as its
+ * whole name, 3), by a figure's text or value ("$5.6 million", "$6m", "six million": the
+ * query's other words must fit the topic too), or by all the query's words (wordsScore).
+ */
+function topicScore(
+  t: IndexedTopic,
+  q: Query,
+  figures: ReturnType<typeof readFigureQuery>,
+): number {
+  const byLabel = nameScore(t.folded, q);
+  if (byLabel === 3 || t.measures.includes(q.core)) return 3;
+  // At a word's start: "40" is not in "fewer than 140 people".
+  const byText = t.figureTexts.some((text) => score(text, q.whole) >= 2);
+  const byValue =
+    figures.figures.some((f) => t.values.some((v) => figureMatches(f, v))) &&
+    contentWords(fold(figures.rest)).every((w) => t.words.some((x) => x.startsWith(w)));
+  // A figure match ranks with a word match: "$5.6 million" is as good as its topic's name.
+  if (byLabel === 2 || byText || byValue) return 2;
+  return Math.max(byLabel, wordsScore(q, t.words));
 }
 
 /**
  * Ranked hits for a query. An empty or blank query finds nothing (the popup shows the
- * page's terms instead); a query longer than MAX_QUERY_LENGTH is cut there.
+ * page's terms instead); a query longer than MAX_QUERY_LENGTH is cut there. Equal matches
+ * put the story's own (core) entities, topics and questions first, then go by name.
  */
 export function searchPack(
   index: SearchIndex,
@@ -214,30 +299,30 @@ export function searchPack(
   options: SearchOptions = {},
 ): SearchResult {
   const { limit = 20, quotesPerHit = 3 } = options;
-  const q = fold(query.slice(0, MAX_QUERY_LENGTH));
-  if (!q) return { query, hits: [] };
+  const cut = query.slice(0, MAX_QUERY_LENGTH);
+  const q = readQuery(cut);
+  if (!q.whole) return { query, hits: [] };
+  const figures = readFigureQuery(cut);
 
-  const scored: { hit: SearchHit; score: number; label: string }[] = [];
+  const scored: { hit: SearchHit; score: number; core: boolean; label: string }[] = [];
   for (const e of index.entities) {
     let best = 0;
     let matched = e.label;
     for (const name of e.names) {
-      const s = score(name.folded, q);
+      const s = nameScore(name.folded, q);
       if (s > best) {
         best = s;
         matched = name.text;
       }
     }
     if (best > 0) {
-      scored.push({ hit: entityHit(index, e, matched, quotesPerHit), score: best, label: e.label });
+      const hit = entityHit(index, e, matched, quotesPerHit);
+      scored.push({ hit, score: best, core: e.core, label: e.label });
     }
   }
   for (const t of index.topics) {
-    const byLabel = score(t.folded, q);
-    const byFigure = Math.max(0, ...t.figureTexts.map((text) => score(text, q)));
-    // A figure match ranks with a word match: "$5.6 million" is as good as its topic's name.
-    const s = Math.max(byLabel, byFigure > 0 ? 2 : 0);
-    if (s > 0) scored.push({ hit: topicHit(index, t), score: s, label: t.label });
+    const s = topicScore(t, q, figures);
+    if (s > 0) scored.push({ hit: topicHit(index, t), score: s, core: t.core, label: t.label });
   }
   for (const iq of index.questions) {
     const s = questionScore(iq, q);
@@ -245,10 +330,14 @@ export function searchPack(
       scored.push({
         hit: questionHit(index, iq.question, quotesPerHit),
         score: s,
+        core: iq.core,
         label: iq.question.question,
       });
     }
   }
-  scored.sort((x, y) => y.score - x.score || x.label.localeCompare(y.label));
+  scored.sort(
+    (x, y) =>
+      y.score - x.score || Number(y.core) - Number(x.core) || x.label.localeCompare(y.label),
+  );
   return { query, hits: scored.slice(0, limit).map((s) => s.hit) };
 }

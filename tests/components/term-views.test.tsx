@@ -336,6 +336,19 @@ describe('Sidebar', () => {
     const { container } = sidebar({ seen: { available: false, count: 0 } });
     expect(container.textContent).toContain('Reading history is off.');
   });
+
+  it('says nothing of history on a first visit (no "Seen before on 0 pages")', () => {
+    const { container } = sidebar({ seen: { available: true, count: 0 } });
+    expect(container.querySelector('h2')?.textContent).toBe('Liang Wenfeng');
+    expect(container.textContent).not.toMatch(/Seen before/);
+  });
+
+  it('draws the "about" icon of each listed term, not the ⓘ character', () => {
+    const { container, getByLabelText } = sidebar({ detail: null });
+    const about = getByLabelText('About Liang Wenfeng');
+    expect(about.querySelector('svg[aria-hidden="true"]')).not.toBeNull();
+    expect(container.textContent).not.toContain('\u24d8');
+  });
 });
 
 describe('figure texts', () => {

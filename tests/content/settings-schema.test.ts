@@ -11,6 +11,7 @@ const good: Settings = {
   kinds: ['person', 'figure'],
   gating: false,
   highlightStyle: 'outline',
+  firstOccurrenceOnly: true,
   hoverDelayMs: 500,
   disabledSites: ['news.example'],
   historyEnabled: false,
@@ -41,6 +42,12 @@ describe('parseSettings', () => {
       /^highlightStyle/,
     ],
     ['a switch as a number', { gating: 1 }, { gating: true }, /^gating: number/],
+    [
+      'first-only as a string',
+      { firstOccurrenceOnly: 'yes' },
+      { firstOccurrenceOnly: false },
+      /^firstOccurrenceOnly: "yes"/,
+    ],
   ])('repairs %s and says so', (_why, patch, repaired, problem) => {
     const value = { ...good, ...patch };
     if (patch.enabled === undefined && 'enabled' in patch)
@@ -67,6 +74,15 @@ describe('parseSettings', () => {
     const { settings, problems } = parseSettings(partial);
     expect(settings).toEqual({ ...good, enabled: true });
     expect(problems).toEqual(['enabled: missing, the default used instead']);
+  });
+
+  it('reads a value stored before "first occurrence only" existed as off, with no problem', () => {
+    const { firstOccurrenceOnly: _, ...older } = good;
+    expect(parseSettings(older)).toEqual({
+      settings: { ...good, firstOccurrenceOnly: false },
+      problems: [],
+    });
+    expect(DEFAULT_SETTINGS.firstOccurrenceOnly).toBe(false);
   });
 
   it('rounds a fraction rather than refusing it', () => {

@@ -1,12 +1,17 @@
 /**
- * Options apply live: changing the highlight style or turning a kind off in options.html
- * repaints the open article without a reload.
+ * Options apply live: changing the highlight style, "first occurrence only" or turning a
+ * kind off in options.html repaints the open article without a reload; the colour key
+ * paints with the style chosen.
  */
 import { expect, it } from 'vitest';
 import { KIND_NAMES } from '../../components/shared/kinds';
-import { DEMO_ARTICLE, groupOf, styleOf } from './expectations';
+import { DEMO_ARTICLE, DEMO_HOVER_TERM, groupOf, styleOf } from './expectations';
 import { clickInPage, clickLabelled, settledHighlights } from './harness/interact';
 import { forEachBrowser } from './harness/suite';
+
+interface ExtApi {
+  storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
+}
 
 forEachBrowser(
   'options apply live',
@@ -29,6 +34,36 @@ forEachBrowser(
       expect(after.map((r) => [r.text, groupOf(r.name), styleOf(r.name)])).toEqual(
         before.map((r) => [r.text, groupOf(r.name), 'background']),
       );
+
+      // The colour key names every group, painted by the page's own highlight rules.
+      await options.bringToFront();
+      const key = await options.evaluate(() => ({
+        groups: [...document.querySelectorAll('.colour-key [data-group]')].map(
+          (el) => el.getAttribute('data-group') ?? '',
+        ),
+        painted: [...CSS.highlights.keys()].sort(),
+      }));
+      expect(key.groups).toEqual(expect.arrayContaining(['person', 'figure', 'differs']));
+      expect(key.groups).toHaveLength(8);
+      expect(key.painted).toContain('sourcelight-background-person');
+      expect(key.painted.every((n) => n.startsWith('sourcelight-background-'))).toBe(true);
+
+      // First occurrence only: saved, and the article keeps one mark per term.
+      const liangBefore = before.filter((r) => r.text === DEMO_HOVER_TERM).length;
+      expect(liangBefore).toBeGreaterThan(1);
+      await clickLabelled(options, 'Mark only the first occurrence of each term');
+      await options.waitFor('the option to be saved', async () => {
+        const g = globalThis as unknown as { browser?: ExtApi; chrome?: ExtApi };
+        const got = await (g.browser ?? g.chrome)?.storage.local.get('settings');
+        return (got?.settings as { firstOccurrenceOnly?: unknown })?.firstOccurrenceOnly === true;
+      });
+      await article.bringToFront();
+      const firsts = await settledHighlights(article, 15_000, (r) => r.length < after.length);
+      expect(firsts.filter((r) => r.text === DEMO_HOVER_TERM)).toHaveLength(1);
+      await options.bringToFront();
+      await clickLabelled(options, 'Mark only the first occurrence of each term');
+      await article.bringToFront();
+      await settledHighlights(article, 15_000, (r) => r.length === after.length);
       await options.close();
       await article.close();
     });

@@ -1,7 +1,8 @@
 /**
  * The toolbar popup, opened as a page on the demo article's tab (`popup.html?tab=ID`):
- * it lists the page's terms grouped by kind with counts; a click opens the sidebar in the
- * page; the site switch removes the highlights live and brings them back.
+ * search comes first and finds a figure by value; it lists the page's terms grouped by kind
+ * with counts, and a key to the colours; a click opens the sidebar in the page; the site
+ * switch removes the highlights live and brings them back.
  */
 import { expect, it } from 'vitest';
 import { DEMO_ARTICLE, DEMO_HOVER_TERM } from './expectations';
@@ -36,6 +37,25 @@ forEachBrowser(
       );
       expect(groups.length).toBeGreaterThanOrEqual(2);
       expect(groups.some((g) => /people/i.test(g))).toBe(true);
+
+      // Search first, then the page's terms; the colour key after them.
+      const order = await popup.evaluate(() => {
+        const search = document.querySelector('input[type="search"]') as Element;
+        const term = document.querySelector('button.term') as Element;
+        const key = document.querySelector('.colour-key') as Element;
+        const follows = (a: Element, b: Element) =>
+          (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+        return { searchFirst: follows(search, term), keyAfter: follows(term, key) };
+      });
+      expect(order).toEqual({ searchFirst: true, keyAfter: true });
+      // A figure by value, as a reader types it: the background answers from the pack.
+      await clickInPage(popup, 'input[type="search"]');
+      await popup.type('$6m');
+      await popup.waitFor('the training cost found for "$6m"', () =>
+        (document.querySelector('.search-results summary')?.textContent ?? '').includes(
+          'What DeepSeek spent to train its model',
+        ),
+      );
       await popup.close();
       await page.close();
     });

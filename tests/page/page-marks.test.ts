@@ -299,3 +299,51 @@ describe('page marks', () => {
     expect(marks.terms()).toEqual([]);
   });
 });
+
+describe('first occurrence only', () => {
+  const firstOnly: MarkSettings = { ...base, firstOccurrenceOnly: true };
+  const page =
+    '<p id="a">Liang Wenfeng, at the top.</p>' +
+    '<p id="b">Liang Wenfeng and Nvidia; Liang Wenfeng again.</p>' +
+    '<p id="c">Nvidia and <b>Liang Wenfeng</b>.</p>';
+  // #a is above the viewport: read after #b and #c, yet first in the document.
+  const belowTop = (el: Element) => el.id !== 'a';
+  const paintedIn = (set: PaintSet, group: 'person' | 'organization') =>
+    (set.get(group) ?? []).map((r) => {
+      const init = r as unknown as StaticRangeInit;
+      return init.startContainer.parentElement?.closest('p')?.id;
+    });
+
+  it("paints each term's first in document order, and counts them all", async () => {
+    html(page);
+    const { rec, scheduler, marks } = setup(firstOnly, belowTop);
+    marks.scanAll(document.body);
+    await scheduler.idle();
+    const set = rec.last()?.set as PaintSet;
+    expect(paintedIn(set, 'person')).toEqual(['a']);
+    expect(paintedIn(set, 'organization')).toEqual(['b']);
+    expect(marks.terms().map((t) => [t.id, t.count])).toEqual([
+      ['liang', 4],
+      ['nvidia', 2],
+    ]);
+    // Hover finds only what is painted.
+    const bold = document.querySelector('b')?.firstChild as Text;
+    expect(marks.at(bold)).toEqual([]);
+  });
+
+  it('paints every occurrence again when the option is turned off', async () => {
+    html(page);
+    let settings = firstOnly;
+    const { rec, scheduler, marks } = setup(base, belowTop, undefined, undefined, {
+      settings: () => settings,
+    });
+    marks.scanAll(document.body);
+    await scheduler.idle();
+    expect(rec.last()?.set.get('person')).toHaveLength(1);
+    settings = base;
+    marks.repaint();
+    await scheduler.idle();
+    expect(paintedIn(rec.last()?.set as PaintSet, 'person').sort()).toEqual(['a', 'b', 'b', 'c']);
+    expect(paintedIn(rec.last()?.set as PaintSet, 'organization')).toHaveLength(2);
+  });
+});

@@ -12,6 +12,8 @@ const HOST = 'sourcelight-root';
 const SKIP_IN_SNAPSHOT = new Set(['SOURCELIGHT-ROOT']);
 
 function shadowOf(host) {
+  // Only HTML elements can host a shadow root; Chromium's API throws for others (an <svg>).
+  if (!(host instanceof HTMLElement)) return null;
   if (typeof chrome !== 'undefined' && chrome.dom?.openOrClosedShadowRoot) {
     return chrome.dom.openOrClosedShadowRoot(host);
   }

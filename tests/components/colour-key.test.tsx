@@ -1,0 +1,26 @@
+// @vitest-environment happy-dom
+import { cleanup, render } from '@testing-library/preact';
+import { afterEach, expect, it } from 'vitest';
+import { ColourKey } from '../../components/shared/ColourKey';
+import { HIGHLIGHT_GROUPS } from '../../lib/page/highlight-groups';
+
+afterEach(cleanup);
+
+it('names every highlight group by the kinds the painter puts in it', () => {
+  const { container } = render(<ColourKey style="underline" />);
+  const rows = [...container.querySelectorAll('[data-group]')].map((el) => [
+    el.getAttribute('data-group'),
+    el.textContent,
+  ]);
+  expect(rows.map(([g]) => g)).toEqual([...HIGHLIGHT_GROUPS]);
+  expect(Object.fromEntries(rows)).toEqual({
+    person: 'People',
+    organization: 'Organizations',
+    model: 'AI models, Products',
+    chip: 'Chips',
+    place: 'Places',
+    other: 'Publications, Events, Concepts',
+    figure: 'Figures',
+    differs: 'Figures that differ from every source’s',
+  });
+});
