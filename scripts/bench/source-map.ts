@@ -1,11 +1,10 @@
 /**
- * Names for the minified content script's functions in a profile: a small reader of
- * source maps (v3, VLQ mappings), enough to turn a profile frame's line and column back
- * into the original file, line and identifier.
+ * Names for the minified content script's functions in a profile: a profile frame's line
+ * and column back to the original file, line and identifier. The mappings are decoded by
+ * @jridgewell/trace-mapping (the decoder Vite and Rollup use); what is ours is the lookup
+ * of a function's name, which sits a segment or two before its body.
  */
-
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-const B64_INDEX = new Map([...B64].map((c, i) => [c, i]));
+import { decodedMappings, type EncodedSourceMap, TraceMap } from '@jridgewell/trace-mapping';
 
 /** [generated column, source index, source line, source column, name index or -1] */
 type Segment = [number, number, number, number, number];
@@ -24,22 +23,6 @@ export interface OriginalPosition {
   name: string | null;
 }
 
-function decodeVlq(text: string, start: number, out: number[]): number {
-  let i = start;
-  while (i < text.length && text[i] !== ',' && text[i] !== ';') {
-    let value = 0;
-    let shift = 0;
-    let digit: number;
-    do {
-      digit = B64_INDEX.get(text[i++] as string) ?? 0;
-      value += (digit & 31) << shift;
-      shift += 5;
-    } while (digit & 32);
-    out.push(value & 1 ? -(value >>> 1) : value >>> 1);
-  }
-  return i;
-}
-
 /** A map's source as a path in the repository ("../../../lib/x.ts" -> "lib/x.ts"). */
 export function sourcePath(source: string): string {
   return source.replace(/^(\.\.\/)+/, '').replace(/^\.\//, '');
@@ -53,41 +36,13 @@ export class SourceMapReader {
   constructor(map: SourceMapV3) {
     this.sources = map.sources.map(sourcePath);
     this.names = map.names ?? [];
-    let line: Segment[] = [];
-    let src = 0;
-    let srcLine = 0;
-    let srcCol = 0;
-    let name = 0;
-    let col = 0;
-    const text = map.mappings;
-    let i = 0;
-    while (i <= text.length) {
-      const c = text[i];
-      if (c === ';' || i === text.length) {
-        this.lines.push(line);
-        line = [];
-        col = 0;
-        i++;
-        continue;
-      }
-      if (c === ',') {
-        i++;
-        continue;
-      }
-      const fields: number[] = [];
-      i = decodeVlq(text, i, fields);
-      col += fields[0] ?? 0;
-      if (fields.length >= 4) {
-        src += fields[1] as number;
-        srcLine += fields[2] as number;
-        srcCol += fields[3] as number;
-        let n = -1;
-        if (fields.length >= 5) {
-          name += fields[4] as number;
-          n = name;
-        }
-        line.push([col, src, srcLine, srcCol, n]);
-      }
+    // trace-mapping decodes the VLQ mappings (sorted per line); only mapped segments count.
+    for (const segs of decodedMappings(new TraceMap(map as EncodedSourceMap))) {
+      this.lines.push(
+        segs
+          .filter((g) => g.length >= 4)
+          .map((g) => [g[0], g[1] ?? 0, g[2] ?? 0, g[3] ?? 0, g.length === 5 ? g[4] : -1]),
+      );
     }
   }
 
