@@ -96,6 +96,7 @@ function run(detector: Detector, initial: Settings, signal: AbortSignal): PageSe
     onTerms: report,
     // An open shadow root's changes reach no observer of the document: watch it too.
     onShadowRoot: (root) => watch.observe(root),
+    signal,
   });
   const cycle = new Map<string, number>();
   const ui = createLazyPageUi({
@@ -159,7 +160,6 @@ function run(detector: Detector, initial: Settings, signal: AbortSignal): PageSe
     'abort',
     () => {
       ui.destroy();
-      marks.stop();
     },
     { once: true },
   );

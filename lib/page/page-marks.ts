@@ -55,6 +55,8 @@ export interface PageMarksEnv {
   onShadowRoot?: (root: ShadowRoot) => void;
   /** Marks known at once before the rest waits for the reader (page-budget.ts). */
   pageMarks?: number;
+  /** Stops everything (the marks cleared, observers and jobs dropped) when aborted. */
+  signal?: AbortSignal;
 }
 
 export interface PageMarks {
@@ -73,7 +75,6 @@ export interface PageMarks {
   terms(): TermCount[];
   /** Painted occurrences touching a text node. */
   at(node: Text): Occurrence[];
-  stop(): void;
 }
 
 /** Occurrences handled per unit of work when repainting. */
@@ -340,6 +341,19 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
     }
   }
 
+  env.signal?.addEventListener(
+    'abort',
+    () => {
+      reset();
+      shown = [];
+      marked = [];
+      byNode = null;
+      paintWindow?.stop();
+      env.painter.clear();
+    },
+    { once: true },
+  );
+
   return {
     scanAll,
     rescan(roots) {
@@ -378,14 +392,6 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
     at(node) {
       if (byNode === null) byNode = indexByNode(shown);
       return byNode.get(node) ?? [];
-    },
-    stop() {
-      reset();
-      shown = [];
-      marked = [];
-      byNode = null;
-      paintWindow?.stop();
-      env.painter.clear();
     },
   };
 }

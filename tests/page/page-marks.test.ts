@@ -289,12 +289,15 @@ describe('page marks', () => {
     expect(marks.at(bold).map((o) => o.match.id)).toEqual(['liang']);
   });
 
-  it('clears everything on stop', async () => {
+  it('clears everything when its signal aborts', async () => {
     html('<p>Liang Wenfeng</p>');
-    const { rec, scheduler, marks } = setup(base);
+    const abort = new AbortController();
+    const { rec, scheduler, marks } = setup(base, undefined, undefined, undefined, {
+      signal: abort.signal,
+    });
     marks.scanAll(document.body);
     await scheduler.idle();
-    marks.stop();
+    abort.abort();
     expect(rec.last()?.style).toBe('cleared');
     expect(marks.terms()).toEqual([]);
   });
