@@ -1,6 +1,11 @@
 /**
- * Owns the card and sidebar: their state, the one host element, focus and Esc. The
+ * Owns the card and sidebar: their state, the one host element, focus and keys. The
  * components only take props and render.
+ *
+ * Keys (trusted ones only: a page cannot drive our UI by faking them): with the card open,
+ * Tab moves into it and cycles there; Esc closes the card (else the sidebar) and gives
+ * focus back to where it was. A key we act on goes no further, so the page's own handlers
+ * do not act on it too; every other key passes untouched.
  */
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
@@ -31,7 +36,12 @@ export interface PageUiDeps {
   /** The sidebar's "Add this page to my sources" (absent: no button). */
   onAddPage?: () => Promise<{ ok: true } | { ok: false; error: string }>;
   doc?: Document;
+  /** Whether the browser made this event (tests stand in for the browser). */
+  isTrusted?: (event: Event) => boolean;
 }
+
+/** How a card was asked for: hover gives way to a card the reader holds, the others do not. */
+export type CardCause = 'hover' | 'key' | 'tap';
 
 interface SidebarEntry {
   req: TermDetailRequest;
@@ -40,13 +50,22 @@ interface SidebarEntry {
 
 const CLOSE_GRACE_MS = 300;
 const CARD_GUESS = { width: 340, height: 240 };
+const FOCUSABLE = 'button:not([disabled]), a[href], [tabindex]:not([tabindex="-1"])';
 
 export function createPageUi(deps: PageUiDeps) {
   const doc = deps.doc ?? document;
   const win = doc.defaultView as Window;
   let ui: UiHost | null = null;
-  let card: { o: Occurrence; detail: TermDetail | null | undefined; at: CardPlacement } | null =
-    null;
+  const trusted = deps.isTrusted ?? ((e: Event) => e.isTrusted);
+  let card: {
+    o: Occurrence;
+    detail: TermDetail | null | undefined;
+    at: CardPlacement;
+    /** Pinned: stays open when the pointer leaves, and hovering other terms leaves it be. */
+    pinned: boolean;
+  } | null = null;
+  // Where focus was before Tab moved it into the card: Esc gives it back.
+  let cardReturn: Element | null = null;
   // The sidebar's history: null is the page's list of terms.
   let stack: (SidebarEntry | null)[] = [];
   let sideDetail: TermDetail | null | undefined;
@@ -66,15 +85,80 @@ export function createPageUi(deps: PageUiDeps) {
     copy: clipboardCopy,
   };
 
+  // On the window, capturing: the first stop of every key's way, before the page's
+  // listeners on the document or its elements (a page's own window capture listener added
+  // before ours still runs first: nothing can come before that).
   function onKey(event: KeyboardEvent): void {
-    if (event.key !== 'Escape' || (!card && stack.length === 0)) return;
-    closeAll();
+    if (!trusted(event) || event.ctrlKey || event.metaKey || event.altKey) return;
+    let acted = false;
+    if (event.key === 'Escape') {
+      if (card) {
+        const hadFocus = focusInCard();
+        hideCard();
+        paint();
+        if (hadFocus) giveFocusBack(cardReturn);
+        cardReturn = null;
+        acted = true;
+      } else if (stack.length > 0) {
+        closeAll();
+        acted = true;
+      }
+    } else if (event.key === 'Tab' && card) {
+      acted = tabInCard(event.shiftKey);
+    }
+    if (acted) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+    }
+  }
+
+  function cardElement(): HTMLElement | null {
+    return ui?.shadow.querySelector<HTMLElement>('.card') ?? null;
+  }
+
+  /** The element focused in our shadow root, if focus is in it at all. */
+  function ourFocus(): Element | null {
+    return ui && isHost(doc.activeElement) ? ui.shadow.activeElement : null;
+  }
+
+  function focusInCard(): boolean {
+    const el = ourFocus();
+    return el !== null && (cardElement()?.contains(el) ?? false);
+  }
+
+  /**
+   * Tab (back: Shift+Tab) with the card open: from outside, into the card's first (last)
+   * control; from its last (first), round to the first (last). Within it the browser's own
+   * order is the card's. Whether it moved focus.
+   */
+  function tabInCard(back: boolean): boolean {
+    const el = cardElement();
+    if (!el) return false;
+    const items = [...el.querySelectorAll<HTMLElement>(FOCUSABLE)];
+    const first = items[0];
+    const last = items[items.length - 1];
+    if (!first || !last) return false;
+    const i = items.indexOf(ourFocus() as HTMLElement);
+    let target: HTMLElement;
+    if (i === -1) {
+      cardReturn = ourFocus() ?? doc.activeElement;
+      target = back ? last : first;
+    } else if (!back && i === items.length - 1) target = first;
+    else if (back && i === 0) target = last;
+    else return false;
+    target.focus();
+    return true;
+  }
+
+  function giveFocusBack(to: Element | null): void {
+    if (to instanceof HTMLElement && to.isConnected && to !== doc.body && !isHost(to)) to.focus();
+    else if (ui && isHost(doc.activeElement)) ui.host.blur();
   }
 
   function ensureHost(): UiHost {
     if (!ui) {
       ui = createUiHost(PAGE_UI_CSS, doc);
-      doc.addEventListener('keydown', onKey, true);
+      win.addEventListener('keydown', onKey, true);
     }
     return ui;
   }
@@ -113,8 +197,25 @@ export function createPageUi(deps: PageUiDeps) {
               hideCard();
               push(entryFor(o));
             }}
+            pinned={card.pinned}
+            onPin={() => {
+              if (!card) return;
+              card.pinned = !card.pinned;
+              clearTimeout(closeTimer);
+              paint();
+            }}
+            onClose={() => {
+              const hadFocus = focusInCard();
+              hideCard();
+              paint();
+              if (hadFocus) giveFocusBack(cardReturn ?? pageFocus);
+              cardReturn = null;
+            }}
             onPointerEnter={() => clearTimeout(closeTimer)}
-            onPointerLeave={scheduleClose}
+            onPointerLeave={(event) => {
+              // A finger or pen lifted off the card leaves it too: a tapped card stays.
+              if (event.pointerType === 'mouse') scheduleClose();
+            }}
           />
         )}
       </QuoteActions.Provider>,
@@ -230,15 +331,24 @@ export function createPageUi(deps: PageUiDeps) {
       if (!card) return;
       const term = rangeBox(card.o.range, doc);
       if (term.bottom < 0 || term.top > win.innerHeight) {
+        // A card the reader holds stays where it is.
+        if (held()) return;
         hideCard();
         paint();
       } else fitCard();
     });
   }
 
+  /** The reader holds the card: pinned, or focus inside it. */
+  function held(): boolean {
+    return card !== null && (card.pinned || focusInCard());
+  }
+
   function scheduleClose(): void {
     clearTimeout(closeTimer);
+    if (held()) return;
     closeTimer = setTimeout(() => {
+      if (held()) return;
       hideCard();
       paint();
     }, CLOSE_GRACE_MS);
@@ -257,14 +367,19 @@ export function createPageUi(deps: PageUiDeps) {
   }
 
   return {
-    showCard(o: Occurrence): void {
+    /** Opens the card on a term; a hover does not replace a card the reader holds. */
+    showCard(o: Occurrence, cause: CardCause = 'hover'): void {
+      if (card?.o === o) {
+        clearTimeout(closeTimer);
+        return;
+      }
+      if (cause === 'hover' && held()) return;
       clearTimeout(closeTimer);
-      if (card?.o === o) return;
       const at = placeCard(rangeBox(o.range, doc), CARD_GUESS, {
         width: win.innerWidth,
         height: win.innerHeight,
       });
-      const current = { o, detail: undefined as TermDetail | null | undefined, at };
+      const current = { o, detail: undefined as TermDetail | null | undefined, at, pinned: false };
       if (!card) {
         pageFocus = isHost(doc.activeElement) ? pageFocus : doc.activeElement;
         win.addEventListener('scroll', onScroll, { capture: true, passive: true });
@@ -288,6 +403,14 @@ export function createPageUi(deps: PageUiDeps) {
     },
     /** The pointer left the term: close soon, unless it moves into the card. */
     leaveTerm: scheduleClose,
+    /** A tap elsewhere on the page: the card closes unless pinned. */
+    dismissCard(): void {
+      if (!card || card.pinned) return;
+      hideCard();
+      paint();
+    },
+    /** The term whose card is open. */
+    cardTerm: (): Occurrence | null => card?.o ?? null,
     openSidebar(o: Occurrence | null): void {
       hideCard();
       push(o ? entryFor(o) : null);
@@ -302,7 +425,7 @@ export function createPageUi(deps: PageUiDeps) {
       win.removeEventListener('scroll', onScroll, true);
       card = null;
       stack = [];
-      doc.removeEventListener('keydown', onKey, true);
+      win.removeEventListener('keydown', onKey, true);
       if (ui) {
         render(null, ui.mount);
         ui.remove();

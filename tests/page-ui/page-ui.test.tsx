@@ -38,6 +38,8 @@ function setup() {
     readSource: vi.fn(),
     terms: () => [],
     showOnPage: vi.fn(),
+    // happy-dom's events are all untrusted; the browser's are the only ones counted.
+    isTrusted: () => true,
   });
   return { ui, button, occurrence, detail };
 }

@@ -29,7 +29,13 @@ function fakePage() {
     }),
   } as unknown as Document;
   const move = (x: number, y: number, ours = false) =>
-    listeners.get('pointermove')?.({ clientX: x, clientY: y, pointerType: 'mouse', ours });
+    listeners.get('pointermove')?.({
+      clientX: x,
+      clientY: y,
+      pointerType: 'mouse',
+      isTrusted: true,
+      ours,
+    });
   const frame = () => {
     const run = frames.splice(0);
     for (const cb of run) cb(0);
