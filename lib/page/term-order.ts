@@ -5,8 +5,9 @@
  */
 import type { Occurrence } from './page-marks';
 
-/** DOM's Node.DOCUMENT_POSITION_FOLLOWING. */
+/** DOM's Node.DOCUMENT_POSITION_FOLLOWING and Node.TEXT_NODE. */
 const FOLLOWING = 4;
+const TEXT_NODE = 3;
 
 /** Negative when point a comes before point b in the document. */
 function comparePoints(a: Node, aOffset: number, b: Node, bOffset: number): number {
@@ -85,16 +86,22 @@ export function termAtSelection(
 ): Occurrence | null {
   if (!sel || sel.rangeCount === 0) return null;
   const range = sel.getRangeAt(0);
-  const node = sel.focusNode;
-  if (!node || node.nodeType !== 3) return null;
-  const offset = sel.focusOffset;
-  const here = at(node as Text);
   if (range.collapsed) {
-    return here.find((o) => o.range.startOffset <= offset && offset <= o.range.endOffset) ?? null;
+    const node = range.startContainer;
+    const offset = range.startOffset;
+    if (node.nodeType !== TEXT_NODE) return null;
+    // A term can run on into the next text node: here it covers from its start (or the
+    // node's) to its end (or the node's).
+    const hit = at(node as Text).find(
+      (o) =>
+        (o.range.startContainer !== node || o.range.startOffset <= offset) &&
+        (o.range.endContainer !== node || offset <= o.range.endOffset),
+    );
+    return hit ?? null;
   }
   // A selection across terms: the first one in it, from the start of the selection.
-  for (const n of [range.startContainer, node]) {
-    if (n.nodeType !== 3) continue;
+  for (const n of [range.startContainer, range.endContainer]) {
+    if (n.nodeType !== TEXT_NODE) continue;
     const hit = at(n as Text).find((o) => rangeOverlaps(range, o.range));
     if (hit) return hit;
   }
