@@ -105,6 +105,9 @@ export function createPageUi(deps: PageUiDeps) {
       }
     } else if (event.key === 'Tab' && card) {
       acted = tabInCard(event.shiftKey);
+      // Tab between the card's own controls is the browser's to do, and none of the
+      // page's business (a page's focus trap would pull focus back to itself).
+      if (!acted && focusInCard()) event.stopImmediatePropagation();
     }
     if (acted) {
       event.preventDefault();
