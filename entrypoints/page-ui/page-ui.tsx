@@ -23,6 +23,7 @@ import type { SeenBefore, TermCount } from '../../lib/messages';
 import { type CardPlacement, placeCard } from '../../lib/page/card-position';
 import { rangeBox } from '../../lib/page/hit-test';
 import type { Occurrence } from '../../lib/page/page-marks';
+import { createCardFocus } from './card-focus';
 import { createUiHost, type UiHost } from './ui-host';
 
 export interface PageUiDeps {
@@ -50,7 +51,6 @@ interface SidebarEntry {
 
 const CLOSE_GRACE_MS = 300;
 const CARD_GUESS = { width: 340, height: 240 };
-const FOCUSABLE = 'button:not([disabled]), a[href], [tabindex]:not([tabindex="-1"])';
 
 export function createPageUi(deps: PageUiDeps) {
   const doc = deps.doc ?? document;
@@ -64,8 +64,7 @@ export function createPageUi(deps: PageUiDeps) {
     /** Pinned: stays open when the pointer leaves, and hovering other terms leaves it be. */
     pinned: boolean;
   } | null = null;
-  // Where focus was before Tab moved it into the card: Esc gives it back.
-  let cardReturn: Element | null = null;
+  const focus = createCardFocus(doc, () => ui);
   // The sidebar's history: null is the page's list of terms.
   let stack: (SidebarEntry | null)[] = [];
   let sideDetail: TermDetail | null | undefined;
@@ -93,69 +92,22 @@ export function createPageUi(deps: PageUiDeps) {
     let acted = false;
     if (event.key === 'Escape') {
       if (card) {
-        const hadFocus = focusInCard();
-        hideCard();
-        paint();
-        if (hadFocus) giveFocusBack(cardReturn);
-        cardReturn = null;
+        closeCard();
         acted = true;
       } else if (stack.length > 0) {
         closeAll();
         acted = true;
       }
     } else if (event.key === 'Tab' && card) {
-      acted = tabInCard(event.shiftKey);
+      acted = focus.tab(event.shiftKey);
       // Tab between the card's own controls is the browser's to do, and none of the
       // page's business (a page's focus trap would pull focus back to itself).
-      if (!acted && focusInCard()) event.stopImmediatePropagation();
+      if (!acted && focus.inCard()) event.stopImmediatePropagation();
     }
     if (acted) {
       event.preventDefault();
       event.stopImmediatePropagation();
     }
-  }
-
-  function cardElement(): HTMLElement | null {
-    return ui?.shadow.querySelector<HTMLElement>('.card') ?? null;
-  }
-
-  /** The element focused in our shadow root, if focus is in it at all. */
-  function ourFocus(): Element | null {
-    return ui && isHost(doc.activeElement) ? ui.shadow.activeElement : null;
-  }
-
-  function focusInCard(): boolean {
-    const el = ourFocus();
-    return el !== null && (cardElement()?.contains(el) ?? false);
-  }
-
-  /**
-   * Tab (back: Shift+Tab) with the card open: from outside, into the card's first (last)
-   * control; from its last (first), round to the first (last). Within it the browser's own
-   * order is the card's. Whether it moved focus.
-   */
-  function tabInCard(back: boolean): boolean {
-    const el = cardElement();
-    if (!el) return false;
-    const items = [...el.querySelectorAll<HTMLElement>(FOCUSABLE)];
-    const first = items[0];
-    const last = items[items.length - 1];
-    if (!first || !last) return false;
-    const i = items.indexOf(ourFocus() as HTMLElement);
-    let target: HTMLElement;
-    if (i === -1) {
-      cardReturn = ourFocus() ?? doc.activeElement;
-      target = back ? last : first;
-    } else if (!back && i === items.length - 1) target = first;
-    else if (back && i === 0) target = last;
-    else return false;
-    target.focus();
-    return true;
-  }
-
-  function giveFocusBack(to: Element | null): void {
-    if (to instanceof HTMLElement && to.isConnected && to !== doc.body && !isHost(to)) to.focus();
-    else if (ui && isHost(doc.activeElement)) ui.host.blur();
   }
 
   function ensureHost(): UiHost {
@@ -207,13 +159,7 @@ export function createPageUi(deps: PageUiDeps) {
               clearTimeout(closeTimer);
               paint();
             }}
-            onClose={() => {
-              const hadFocus = focusInCard();
-              hideCard();
-              paint();
-              if (hadFocus) giveFocusBack(cardReturn ?? pageFocus);
-              cardReturn = null;
-            }}
+            onClose={closeCard}
             onPointerEnter={() => clearTimeout(closeTimer)}
             onPointerLeave={(event) => {
               // A finger or pen lifted off the card leaves it too: a tapped card stays.
@@ -344,7 +290,7 @@ export function createPageUi(deps: PageUiDeps) {
 
   /** The reader holds the card: pinned, or focus inside it. */
   function held(): boolean {
-    return card !== null && (card.pinned || focusInCard());
+    return card !== null && (card.pinned || focus.inCard());
   }
 
   function scheduleClose(): void {
@@ -355,6 +301,15 @@ export function createPageUi(deps: PageUiDeps) {
       hideCard();
       paint();
     }, CLOSE_GRACE_MS);
+  }
+
+  /** Esc or the close button: the card closes and focus, if it was in the card, goes back. */
+  function closeCard(): void {
+    // Closing takes the card's elements, and focus with them: ask first, move after.
+    const hadFocus = focus.inCard();
+    hideCard();
+    paint();
+    focus.closed(hadFocus, pageFocus);
   }
 
   function closeAll(): void {
