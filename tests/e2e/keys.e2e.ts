@@ -2,7 +2,8 @@
  * Keyboard and touch on the demo article, one page load per browser: Tab goes into the
  * open card and cycles there, Esc closes it, gives focus back and never reaches the page;
  * a pinned card outlives the pointer; Alt+Shift+Period / Comma step through the marked
- * terms in reading order; a tap on a term opens its card and a tap elsewhere closes it.
+ * terms in reading order; the sidebar shortcut opens on the term at the caret; a tap on a
+ * term opens its card and a tap elsewhere closes it.
  */
 import { expect, it } from 'vitest';
 import { DEMO_ARTICLE, DEMO_HOVER_TERM } from './expectations';
@@ -148,9 +149,61 @@ forEachBrowser(
       expect(heard.filter((k) => k !== 'Alt' && k !== 'Shift')).toEqual([]);
     });
 
-    it('a tap on a term opens its card; a tap elsewhere closes it', async () => {
+    it('the sidebar shortcut opens on the term at the caret, else on the page list', async () => {
       await page.press('Escape');
       await waitGoneFromUi(page, CARD);
+      await page.mouseMove(2, 2);
+      // The caret in the middle of a marked occurrence, as a click or caret browsing leaves it.
+      const rect = await rectOfMark(page, DEMO_HOVER_TERM);
+      await page.evaluate(
+        ({ x, y }) => {
+          const d = document as Document & {
+            caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number };
+          };
+          const pos = d.caretPositionFromPoint
+            ? d.caretPositionFromPoint(x, y)
+            : (() => {
+                const r = document.caretRangeFromPoint(x, y);
+                return r && { offsetNode: r.startContainer, offset: r.startOffset };
+              })();
+          if (pos) document.getSelection()?.collapse(pos.offsetNode, pos.offset);
+        },
+        { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 },
+      );
+      // What Alt+Shift+S makes the background send (lib/sidebar-command.ts).
+      const { browser } = session();
+      const ext = await browser.openExtensionPage('popup.html', 'body');
+      const shortcut = () =>
+        ext.evaluate(async () => {
+          type Tabs = {
+            query(q: object): Promise<{ id?: number }[]>;
+            sendMessage(id: number, m: object, o: object): Promise<unknown>;
+          };
+          const g = globalThis as unknown as { browser?: { tabs: Tabs }; chrome: { tabs: Tabs } };
+          const tabs = (g.browser ?? g.chrome).tabs;
+          const message = { sourcelight: 1, name: 'tab:open-sidebar', payload: {} };
+          for (const tab of await tabs.query({})) {
+            await tabs.sendMessage(tab.id as number, message, { frameId: 0 }).catch(() => null);
+          }
+        });
+      await shortcut();
+      await waitInUi(page, 'aside h2', DEMO_HOVER_TERM);
+      await page.bringToFront();
+      await page.press('Escape');
+      await waitGoneFromUi(page, 'aside');
+      await page.evaluate(() => document.getSelection()?.removeAllRanges());
+      await shortcut();
+      await waitInUi(page, 'aside #sl-on-page');
+      expect(await probe(page, 'query', { selector: 'aside h2', text: DEMO_HOVER_TERM })).toEqual(
+        [],
+      );
+      await ext.close();
+      await page.bringToFront();
+      await page.press('Escape');
+      await waitGoneFromUi(page, 'aside');
+    });
+
+    it('a tap on a term opens its card; a tap elsewhere closes it', async () => {
       await page.evaluate(() => {
         const w = window as unknown as { downs: string[] };
         w.downs = [];
