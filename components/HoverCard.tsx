@@ -17,8 +17,12 @@ export interface HoverCardProps {
   top: number;
   maxHeight: number;
   onOpenSidebar: () => void;
+  /** Pinned: the card stays open when the pointer leaves it. */
+  pinned: boolean;
+  onPin: () => void;
+  onClose: () => void;
   onPointerEnter: () => void;
-  onPointerLeave: () => void;
+  onPointerLeave: (event: PointerEvent) => void;
 }
 
 /** Source figures shown on a figure's card; the sidebar has them all. */
@@ -59,6 +63,27 @@ export function HoverCard(p: HoverCardProps) {
       <div class="card-head">
         <strong class="term">{d?.label ?? p.label}</strong>
         <span class={`kind kind-${p.entityKind ?? 'figure'}`}>{kindLabel(p.entityKind)}</span>
+        <span class="card-tools">
+          <button
+            type="button"
+            class="tool"
+            aria-pressed={p.pinned}
+            aria-label="Keep this card open"
+            title={p.pinned ? 'Pinned: stays open until closed' : 'Keep this card open'}
+            onClick={p.onPin}
+          >
+            <PinIcon />
+          </button>
+          <button
+            type="button"
+            class="tool"
+            aria-label="Close"
+            title="Close (Esc)"
+            onClick={p.onClose}
+          >
+            <CloseIcon />
+          </button>
+        </span>
       </div>
       {d === undefined && <p class="muted">Loading…</p>}
       {d === null && <p class="muted">No more is known about this term.</p>}
@@ -86,5 +111,26 @@ export function HoverCard(p: HoverCardProps) {
         </button>
       </div>
     </div>
+  );
+}
+
+// Drawn, not a font's glyph: a machine without the font would show a missing-glyph box.
+function PinIcon() {
+  return (
+    <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
+      <path
+        d="M6 1.5h4l-.6 4.2 2.6 2.3v1.5H8.7V15h-1.4V9.5H4V8l2.6-2.3z"
+        fill="currentColor"
+        stroke="none"
+      />
+    </svg>
+  );
+}
+
+function CloseIcon() {
+  return (
+    <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
+      <path d="M3.5 3.5l9 9m0-9l-9 9" stroke="currentColor" stroke-width="1.8" fill="none" />
+    </svg>
   );
 }

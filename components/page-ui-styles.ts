@@ -34,6 +34,10 @@ export const PAGE_UI_CSS = `
 @keyframes slide { from { transform: translateX(24px); } }
 @media (prefers-reduced-motion: reduce) { .card, .sidebar { animation: none; } }
 .card-head, .sb-head { display: flex; align-items: center; gap: 8px; }
+.card-tools { margin-left: auto; display: flex; gap: 2px; }
+.tool { color: var(--muted); width: 24px; height: 24px; border-radius: 4px; display: grid; place-items: center; }
+.tool:hover { color: var(--fg); background: var(--line); }
+.tool[aria-pressed="true"] { color: var(--accent); background: var(--line); }
 .sb-head { padding: 8px 12px; border-bottom: 1px solid var(--line); }
 .brand { font-weight: 600; flex: 1; }
 .sb-body { padding: 4px 14px 24px; overflow: auto; flex: 1; }

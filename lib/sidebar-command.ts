@@ -1,6 +1,7 @@
 /**
- * The keyboard shortcut (manifest `commands`) that opens the sidebar on the active tab's
- * list of terms. Registered by the background.
+ * The keyboard shortcut (manifest `commands`) that opens the sidebar in the active tab: on
+ * the term whose card is open, under the pointer or at the caret (the page session picks,
+ * lib/content/session.ts), else on the page's list of terms. Registered by the background.
  */
 import { browser } from 'wxt/browser';
 import { sendToTab } from './transport';

@@ -10,7 +10,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { Occurrence } from '../page/page-marks';
-import type { PageUi, PageUiDeps } from '../page-ui/controller';
+import type { CardCause, PageUi, PageUiDeps } from '../page-ui/controller';
 
 export type CreatePageUi = (deps: PageUiDeps) => PageUi;
 
@@ -90,8 +90,10 @@ export function createLazyPageUi(
   return {
     // `start` loads at most once: after a failure too, so nothing is tried again.
     prepare: start,
-    showCard: (o: Occurrence) => call('card', (u) => u.showCard(o), true),
+    showCard: (o: Occurrence, cause?: CardCause) => call('card', (u) => u.showCard(o, cause), true),
     leaveTerm: () => call('leave', (u) => u.leaveTerm(), false),
+    dismissCard: () => call('leave', (u) => u.dismissCard(), false),
+    cardTerm: () => ui?.cardTerm() ?? null,
     openSidebar: (o: Occurrence | null) => call('other', (u) => u.openSidebar(o), true),
     isOurs: (target: EventTarget | null) => ui?.isOurs(target) ?? false,
     // Before the UI is loaded nothing is shown; a queued open paints the terms as they are.

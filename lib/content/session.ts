@@ -13,15 +13,18 @@ import { addThisPage, importExtractor } from '../library/page-extract';
 import { readPublishedTables } from '../library/published';
 import type { TermCount } from '../messages';
 import { detectorTables } from '../pack/bundled';
+import { rangeBox } from '../page/hit-test';
 import { trackHover } from '../page/hover';
 import { createPageMarks } from '../page/page-marks';
 import { canPaintHighlights, createHighlightPainter } from '../page/painter';
 import { afterFrame, createScheduler, defaultYield } from '../page/scheduler';
+import { createReadingOrder, stepTerm, termAtSelection } from '../page/term-order';
 import { watchPage } from '../page/watch-page';
 import type { Settings } from '../settings-defaults';
 import { send } from '../transport';
 import { createLazyPageUi } from './lazy-ui';
 import { showOccurrence } from './show-occurrence';
+import { bringIntoView, listenTermKeys } from './term-keys';
 
 export interface SessionOptions {
   settings: Settings;
@@ -33,7 +36,10 @@ export interface SessionOptions {
 /** What the first stage asks of a running session. */
 export interface PageSession {
   terms(): TermCount[];
-  /** The sidebar, on a term or (no id) on the page's list of terms. */
+  /**
+   * The sidebar on a term: the one named, else the one whose card is open, under the
+   * pointer, or at the caret or selection; else on the page's list of terms.
+   */
   openSidebar(id?: string): void;
   settingsChanged(next: Settings): void;
 }
@@ -154,6 +160,19 @@ function run(detector: Detector, initial: Settings, signal: AbortSignal): PageSe
     onArm: () => ui.prepare(),
     onEnter: (o) => ui.showCard(o),
     onLeave: () => ui.leaveTerm(),
+    onTap: (o) => (o ? ui.showCard(o, 'tap') : ui.dismissCard()),
+    signal,
+  });
+  const readingOrder = createReadingOrder();
+  listenTermKeys({
+    step(dir) {
+      const sorted = readingOrder(marks.painted());
+      const o = stepTerm(sorted, ui.cardTerm(), dir, (x) => rangeBox(x.range).top);
+      if (!o) return false;
+      bringIntoView(o);
+      ui.showCard(o, 'key');
+      return true;
+    },
     signal,
   });
   signal.addEventListener(
@@ -167,8 +186,12 @@ function run(detector: Detector, initial: Settings, signal: AbortSignal): PageSe
   return {
     terms: () => marks.terms(),
     openSidebar(id) {
-      const first = id ? marks.painted().find((o) => o.match.id === id) : undefined;
-      ui.openSidebar(first ?? null);
+      const chosen = id
+        ? marks.painted().find((o) => o.match.id === id)
+        : (ui.cardTerm() ??
+          hover.current() ??
+          termAtSelection(document.getSelection(), (node) => marks.at(node)));
+      ui.openSidebar(chosen ?? null);
     },
     settingsChanged(next) {
       const prev = settings;

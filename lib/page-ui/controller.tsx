@@ -1,6 +1,11 @@
 /**
- * Owns the card and sidebar: their state, the one host element, focus and Esc. The
+ * Owns the card and sidebar: their state, the one host element, focus and keys. The
  * components only take props and render.
+ *
+ * Keys (trusted ones only: a page cannot drive our UI by faking them): with the card open,
+ * Tab moves into it and cycles there; Esc closes the card (else the sidebar) and gives
+ * focus back to where it was. A key we act on goes no further, so the page's own handlers
+ * do not act on it too; every other key passes untouched.
  */
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
@@ -18,6 +23,7 @@ import type { SeenBefore, TermCount } from '../messages';
 import { type CardPlacement, placeCard } from '../page/card-position';
 import { rangeBox } from '../page/hit-test';
 import type { Occurrence } from '../page/page-marks';
+import { createCardFocus } from './card-focus';
 import { createUiHost, type UiHost } from './ui-host';
 
 export interface PageUiDeps {
@@ -31,7 +37,12 @@ export interface PageUiDeps {
   /** The sidebar's "Add this page to my sources" (absent: no button). */
   onAddPage?: () => Promise<{ ok: true } | { ok: false; error: string }>;
   doc?: Document;
+  /** Whether the browser made this event (tests stand in for the browser). */
+  isTrusted?: (event: Event) => boolean;
 }
+
+/** How a card was asked for: hover gives way to a card the reader holds, the others do not. */
+export type CardCause = 'hover' | 'key' | 'tap';
 
 interface SidebarEntry {
   req: TermDetailRequest;
@@ -45,8 +56,15 @@ export function createPageUi(deps: PageUiDeps) {
   const doc = deps.doc ?? document;
   const win = doc.defaultView as Window;
   let ui: UiHost | null = null;
-  let card: { o: Occurrence; detail: TermDetail | null | undefined; at: CardPlacement } | null =
-    null;
+  const trusted = deps.isTrusted ?? ((e: Event) => e.isTrusted);
+  let card: {
+    o: Occurrence;
+    detail: TermDetail | null | undefined;
+    at: CardPlacement;
+    /** Pinned: stays open when the pointer leaves, and hovering other terms leaves it be. */
+    pinned: boolean;
+  } | null = null;
+  const focus = createCardFocus(doc, () => ui);
   // The sidebar's history: null is the page's list of terms.
   let stack: (SidebarEntry | null)[] = [];
   let sideDetail: TermDetail | null | undefined;
@@ -66,15 +84,36 @@ export function createPageUi(deps: PageUiDeps) {
     copy: clipboardCopy,
   };
 
+  // On the window, capturing: the first stop of every key's way, before the page's
+  // listeners on the document or its elements (a page's own window capture listener added
+  // before ours still runs first: nothing can come before that).
   function onKey(event: KeyboardEvent): void {
-    if (event.key !== 'Escape' || (!card && stack.length === 0)) return;
-    closeAll();
+    if (!trusted(event) || event.ctrlKey || event.metaKey || event.altKey) return;
+    let acted = false;
+    if (event.key === 'Escape') {
+      if (card) {
+        closeCard();
+        acted = true;
+      } else if (stack.length > 0) {
+        closeAll();
+        acted = true;
+      }
+    } else if (event.key === 'Tab' && card) {
+      acted = focus.tab(event.shiftKey);
+      // Tab between the card's own controls is the browser's to do, and none of the
+      // page's business (a page's focus trap would pull focus back to itself).
+      if (!acted && focus.inCard()) event.stopImmediatePropagation();
+    }
+    if (acted) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+    }
   }
 
   function ensureHost(): UiHost {
     if (!ui) {
       ui = createUiHost(PAGE_UI_CSS, doc);
-      doc.addEventListener('keydown', onKey, true);
+      win.addEventListener('keydown', onKey, true);
     }
     return ui;
   }
@@ -113,8 +152,19 @@ export function createPageUi(deps: PageUiDeps) {
               hideCard();
               push(entryFor(o));
             }}
+            pinned={card.pinned}
+            onPin={() => {
+              if (!card) return;
+              card.pinned = !card.pinned;
+              clearTimeout(closeTimer);
+              paint();
+            }}
+            onClose={closeCard}
             onPointerEnter={() => clearTimeout(closeTimer)}
-            onPointerLeave={scheduleClose}
+            onPointerLeave={(event) => {
+              // A finger or pen lifted off the card leaves it too: a tapped card stays.
+              if (event.pointerType === 'mouse') scheduleClose();
+            }}
           />
         )}
       </QuoteActions.Provider>,
@@ -230,18 +280,36 @@ export function createPageUi(deps: PageUiDeps) {
       if (!card) return;
       const term = rangeBox(card.o.range, doc);
       if (term.bottom < 0 || term.top > win.innerHeight) {
+        // A card the reader holds stays where it is.
+        if (held()) return;
         hideCard();
         paint();
       } else fitCard();
     });
   }
 
+  /** The reader holds the card: pinned, or focus inside it. */
+  function held(): boolean {
+    return card !== null && (card.pinned || focus.inCard());
+  }
+
   function scheduleClose(): void {
     clearTimeout(closeTimer);
+    if (held()) return;
     closeTimer = setTimeout(() => {
+      if (held()) return;
       hideCard();
       paint();
     }, CLOSE_GRACE_MS);
+  }
+
+  /** Esc or the close button: the card closes and focus, if it was in the card, goes back. */
+  function closeCard(): void {
+    // Closing takes the card's elements, and focus with them: ask first, move after.
+    const hadFocus = focus.inCard();
+    hideCard();
+    paint();
+    focus.closed(hadFocus, pageFocus);
   }
 
   function closeAll(): void {
@@ -257,14 +325,19 @@ export function createPageUi(deps: PageUiDeps) {
   }
 
   return {
-    showCard(o: Occurrence): void {
+    /** Opens the card on a term; a hover does not replace a card the reader holds. */
+    showCard(o: Occurrence, cause: CardCause = 'hover'): void {
+      if (card?.o === o) {
+        clearTimeout(closeTimer);
+        return;
+      }
+      if (cause === 'hover' && held()) return;
       clearTimeout(closeTimer);
-      if (card?.o === o) return;
       const at = placeCard(rangeBox(o.range, doc), CARD_GUESS, {
         width: win.innerWidth,
         height: win.innerHeight,
       });
-      const current = { o, detail: undefined as TermDetail | null | undefined, at };
+      const current = { o, detail: undefined as TermDetail | null | undefined, at, pinned: false };
       if (!card) {
         pageFocus = isHost(doc.activeElement) ? pageFocus : doc.activeElement;
         win.addEventListener('scroll', onScroll, { capture: true, passive: true });
@@ -288,6 +361,14 @@ export function createPageUi(deps: PageUiDeps) {
     },
     /** The pointer left the term: close soon, unless it moves into the card. */
     leaveTerm: scheduleClose,
+    /** A tap elsewhere on the page: the card closes unless pinned. */
+    dismissCard(): void {
+      if (!card || card.pinned) return;
+      hideCard();
+      paint();
+    },
+    /** The term whose card is open. */
+    cardTerm: (): Occurrence | null => card?.o ?? null,
     openSidebar(o: Occurrence | null): void {
       hideCard();
       push(o ? entryFor(o) : null);
@@ -302,7 +383,7 @@ export function createPageUi(deps: PageUiDeps) {
       win.removeEventListener('scroll', onScroll, true);
       card = null;
       stack = [];
-      doc.removeEventListener('keydown', onKey, true);
+      win.removeEventListener('keydown', onKey, true);
       if (ui) {
         render(null, ui.mount);
         ui.remove();

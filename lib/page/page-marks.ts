@@ -22,7 +22,7 @@ import { addToPaintSet, type Painter, type PaintSet } from './painter';
 import { FRAME, type Scheduler } from './scheduler';
 import { openShadowRoots } from './shadow-roots';
 import { countTerms, indexByNode } from './term-counts';
-import { type ScanRoot, SkipCache, type TextBlock, walkBlocks } from './text-blocks';
+import { outermost, type ScanRoot, SkipCache, type TextBlock, walkBlocks } from './text-blocks';
 import { viewportOffset, watchScroll } from './viewport-offset';
 
 export type { MarkSettings, Occurrence } from './occurrences';
@@ -394,10 +394,4 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
       return byNode.get(node) ?? [];
     },
   };
-}
-
-/** Drops roots that sit inside another root, so nothing is scanned twice (at most RESCAN_ROOTS). */
-export function outermost(roots: readonly ScanRoot[]): ScanRoot[] {
-  const unique = [...new Set(roots)];
-  return unique.filter((r) => !unique.some((o) => o !== r && o.contains(r)));
 }

@@ -230,3 +230,9 @@ export function blockOffset(block: TextBlock, node: Text, offset: number): numbe
   const i = block.nodes.indexOf(node);
   return i < 0 ? -1 : (block.starts[i] as number) + offset;
 }
+
+/** Drops roots that sit inside another root, so nothing is scanned twice (page-marks.ts re-reads at most RESCAN_ROOTS). */
+export function outermost(roots: readonly ScanRoot[]): ScanRoot[] {
+  const unique = [...new Set(roots)];
+  return unique.filter((r) => !unique.some((o) => o !== r && o.contains(r)));
+}

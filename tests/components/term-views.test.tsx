@@ -58,6 +58,9 @@ function card(
         top={20}
         maxHeight={300}
         onOpenSidebar={vi.fn()}
+        pinned={false}
+        onPin={vi.fn()}
+        onClose={vi.fn()}
         onPointerEnter={vi.fn()}
         onPointerLeave={vi.fn()}
       />
@@ -168,6 +171,9 @@ describe('HoverCard', () => {
         top={0}
         maxHeight={100}
         onOpenSidebar={vi.fn()}
+        pinned={false}
+        onPin={vi.fn()}
+        onClose={vi.fn()}
         onPointerEnter={vi.fn()}
         onPointerLeave={vi.fn()}
       />,

@@ -26,6 +26,8 @@ function harness() {
   const create: CreatePageUi = () => ({
     showCard: (o) => calls.push(`card ${nameOf(o)}`),
     leaveTerm: () => calls.push('leave'),
+    dismissCard: () => calls.push('dismiss'),
+    cardTerm: () => null,
     openSidebar: (o) => calls.push(`sidebar ${nameOf(o)}`),
     isOurs: (t) => t === ourTarget,
     refresh: () => calls.push('refresh'),

@@ -38,6 +38,8 @@ function setup() {
     readSource: vi.fn(),
     terms: () => [],
     showOnPage: vi.fn(),
+    // happy-dom's events are all untrusted; the browser's are the only ones counted.
+    isTrusted: () => true,
   });
   return { ui, button, occurrence, detail };
 }
@@ -73,6 +75,127 @@ describe('page UI controller', () => {
     expect(document.activeElement).not.toBe(button);
     document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     expect(document.activeElement).toBe(button);
+    ui.destroy();
+  });
+});
+
+describe('keyboard and pointer on the card', () => {
+  /** The closed shadow root, caught as it is attached (the page cannot reach it; tests can). */
+  function catchShadow(): () => ShadowRoot {
+    let root: ShadowRoot | null = null;
+    const attach = Element.prototype.attachShadow;
+    vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (
+      this: Element,
+      init: ShadowRootInit,
+    ) {
+      root = attach.call(this, init);
+      return root;
+    });
+    return () => {
+      if (!root) throw new Error('no shadow root yet');
+      return root;
+    };
+  }
+
+  function key(k: string, init: KeyboardEventInit = {}): KeyboardEvent {
+    const event = new KeyboardEvent('keydown', {
+      key: k,
+      bubbles: true,
+      cancelable: true,
+      ...init,
+    });
+    (document.activeElement ?? document.body).dispatchEvent(event);
+    return event;
+  }
+
+  afterEach(() => {
+    vi.restoreAllMocks();
+    vi.useRealTimers();
+  });
+
+  it('Tab moves into the open card and cycles there; Esc closes it and focus goes back', () => {
+    const shadow = catchShadow();
+    const { ui, button, occurrence } = setup();
+    const pageKeys: string[] = [];
+    document.addEventListener('keydown', (e) => pageKeys.push(e.key));
+    button.focus();
+    ui.showCard(occurrence);
+    const controls = () => [...shadow().querySelectorAll<HTMLElement>('.card button')];
+    expect(controls().length).toBeGreaterThanOrEqual(3); // pin, close, open in sidebar
+
+    const tab = key('Tab');
+    expect(tab.defaultPrevented).toBe(true);
+    expect(shadow().activeElement).toBe(controls()[0]);
+    expect(key('Tab', { shiftKey: true }).defaultPrevented).toBe(true);
+    expect(shadow().activeElement).toBe(controls().at(-1));
+    expect(key('Tab').defaultPrevented).toBe(true); // from the last, round to the first
+    expect(shadow().activeElement).toBe(controls()[0]);
+    // In the middle of the card the browser's own order is the card's: not ours to move.
+    (controls()[1] as HTMLElement).focus();
+    expect(key('Tab').defaultPrevented).toBe(false);
+
+    const esc = key('Escape');
+    expect(esc.defaultPrevented).toBe(true);
+    expect(shadow().querySelector('.card')).toBeNull();
+    expect(document.activeElement).toBe(button);
+    // Tab and Esc in the card never reached the page.
+    expect(pageKeys).toEqual([]);
+    // With nothing open, Esc and Tab are the page's.
+    expect(key('Escape').defaultPrevented).toBe(false);
+    expect(key('Tab').defaultPrevented).toBe(false);
+    expect(pageKeys).toEqual(['Escape', 'Tab']);
+    ui.destroy();
+  });
+
+  it('ignores keys the page makes up', () => {
+    const shadow = catchShadow();
+    const { occurrence } = setup();
+    const ui = createPageUi({
+      detail: async () => null,
+      seen: async () => null,
+      readSource: vi.fn(),
+      terms: () => [],
+      showOnPage: vi.fn(),
+    });
+    ui.showCard(occurrence);
+    expect(key('Tab').defaultPrevented).toBe(false);
+    expect(key('Escape').defaultPrevented).toBe(false);
+    expect(shadow().querySelector('.card')).not.toBeNull();
+    ui.destroy();
+  });
+
+  it('a pinned card stays when the pointer leaves and when other terms are hovered', () => {
+    vi.useFakeTimers();
+    const shadow = catchShadow();
+    const { ui, occurrence } = setup();
+    const other = { ...occurrence, match: { ...occurrence.match, id: 'deepseek' } };
+    ui.showCard(occurrence);
+    const pin = shadow().querySelector<HTMLElement>('.card button[aria-pressed]');
+    pin?.click();
+    expect(pin?.getAttribute('aria-pressed')).toBe('true');
+    ui.leaveTerm();
+    ui.showCard(other); // a hover
+    ui.dismissCard(); // a tap elsewhere
+    vi.advanceTimersByTime(1000);
+    expect(ui.cardTerm()).toBe(occurrence);
+    // Asked for by a key or a tap, another term's card takes its place.
+    ui.showCard(other, 'key');
+    expect(ui.cardTerm()).toBe(other);
+    ui.leaveTerm();
+    vi.advanceTimersByTime(1000);
+    expect(ui.cardTerm()).toBeNull();
+    ui.destroy();
+  });
+
+  it('a tap elsewhere closes an unpinned card; its close button closes it too', () => {
+    const shadow = catchShadow();
+    const { ui, occurrence } = setup();
+    ui.showCard(occurrence, 'tap');
+    ui.dismissCard();
+    expect(ui.cardTerm()).toBeNull();
+    ui.showCard(occurrence, 'tap');
+    shadow().querySelector<HTMLElement>('.card button[aria-label="Close"]')?.click();
+    expect(shadow().querySelector('.card')).toBeNull();
     ui.destroy();
   });
 });

@@ -29,12 +29,34 @@ function fakePage() {
     }),
   } as unknown as Document;
   const move = (x: number, y: number, ours = false) =>
-    listeners.get('pointermove')?.({ clientX: x, clientY: y, pointerType: 'mouse', ours });
+    listeners.get('pointermove')?.({
+      clientX: x,
+      clientY: y,
+      pointerType: 'mouse',
+      isTrusted: true,
+      ours,
+    });
+  /** A pointer event of `type` (touch unless said), trusted unless said. */
+  const pointer = (type: string, x: number, y: number, more: Record<string, unknown> = {}) =>
+    listeners.get(type)?.({
+      clientX: x,
+      clientY: y,
+      pointerType: 'touch',
+      pointerId: 7,
+      isPrimary: true,
+      isTrusted: true,
+      ours: false,
+      ...more,
+    });
+  const tap = (x: number, y: number, more: Record<string, unknown> = {}) => {
+    pointer('pointerdown', x, y, more);
+    pointer('pointerup', x + 2, y + 1, more);
+  };
   const frame = () => {
     const run = frames.splice(0);
     for (const cb of run) cb(0);
   };
-  return { doc, text, term, move, frame, caretCalls };
+  return { doc, text, term, move, pointer, tap, frame, caretCalls };
 }
 
 beforeEach(() => vi.useFakeTimers());
@@ -44,6 +66,7 @@ function setup() {
   const page = fakePage();
   const onEnter = vi.fn();
   const onLeave = vi.fn();
+  const onTap = vi.fn();
   const ctl = new AbortController();
   const tracker = trackHover({
     doc: page.doc,
@@ -52,9 +75,10 @@ function setup() {
     isOurs: (e) => (e as unknown as { ours: boolean }).ours,
     onEnter,
     onLeave,
+    onTap,
     signal: ctl.signal,
   });
-  return { ...page, onEnter, onLeave, tracker, ctl };
+  return { ...page, onEnter, onLeave, onTap, tracker, ctl };
 }
 
 describe('trackHover', () => {
@@ -149,6 +173,61 @@ describe('trackHover', () => {
     const p = setup();
     p.move(10, 5);
     p.ctl.abort();
+    vi.advanceTimersByTime(1000);
+    expect(p.onEnter).not.toHaveBeenCalled();
+  });
+
+  it('ignores pointer movement the page made up (untrusted)', () => {
+    const p = setup();
+    p.pointer('pointermove', 10, 5, { pointerType: 'mouse', isTrusted: false });
+    p.frame();
+    expect(p.caretCalls).toEqual([]);
+  });
+
+  it('knows the term the mouse rests on', () => {
+    const p = setup();
+    expect(p.tracker.current()).toBeNull();
+    p.move(10, 5);
+    p.frame();
+    expect(p.tracker.current()).toBe(p.term);
+  });
+});
+
+describe('taps (touch and pen)', () => {
+  it('a tap on a term reports the term at once, with no delay', () => {
+    const p = setup();
+    p.tap(10, 5);
+    expect(p.onTap).toHaveBeenCalledWith(p.term);
+    p.tap(10, 5, { pointerType: 'pen', pointerId: 2 });
+    expect(p.onTap).toHaveBeenCalledTimes(2);
+  });
+
+  it('a tap elsewhere reports null (the card closes)', () => {
+    const p = setup();
+    p.tap(150, 5);
+    expect(p.onTap).toHaveBeenCalledWith(null);
+  });
+
+  it('is no tap: a mouse click, a swipe, a cancelled gesture, our UI, a second finger, a fake', () => {
+    const p = setup();
+    p.tap(10, 5, { pointerType: 'mouse' });
+    p.pointer('pointerdown', 10, 5);
+    p.pointer('pointerup', 10, 40); // the finger scrolled
+    p.pointer('pointerdown', 10, 5);
+    p.pointer('pointercancel', 10, 5);
+    p.pointer('pointerup', 10, 5);
+    p.tap(10, 5, { ours: true });
+    p.tap(10, 5, { isPrimary: false });
+    p.tap(10, 5, { isTrusted: false });
+    p.pointer('pointerdown', 10, 5, { isTrusted: false });
+    p.pointer('pointerup', 10, 5);
+    expect(p.onTap).not.toHaveBeenCalled();
+  });
+
+  it('a touch moving over the page does not hover', () => {
+    const p = setup();
+    p.pointer('pointermove', 10, 5);
+    p.frame();
     vi.advanceTimersByTime(1000);
     expect(p.onEnter).not.toHaveBeenCalled();
   });

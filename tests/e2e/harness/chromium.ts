@@ -94,8 +94,27 @@ function cdpEvaluator(page: Page) {
   };
 }
 
+/**
+ * A tap through CDP's Input.dispatchTouchEvent, as a touch screen would send it. Playwright's
+ * page.touchscreen wants a context made with hasTouch, which would make every suite's page
+ * a touch device (pointer media queries, maxTouchPoints); this leaves the context alone.
+ */
+function touchTapper(page: Page) {
+  let session: Promise<CDPSession> | null = null;
+  return async (x: number, y: number): Promise<void> => {
+    session ??= page.context().newCDPSession(page);
+    const cdp = await session;
+    await cdp.send('Input.dispatchTouchEvent', {
+      type: 'touchStart',
+      touchPoints: [{ x, y, id: 1, radiusX: 1, radiusY: 1, force: 0.5 }],
+    });
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  };
+}
+
 function wrapPage(page: Page): E2EPage {
   const evaluate = cdpEvaluator(page);
+  const tap = touchTapper(page);
   const wrapped: E2EPage = {
     url: () => page.url(),
     goto: async (url) => {
@@ -107,6 +126,7 @@ function wrapPage(page: Page): E2EPage {
       pollUntil(wrapped, what, fn as (a: unknown) => unknown, arg, timeoutMs),
     mouseMove: (x, y) => page.mouse.move(x, y),
     click: (x, y) => page.mouse.click(x, y),
+    tap: (x, y) => tap(x, y),
     press: (key) => page.keyboard.press(key),
     type: (text) => page.keyboard.type(text),
     setColorScheme: (scheme: ColorScheme) => page.emulateMedia({ colorScheme: scheme }),

@@ -75,6 +75,18 @@ function colorPrefs(scheme: ColorScheme): Record<string, unknown> {
   };
 }
 
+/**
+ * Puppeteer's press takes one key; Playwright's (the Chromium side) takes "Alt+Shift+Period".
+ * The same chord here: modifiers held down around the last key.
+ */
+async function pressChord(page: Page, chord: string): Promise<void> {
+  const keys = chord.split('+') as never[];
+  const key = keys.pop() as never;
+  for (const k of keys) await page.keyboard.down(k);
+  await page.keyboard.press(key);
+  for (const k of keys.reverse()) await page.keyboard.up(k);
+}
+
 function wrapPage(page: Page, scheme: ColorScheme): E2EPage {
   const wrapped: E2EPage = {
     url: () => page.url(),
@@ -87,7 +99,9 @@ function wrapPage(page: Page, scheme: ColorScheme): E2EPage {
       pollUntil(wrapped, what, fn as (a: unknown) => unknown, arg, timeoutMs),
     mouseMove: (x, y) => page.mouse.move(x, y),
     click: (x, y) => page.mouse.click(x, y),
-    press: (key) => page.keyboard.press(key as never),
+    // WebDriver BiDi's touch pointer: the browser makes real touch and pointer events.
+    tap: (x, y) => page.touchscreen.tap(x, y),
+    press: (key) => pressChord(page, key),
     type: (text) => page.keyboard.type(text),
     setColorScheme: async (wanted) => {
       if (wanted !== scheme) {

@@ -24,6 +24,8 @@ export interface E2EPage {
   ): Promise<void>;
   mouseMove(x: number, y: number): Promise<void>;
   click(x: number, y: number): Promise<void>;
+  /** A finger's tap (trusted touch input: pointerType 'touch'), at viewport coordinates. */
+  tap(x: number, y: number): Promise<void>;
   press(key: string): Promise<void>;
   type(text: string): Promise<void>;
   setColorScheme(scheme: ColorScheme): Promise<void>;
