@@ -93,6 +93,7 @@ export function createLazyPageUi(
     showCard: (o: Occurrence, cause?: CardCause) => call('card', (u) => u.showCard(o, cause), true),
     leaveTerm: () => call('leave', (u) => u.leaveTerm(), false),
     dismissCard: () => call('leave', (u) => u.dismissCard(), false),
+    pageChanged: () => call('other', (u) => u.pageChanged(), false),
     cardTerm: () => ui?.cardTerm() ?? null,
     openSidebar: (o: Occurrence | null) => call('other', (u) => u.openSidebar(o), true),
     isOurs: (target: EventTarget | null) => ui?.isOurs(target) ?? false,

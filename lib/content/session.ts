@@ -146,7 +146,8 @@ function run(detector: Detector, initial: Settings, signal: AbortSignal): PageSe
     onChange: (roots) =>
       later(() => (roots === 'all' ? marks.scanAll(document.body) : marks.rescan(roots))),
     onUrlChange: () => {
-      ui.destroy();
+      // The sidebar stays open on an SPA route change (it used to close silently).
+      ui.pageChanged();
       scanNow(marks, later);
     },
     signal,

@@ -24,6 +24,7 @@ import { type CardPlacement, placeCard } from '../page/card-position';
 import { rangeBox } from '../page/hit-test';
 import type { Occurrence } from '../page/page-marks';
 import { createCardFocus } from './card-focus';
+import { createSidebarStack, entryFor, type SidebarEntry } from './sidebar-stack';
 import { createUiHost, type UiHost } from './ui-host';
 
 export interface PageUiDeps {
@@ -44,11 +45,6 @@ export interface PageUiDeps {
 /** How a card was asked for: hover gives way to a card the reader holds, the others do not. */
 export type CardCause = 'hover' | 'key' | 'tap';
 
-interface SidebarEntry {
-  req: TermDetailRequest;
-  pageFigure: string | null;
-}
-
 const CLOSE_GRACE_MS = 300;
 const CARD_GUESS = { width: 340, height: 240 };
 
@@ -66,9 +62,7 @@ export function createPageUi(deps: PageUiDeps) {
   } | null = null;
   const focus = createCardFocus(doc, () => ui);
   // The sidebar's history: null is the page's list of terms.
-  let stack: (SidebarEntry | null)[] = [];
-  let sideDetail: TermDetail | null | undefined;
-  let seen: SeenBefore | null = null;
+  const sidebar = createSidebarStack({ detail: deps.detail, seen: deps.seen, onChange: paint });
   let closeTimer: ReturnType<typeof setTimeout> | undefined;
   let returnFocus: Element | null = null;
   // What had focus in the page when the card opened: a click in the card moves focus
@@ -94,7 +88,7 @@ export function createPageUi(deps: PageUiDeps) {
       if (card) {
         closeCard();
         acted = true;
-      } else if (stack.length > 0) {
+      } else if (sidebar.open()) {
         closeAll();
         acted = true;
       }
@@ -119,18 +113,18 @@ export function createPageUi(deps: PageUiDeps) {
   }
 
   function paint(): void {
-    if (!ui && !card && stack.length === 0) return;
+    if (!ui && !card && !sidebar.open()) return;
     const host = ensureHost();
-    const entry = stack[stack.length - 1];
+    const view = sidebar.current();
     render(
       <QuoteActions.Provider value={quoteActions}>
-        {stack.length > 0 && (
+        {sidebar.open() && (
           <Sidebar
-            detail={entry ? sideDetail : null}
-            pageFigure={entry?.pageFigure ?? null}
-            seen={entry ? seen : null}
+            detail={view.detail}
+            pageFigure={view.entry?.pageFigure ?? null}
+            seen={view.seen}
             terms={deps.terms()}
-            canGoBack={stack.length > 1}
+            canGoBack={view.canGoBack}
             onBack={back}
             onClose={closeAll}
             onAddPage={deps.onAddPage}
@@ -172,7 +166,7 @@ export function createPageUi(deps: PageUiDeps) {
     );
     if (focusNext) {
       // The term's heading appears once its detail has loaded; until then keep the wish.
-      const selector = !entry || sideDetail === null ? '#sl-on-page' : '#sl-term';
+      const selector = !view.entry || view.detail === null ? '#sl-on-page' : '#sl-term';
       const target = host.shadow.querySelector<HTMLElement>(selector);
       if (target) {
         focusNext = false;
@@ -211,52 +205,17 @@ export function createPageUi(deps: PageUiDeps) {
     }
   }
 
-  function entryFor(o: Occurrence): SidebarEntry {
-    const m = o.match;
-    const req: TermDetailRequest = { id: m.id, kind: m.kind };
-    if (m.value !== undefined) req.pageValue = m.value;
-    if (m.unit !== undefined) req.pageUnit = m.unit;
-    if (m.qualifier !== undefined) req.pageQualifier = m.qualifier;
-    if (m.subjectId !== undefined) req.pageSubjectId = m.subjectId;
-    return { req, pageFigure: m.kind === 'figure' ? m.text : null };
-  }
-
-  function load(entry: SidebarEntry | null): void {
-    sideDetail = undefined;
-    seen = null;
-    if (!entry) return;
-    deps.detail(entry.req).then(
-      (d) => {
-        if (stack[stack.length - 1] !== entry) return;
-        sideDetail = d;
-        paint();
-      },
-      () => {
-        sideDetail = null;
-        paint();
-      },
-    );
-    deps.seen(entry.req.id).then((s) => {
-      if (stack[stack.length - 1] !== entry) return;
-      seen = s;
-      paint();
-    });
-  }
-
   const isHost = (el: Element | null) => ui !== null && el === ui.host;
 
   function push(entry: SidebarEntry | null): void {
-    if (stack.length === 0) returnFocus = isHost(doc.activeElement) ? pageFocus : doc.activeElement;
-    stack.push(entry);
-    load(entry);
+    if (!sidebar.open()) returnFocus = isHost(doc.activeElement) ? pageFocus : doc.activeElement;
+    sidebar.push(entry);
     focusNext = true;
     paint();
   }
 
   function back(): void {
-    if (stack.length < 2) return;
-    stack.pop();
-    load(stack[stack.length - 1] ?? null);
+    if (!sidebar.back()) return;
     focusNext = true;
     paint();
   }
@@ -314,8 +273,8 @@ export function createPageUi(deps: PageUiDeps) {
 
   function closeAll(): void {
     hideCard();
-    const hadSidebar = stack.length > 0;
-    stack = [];
+    const hadSidebar = sidebar.open();
+    sidebar.clear();
     paint();
     if (hadSidebar) {
       if (returnFocus instanceof HTMLElement && !isHost(returnFocus)) returnFocus.focus();
@@ -367,6 +326,14 @@ export function createPageUi(deps: PageUiDeps) {
       hideCard();
       paint();
     },
+    /**
+     * The page moved to another address (an SPA route): the card's term may be gone, so the
+     * card closes, pinned or not; the sidebar stays open and its list follows the new page.
+     */
+    pageChanged(): void {
+      hideCard();
+      paint();
+    },
     /** The term whose card is open. */
     cardTerm: (): Occurrence | null => card?.o ?? null,
     openSidebar(o: Occurrence | null): void {
@@ -382,7 +349,7 @@ export function createPageUi(deps: PageUiDeps) {
       win.cancelAnimationFrame(scrollFrame);
       win.removeEventListener('scroll', onScroll, true);
       card = null;
-      stack = [];
+      sidebar.clear();
       win.removeEventListener('keydown', onKey, true);
       if (ui) {
         render(null, ui.mount);

@@ -27,6 +27,7 @@ function harness() {
     showCard: (o) => calls.push(`card ${nameOf(o)}`),
     leaveTerm: () => calls.push('leave'),
     dismissCard: () => calls.push('dismiss'),
+    pageChanged: () => calls.push('page changed'),
     cardTerm: () => null,
     openSidebar: (o) => calls.push(`sidebar ${nameOf(o)}`),
     isOurs: (t) => t === ourTarget,
