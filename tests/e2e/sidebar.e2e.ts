@@ -127,6 +127,26 @@ forEachBrowser(
       await page.close();
     });
 
+    it('stays open on an SPA route change, its list following the new page', async () => {
+      const { browser, server } = session();
+      const page = await browser.openPage(server.url('/fixtures/spa.html'));
+      await openSidebarFromCard(page, 'Liang Wenfeng');
+      const box = await page.evaluate(() => {
+        const r = document.getElementById('next')?.getBoundingClientRect();
+        return r ? { x: r.x + r.width / 2, y: r.y + r.height / 2 } : null;
+      });
+      if (!box) throw new Error('spa.html has no #next link');
+      await page.click(box.x, box.y);
+      await page.waitFor(
+        'the route change',
+        () => (window as { __fixtureDone?: boolean }).__fixtureDone === true,
+      );
+      // The new page's terms reach the open sidebar's list.
+      await waitInUi(page, `${SIDEBAR} .terms li`, 'High-Flyer');
+      expect(await probe(page, 'query', { selector: SIDEBAR })).toHaveLength(1);
+      await page.close();
+    });
+
     it('opens on the hostile page too', async () => {
       const { browser, server } = session();
       const page = await browser.openPage(server.url('/fixtures/hostile.html'));
