@@ -104,17 +104,30 @@ export function createPageUi(deps: PageUiDeps) {
     }
   }
 
-  function ensureHost(): UiHost {
-    if (!ui) {
-      ui = createUiHost(PAGE_UI_CSS, doc);
-      win.addEventListener('keydown', onKey, true);
-    }
+  /**
+   * The host, made again if the page removed it or `document.open()` emptied the document:
+   * the next card or sidebar appears in a fresh one instead of nowhere. Null when the
+   * document has no root element.
+   */
+  function ensureHost(): UiHost | null {
+    if (ui && !ui.attached()) dropHost();
+    if (!ui) ui = createUiHost(PAGE_UI_CSS, doc, trusted);
+    // Again each time: `document.open()` erases the window's listeners (adding is idempotent).
+    if (ui) win.addEventListener('keydown', onKey, true);
     return ui;
+  }
+
+  function dropHost(): void {
+    if (!ui) return;
+    render(null, ui.mount);
+    ui.remove();
+    ui = null;
   }
 
   function paint(): void {
     if (!ui && !card && !sidebar.open()) return;
     const host = ensureHost();
+    if (!host) return;
     const view = sidebar.current();
     render(
       <QuoteActions.Provider value={quoteActions}>
@@ -351,11 +364,7 @@ export function createPageUi(deps: PageUiDeps) {
       card = null;
       sidebar.clear();
       win.removeEventListener('keydown', onKey, true);
-      if (ui) {
-        render(null, ui.mount);
-        ui.remove();
-        ui = null;
-      }
+      dropHost();
     },
   };
 }
