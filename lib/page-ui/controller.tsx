@@ -26,6 +26,7 @@ import type { Occurrence } from '../page/page-marks';
 import { createCardFocus } from './card-focus';
 import { createSidebarStack, entryFor, type SidebarEntry } from './sidebar-stack';
 import { createUiHost, type UiHost } from './ui-host';
+import { drawTextAsGeneratedContent, UNFINDABLE_CSS } from './unfindable-text';
 
 export interface PageUiDeps {
   detail: (req: TermDetailRequest) => Promise<TermDetail | null>;
@@ -51,6 +52,7 @@ const CARD_GUESS = { width: 340, height: 240 };
 export function createPageUi(deps: PageUiDeps) {
   const doc = deps.doc ?? document;
   const win = doc.defaultView as Window;
+  drawTextAsGeneratedContent();
   let ui: UiHost | null = null;
   const trusted = deps.isTrusted ?? ((e: Event) => e.isTrusted);
   let card: {
@@ -111,7 +113,7 @@ export function createPageUi(deps: PageUiDeps) {
    */
   function ensureHost(): UiHost | null {
     if (ui && !ui.attached()) dropHost();
-    if (!ui) ui = createUiHost(PAGE_UI_CSS, doc, trusted);
+    if (!ui) ui = createUiHost(PAGE_UI_CSS + UNFINDABLE_CSS, doc, trusted);
     // Again each time: `document.open()` erases the window's listeners (adding is idempotent).
     if (ui) win.addEventListener('keydown', onKey, true);
     return ui;
