@@ -23,6 +23,7 @@ import type { SeenBefore, TermCount } from '../messages';
 import { type CardPlacement, placeCard } from '../page/card-position';
 import { rangeBox } from '../page/hit-test';
 import type { Occurrence } from '../page/page-marks';
+import { isDocumentEditable } from '../page/text-blocks';
 import { createCardFocus } from './card-focus';
 import { createSidebarStack, entryFor, type SidebarEntry } from './sidebar-stack';
 import { createUiHost, type UiHost } from './ui-host';
@@ -109,10 +110,12 @@ export function createPageUi(deps: PageUiDeps) {
   /**
    * The host, made again if the page removed it or `document.open()` emptied the document:
    * the next card or sidebar appears in a fresh one instead of nowhere. Null when the
-   * document has no root element.
+   * document has no root element, or the page made all of it editable (designMode): our
+   * element would be part of what the reader edits.
    */
   function ensureHost(): UiHost | null {
-    if (ui && !ui.attached()) dropHost();
+    if (ui && (!ui.attached() || isDocumentEditable(doc))) dropHost();
+    if (isDocumentEditable(doc)) return null;
     if (!ui) ui = createUiHost(PAGE_UI_CSS + UNFINDABLE_CSS, doc, trusted);
     // Again each time: `document.open()` erases the window's listeners (adding is idempotent).
     if (ui) win.addEventListener('keydown', onKey, true);

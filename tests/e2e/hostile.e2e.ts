@@ -142,6 +142,19 @@ forEachBrowser(
       expect(
         await page.evaluate(() => (window as unknown as PageGlobals).__hijack.constructed),
       ).toBe(0);
+    });
+
+    it('once the page turns designMode on, the next pointer move takes marks, card and host away', async () => {
+      const rect = await rectOfMark(page, TERM);
+      await page.evaluate(() => {
+        document.designMode = 'on';
+      });
+      await page.mouseMove(2, 2);
+      await sleep(600); // the card's close grace is 300 ms
+      await page.mouseMove(rect.x + rect.width / 2, rect.y + rect.height / 2);
+      await sleep(1000);
+      expect(await probe(page, 'highlights')).toEqual([]);
+      expect((await probe(page, 'ui')).hosts).toBe(0);
       await page.close();
     });
   },

@@ -117,6 +117,20 @@ describe('page UI controller', () => {
     ui.destroy();
   });
 
+  it('adds no host to a page made editable (designMode), and takes its own away', () => {
+    const { ui, occurrence } = setup();
+    ui.showCard(occurrence);
+    expect(document.querySelectorAll(HOST_SELECTOR)).toHaveLength(1);
+    document.designMode = 'on';
+    try {
+      ui.openSidebar(null);
+      expect(document.querySelectorAll(HOST_SELECTOR)).toHaveLength(0);
+    } finally {
+      document.designMode = 'off';
+    }
+    ui.destroy();
+  });
+
   it('ignores keys and clicks a script made (isTrusted false)', () => {
     const attach = vi.spyOn(HTMLElement.prototype, 'attachShadow');
     const { ui, button } = setup(null); // the real check: every event here is a script's
