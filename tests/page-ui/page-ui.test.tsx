@@ -88,6 +88,20 @@ describe('page UI controller', () => {
     ui.destroy();
   });
 
+  it('makes the host again after document.open() replaced the document', () => {
+    const { ui, occurrence } = setup();
+    ui.showCard(occurrence);
+    document.open();
+    document.write('<!doctype html><html><body><p>new page</p></body></html>');
+    document.close();
+    expect(document.querySelectorAll(HOST_SELECTOR)).toHaveLength(0);
+    ui.openSidebar(null);
+    const hosts = document.querySelectorAll(HOST_SELECTOR);
+    expect(hosts).toHaveLength(1);
+    expect(hosts[0]?.parentNode).toBe(document.documentElement);
+    ui.destroy();
+  });
+
   it('makes the host again when the page moved it off <html>', () => {
     const { ui, occurrence } = setup();
     ui.showCard(occurrence);
