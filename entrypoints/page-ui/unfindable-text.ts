@@ -11,6 +11,10 @@
  * Done once, for every text run Preact renders in this bundle (only the card and
  * sidebar), through its `options.vnode` hook: a text vnode becomes an empty
  * `<span data-sl-text="...">`. The components stay plain Preact.
+ *
+ * Browsers name a button from its generated content (Chromium's accessibility tree reads
+ * "Read in source" for such a button), but axe-core does not count it, so a button without
+ * an `aria-label` is given its own words as one: the same name, which axe can check too.
  */
 import { options, type VNode } from 'preact';
 
@@ -35,7 +39,25 @@ export function drawTextAsGeneratedContent(): void {
     if (vnode.type === null && isText) {
       (vnode as { type: unknown }).type = 'span';
       (vnode as { props: unknown }).props = { [TEXT_ATTR]: String(text) };
+    } else if (vnode.type === 'button') {
+      const props = vnode.props as Record<string, unknown>;
+      if (props['aria-label'] === undefined) {
+        const name = wordsOf(props.children).replace(/\s+/g, ' ').trim();
+        if (name !== '') props['aria-label'] = name;
+      }
     }
     next?.(vnode);
   };
+}
+
+/** The words of JSX children as written: an element's own words are set apart by spaces. */
+function wordsOf(children: unknown): string {
+  if (typeof children === 'string' || typeof children === 'number') return String(children);
+  if (children instanceof String) return String(children);
+  if (Array.isArray(children)) return children.map(wordsOf).join('');
+  if (children !== null && typeof children === 'object' && 'props' in children) {
+    const { type, props } = children as VNode<{ children?: unknown }>;
+    if (typeof type === 'string') return ` ${wordsOf(props.children)} `;
+  }
+  return '';
 }
