@@ -6,7 +6,14 @@
  * removes our host. Nothing it does opens, reads or presses anything of ours.
  */
 import { expect, it } from 'vitest';
-import { hoverMark, rectOfMark, settledHighlights, waitInUi } from './harness/interact';
+import {
+  hoverMark,
+  openSidebarFromCard,
+  rectOfMark,
+  settledHighlights,
+  waitGoneFromUi,
+  waitInUi,
+} from './harness/interact';
 import { probe } from './harness/probe';
 import type { E2EPage } from './harness/session';
 import { forEachBrowser } from './harness/suite';
@@ -40,6 +47,34 @@ function cardOnlyPhrases(cardText: string, pageText: string): string[] {
     if (!pageText.includes(phrase)) out.push(phrase);
   }
   return out;
+}
+
+/**
+ * In the page: what `window.find`, the selection it makes, `Selection.modify` and
+ * `selectAllChildren` give a script looking for `phrases`.
+ */
+function readByFind(phrases: string[]) {
+  const win = window as unknown as PageGlobals;
+  const sel = getSelection() as Selection;
+  const found: string[] = [];
+  let reachedShadow = false;
+  for (const phrase of phrases) {
+    sel.removeAllRanges();
+    if (win.find(phrase, false, false, true)) found.push(phrase);
+    if (sel.anchorNode?.getRootNode() instanceof ShadowRoot) reachedShadow = true;
+  }
+  // The control: find does work on the page's own words.
+  sel.removeAllRanges();
+  const control = win.find('Engineers at DeepSeek', false, false, true);
+  // From the page's first word to the end of the document, a line at a time.
+  sel.removeAllRanges();
+  sel.collapse(document.getElementById('p1')?.firstChild as Text, 0);
+  for (let i = 0; i < 40; i++) sel.modify('extend', 'forward', 'line');
+  const modified = sel.toString();
+  sel.selectAllChildren(document.documentElement);
+  const all = sel.toString();
+  sel.removeAllRanges();
+  return { found, reachedShadow, control, modified, all };
 }
 
 forEachBrowser(
@@ -93,35 +128,16 @@ forEachBrowser(
       expect(seen).toEqual({ tag: 'DIV', shadowRoot: null, internals: 'NotSupportedError' });
     });
 
-    it('window.find and the selection find none of the card’s words', async () => {
-      const ui = await probe(page, 'ui');
+    it('window.find and the selection find none of the card’s or the sidebar’s words', async () => {
       const pageText = await page.evaluate(() => document.body.textContent ?? '');
-      const phrases = cardOnlyPhrases(ui.text, pageText);
-      expect(phrases.length).toBeGreaterThan(3); // the card is open, with its quotes
-      const read = await page.evaluate((list) => {
-        const sel = getSelection() as Selection;
-        const found: string[] = [];
-        let reachedShadow = false;
-        const win = window as unknown as PageGlobals;
-        for (const phrase of list) {
-          sel.removeAllRanges();
-          if (win.find(phrase, false, false, true)) found.push(phrase);
-          if (sel.anchorNode?.getRootNode() instanceof ShadowRoot) reachedShadow = true;
-        }
-        // The control: find does work on the page's own words.
-        sel.removeAllRanges();
-        const control = win.find('Engineers at DeepSeek', false, false, true);
-        // Selection.modify from the page's first word to the end of the document.
-        sel.removeAllRanges();
-        const start = document.getElementById('p1')?.firstChild as Text;
-        sel.collapse(start, 0);
-        for (let i = 0; i < 40; i++) sel.modify('extend', 'forward', 'line');
-        const modified = sel.toString();
-        sel.selectAllChildren(document.documentElement);
-        const all = sel.toString();
-        sel.removeAllRanges();
-        return { found, reachedShadow, control, modified, all };
-      }, phrases);
+      const card = cardOnlyPhrases((await probe(page, 'ui')).text, pageText);
+      expect(card.length).toBeGreaterThan(3); // the card is open, with its quotes
+      await openSidebarFromCard(page, TERM);
+      // The reader's history, the most private words we show.
+      const [seen] = await waitInUi(page, 'aside p.muted', 'Seen before on');
+      const sidebar = cardOnlyPhrases((await probe(page, 'ui')).text, pageText);
+      const phrases = [...card, ...sidebar, seen?.text ?? 'missing'];
+      const read = await page.evaluate(readByFind, phrases);
       expect(read.control).toBe(true);
       expect(read.found).toEqual([]);
       expect(read.reachedShadow).toBe(false);
@@ -129,6 +145,8 @@ forEachBrowser(
         expect(read.modified).not.toContain(phrase);
         expect(read.all).not.toContain(phrase);
       }
+      await page.press('Escape');
+      await waitGoneFromUi(page, 'aside');
     });
 
     it('makes a new host for the next card after the page removed ours', async () => {

@@ -7,7 +7,7 @@ describe('words drawn as generated content', () => {
   it('leaves no text node in what Preact renders, only the words in an attribute', () => {
     drawTextAsGeneratedContent();
     const root = document.createElement('div');
-    const n = 3;
+    const n: number = 3;
     render(
       <p>
         Seen before on {n} page{n === 1 ? '' : 's'}. <b>DeepSeek</b>
