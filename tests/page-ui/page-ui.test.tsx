@@ -92,6 +92,7 @@ describe('page UI controller', () => {
     const { ui, occurrence } = setup();
     ui.showCard(occurrence);
     document.open();
+    // biome-ignore lint/nursery/noJsRestrictedProperties: the test plays a page rewriting itself
     document.write('<!doctype html><html><body><p>new page</p></body></html>');
     document.close();
     expect(document.querySelectorAll(HOST_SELECTOR)).toHaveLength(0);

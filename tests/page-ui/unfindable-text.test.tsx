@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { describe, expect, it } from 'vitest';
-import { drawTextAsGeneratedContent, TEXT_ATTR } from '../../entrypoints/page-ui/unfindable-text';
+import { drawTextAsGeneratedContent, TEXT_ATTR } from '../../lib/page-ui/unfindable-text';
 
 describe('words drawn as generated content', () => {
   it('leaves no text node in what Preact renders, only the words in an attribute', () => {
