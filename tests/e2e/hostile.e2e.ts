@@ -84,6 +84,10 @@ forEachBrowser(
 
     it('synthetic pointer events on a term open no card; the reader’s pointer does', async () => {
       const { browser, server } = session();
+      // A page read before, so the sidebar has history to show ("Seen before on 1 page").
+      const before = await browser.openPage(server.url('/fixtures/hostile.html'));
+      await settledHighlights(before, 15_000, (r) => r.some((m) => m.text === TERM));
+      await before.close();
       page = await browser.openPage(server.url('/fixtures/hijack.html'));
       await page.waitFor(
         'the hijacking page',
