@@ -4,7 +4,7 @@
  * with happy-dom, with script evaluation and resource loading off.
  */
 import { Window } from 'happy-dom';
-import { HOST_TAG, isEditableValue, SKIP_TAGS } from '../lib/page/skip-rules';
+import { HOST_ATTR, isEditableValue, SKIP_TAGS } from '../lib/page/skip-rules';
 
 /** Elements that continue the surrounding block rather than start one. */
 const INLINE_TAGS: ReadonlySet<string> = new Set(
@@ -29,7 +29,7 @@ interface MiniNode {
 function skipped(el: MiniNode): boolean {
   const tag = (el.tagName ?? '').toUpperCase();
   if (el.namespaceURI !== HTML_NS) return true;
-  if (SKIP_TAGS.has(tag) || tag === HOST_TAG) return true;
+  if (SKIP_TAGS.has(tag) || (tag === 'DIV' && el.hasAttribute?.(HOST_ATTR))) return true;
   if (el.hasAttribute?.('hidden')) return true;
   return isEditableValue(el.getAttribute?.('contenteditable') ?? null);
 }

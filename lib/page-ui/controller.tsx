@@ -23,9 +23,11 @@ import type { SeenBefore, TermCount } from '../messages';
 import { type CardPlacement, placeCard } from '../page/card-position';
 import { rangeBox } from '../page/hit-test';
 import type { Occurrence } from '../page/page-marks';
+import { isDocumentEditable } from '../page/text-blocks';
 import { createCardFocus } from './card-focus';
 import { createSidebarStack, entryFor, type SidebarEntry } from './sidebar-stack';
 import { createUiHost, type UiHost } from './ui-host';
+import { drawTextAsGeneratedContent, UNFINDABLE_CSS } from './unfindable-text';
 
 export interface PageUiDeps {
   detail: (req: TermDetailRequest) => Promise<TermDetail | null>;
@@ -51,6 +53,7 @@ const CARD_GUESS = { width: 340, height: 240 };
 export function createPageUi(deps: PageUiDeps) {
   const doc = deps.doc ?? document;
   const win = doc.defaultView as Window;
+  drawTextAsGeneratedContent();
   let ui: UiHost | null = null;
   const trusted = deps.isTrusted ?? ((e: Event) => e.isTrusted);
   let card: {
@@ -104,17 +107,32 @@ export function createPageUi(deps: PageUiDeps) {
     }
   }
 
-  function ensureHost(): UiHost {
-    if (!ui) {
-      ui = createUiHost(PAGE_UI_CSS, doc);
-      win.addEventListener('keydown', onKey, true);
-    }
+  /**
+   * The host, made again if the page removed it or `document.open()` emptied the document:
+   * the next card or sidebar appears in a fresh one instead of nowhere. Null when the
+   * document has no root element, or the page made all of it editable (designMode): our
+   * element would be part of what the reader edits.
+   */
+  function ensureHost(): UiHost | null {
+    if (ui && (!ui.attached() || isDocumentEditable(doc))) dropHost();
+    if (isDocumentEditable(doc)) return null;
+    if (!ui) ui = createUiHost(PAGE_UI_CSS + UNFINDABLE_CSS, doc, trusted);
+    // Again each time: `document.open()` erases the window's listeners (adding is idempotent).
+    if (ui) win.addEventListener('keydown', onKey, true);
     return ui;
+  }
+
+  function dropHost(): void {
+    if (!ui) return;
+    render(null, ui.mount);
+    ui.remove();
+    ui = null;
   }
 
   function paint(): void {
     if (!ui && !card && !sidebar.open()) return;
     const host = ensureHost();
+    if (!host) return;
     const view = sidebar.current();
     render(
       <QuoteActions.Provider value={quoteActions}>
@@ -351,11 +369,7 @@ export function createPageUi(deps: PageUiDeps) {
       card = null;
       sidebar.clear();
       win.removeEventListener('keydown', onKey, true);
-      if (ui) {
-        render(null, ui.mount);
-        ui.remove();
-        ui = null;
-      }
+      dropHost();
     },
   };
 }

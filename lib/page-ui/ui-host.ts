@@ -1,20 +1,34 @@
 /**
- * Our one element in the page: `<sourcelight-root>` with a closed shadow root, created
- * only when the card or sidebar first opens. Styles are a constructed stylesheet, which a
- * strict Content-Security-Policy does not block (it governs <style> elements, not CSSOM).
+ * Our one element in the page: a `<div data-sourcelight-root>` with a closed shadow root,
+ * created only when the card or sidebar first opens. A built-in element, never a custom
+ * one: a page that defines a custom element under our name would have its class run on our
+ * host and reach the closed root through `attachInternals` (issue 19); a `<div>` created
+ * without `is` cannot be upgraded, and `attachInternals` throws on it. Styles are a
+ * constructed stylesheet, which a strict Content-Security-Policy does not block (it
+ * governs <style> elements, not CSSOM).
  */
-import { HOST_TAG } from '../page/skip-rules';
+import { HOST_ATTR } from '../page/skip-rules';
 
 export interface UiHost {
   host: HTMLElement;
   shadow: ShadowRoot;
   /** The element Preact renders into. */
   mount: HTMLElement;
+  /** Still where we put it: the page can remove it, and `document.open()` drops it. */
+  attached(): boolean;
   remove(): void;
 }
 
-export function createUiHost(css: string, doc: Document = document): UiHost {
-  const host = doc.createElement(HOST_TAG.toLowerCase());
+/** Null when the document has no root element to hold it (after `document.open()`). */
+export function createUiHost(
+  css: string,
+  doc: Document = document,
+  trusted: (event: Event) => boolean = isTrusted,
+): UiHost | null {
+  const root = doc.documentElement;
+  if (!root) return null;
+  const host = doc.createElement('div');
+  host.setAttribute(HOST_ATTR, '');
   const shadow = host.attachShadow({ mode: 'closed' });
   if (!adoptStyles(shadow, css, doc)) {
     const style = doc.createElement('style');
@@ -25,8 +39,55 @@ export function createUiHost(css: string, doc: Document = document): UiHost {
   mount.className = 'root';
   shadow.append(mount);
   // Beside <body>, not in it: single-page apps replace body's children freely.
-  doc.documentElement.append(host);
-  return { host, shadow, mount, remove: () => host.remove() };
+  refuseUntrusted(shadow, trusted);
+  root.append(host);
+  return {
+    host,
+    shadow,
+    mount,
+    attached: () => host.isConnected && host.parentNode === doc.documentElement,
+    remove: () => host.remove(),
+  };
+}
+
+/** What a reader does to the card and sidebar: each is checked before our handlers run. */
+const INPUT_EVENTS = [
+  'click',
+  'auxclick',
+  'dblclick',
+  'contextmenu',
+  'mousedown',
+  'mouseup',
+  'mouseover',
+  'mouseout',
+  'mouseenter',
+  'mouseleave',
+  'pointerdown',
+  'pointerup',
+  'pointerover',
+  'pointerout',
+  'pointerenter',
+  'pointerleave',
+  'keydown',
+  'keyup',
+  'keypress',
+] as const;
+
+export const isTrusted = (event: Event): boolean => event.isTrusted;
+
+/**
+ * Events a script made (`isTrusted: false`) never reach our handlers: a page that got hold
+ * of a node of ours must not press "Read in source" or keep the card open. A capture
+ * listener on the root runs before any listener inside it, and cancelling also stops a
+ * default action such as a button's activation.
+ */
+function refuseUntrusted(shadow: ShadowRoot, trusted: (event: Event) => boolean): void {
+  const refuse = (event: Event) => {
+    if (trusted(event)) return;
+    event.stopImmediatePropagation();
+    event.preventDefault();
+  };
+  for (const type of INPUT_EVENTS) shadow.addEventListener(type, refuse, true);
 }
 
 function adoptStyles(shadow: ShadowRoot, css: string, doc: Document): boolean {

@@ -315,6 +315,16 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
     cache = new SkipCache(env.isVisible);
   }
 
+  function clear(andReport = false): void {
+    reset();
+    shown = [];
+    marked = [];
+    byNode = null;
+    paintWindow?.stop();
+    env.painter.clear();
+    if (andReport) report();
+  }
+
   function scanAll(root: Element, options?: { beforeLayout?: boolean }): void {
     reset();
     if (!options?.beforeLayout) {
@@ -341,18 +351,7 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
     }
   }
 
-  env.signal?.addEventListener(
-    'abort',
-    () => {
-      reset();
-      shown = [];
-      marked = [];
-      byNode = null;
-      paintWindow?.stop();
-      env.painter.clear();
-    },
-    { once: true },
-  );
+  env.signal?.addEventListener('abort', () => clear(), { once: true });
 
   return {
     scanAll,
@@ -390,6 +389,8 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
     painted: () => shown,
     terms,
     at(node) {
+      // designMode has no event: the pointer finds it, and the marks go (issue 19).
+      if (shown.length > 0 && node.ownerDocument?.designMode === 'on') clear(true);
       if (byNode === null) byNode = indexByNode(shown);
       return byNode.get(node) ?? [];
     },

@@ -4,7 +4,7 @@
  * elements tens of thousands deep, so nothing here recurses on the page's structure: each
  * question walks up to the first answered ancestor and answers every element on the way.
  */
-import { HOST_TAG, isEditableValue, SKIP_TAGS } from './skip-rules';
+import { isEditableValue, isUiHost, SKIP_TAGS } from './skip-rules';
 
 /** Elements that continue the surrounding block rather than start one. */
 export const INLINE_TAGS: ReadonlySet<string> = new Set([
@@ -162,7 +162,7 @@ export class SkipCache {
 function ownSkip(el: Element): boolean {
   if (el.namespaceURI !== HTML_NS) return true; // SVG and MathML text is not prose
   const tag = el.tagName;
-  if (SKIP_TAGS.has(tag) || tag === HOST_TAG) return true;
+  if (SKIP_TAGS.has(tag) || isUiHost(el)) return true;
   return skippedByAttribute(el);
 }
 

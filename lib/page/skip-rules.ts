@@ -27,8 +27,23 @@ export const SKIP_TAGS: ReadonlySet<string> = new Set([
   'AUDIO',
 ]);
 
-/** The custom element that hosts our UI; never scanned. */
-export const HOST_TAG = 'SOURCELIGHT-ROOT';
+/**
+ * Our UI's host: a plain `<div>` carrying this attribute. Not a custom element: a page can
+ * define a custom element's name before we create it and so run its own class on our host
+ * (and reach a closed shadow root through `attachInternals`); a built-in element created
+ * without `is` can never be upgraded (issue 19). Never scanned: it has no light children
+ * the page shows (nothing is slotted), and its closed root is ours.
+ */
+export const HOST_ATTR = 'data-sourcelight-root';
+export const HOST_SELECTOR = `div[${HOST_ATTR}]`;
+
+/**
+ * Whether an element is (marked as) our host. A page can mark its own divs too, which
+ * only hides their text from us: it could do that anyway.
+ */
+export function isUiHost(el: Element): boolean {
+  return el.tagName === 'DIV' && el.hasAttribute(HOST_ATTR);
+}
 
 /** A `contenteditable` attribute value that makes an element editable. */
 export function isEditableValue(value: string | null): boolean {

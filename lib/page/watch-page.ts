@@ -10,7 +10,7 @@
  * never by polling.
  */
 import { INLINE_TAGS } from './skip-cache';
-import { HOST_TAG } from './skip-rules';
+import { isUiHost } from './skip-rules';
 import type { ScanRoot } from './text-blocks';
 
 export interface WatchEnv {
@@ -118,7 +118,7 @@ function isOnlyOurHost(r: MutationRecord): boolean {
 }
 
 function isHost(n: Node | undefined): boolean {
-  return n !== undefined && n.nodeType === ELEMENT_NODE && (n as Element).tagName === HOST_TAG;
+  return n !== undefined && n.nodeType === ELEMENT_NODE && isUiHost(n as Element);
 }
 
 /** After `delayMs`, on the next animation frame (a hidden tab renders none: at once). */

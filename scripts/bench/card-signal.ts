@@ -1,6 +1,6 @@
 /**
  * Whether the hover card is showing. Our UI lives in a closed shadow root under
- * `<sourcelight-root>`, which page scripts cannot see into; the DevTools protocol can
+ * `<div data-sourcelight-root>`, which page scripts cannot see into; the DevTools protocol can
  * (`DOM.describeNode` with `pierce`). The card counts as shown when the host's shadow tree
  * has more rendered boxes (DOM.getBoxModel, width and height > 0) than before the hover.
  */
@@ -15,7 +15,7 @@ interface DomNode {
   shadowRoots?: DomNode[];
 }
 
-const HOST = 'sourcelight-root';
+const HOST = 'div[data-sourcelight-root]';
 
 async function describeHost(cdp: CDPSession): Promise<DomNode | null> {
   const { root } = (await cdp.send('DOM.getDocument', { depth: 1 })) as {

@@ -268,7 +268,7 @@ async function measureHover(
     cardMs: ok && t?.move != null && t.painted != null ? t.painted - t.move : null,
     cardDomMs: ok && t?.move != null && t.inserted != null ? t.inserted - t.move : null,
     note: ok
-      ? 'page clock: first pointermove to the end of the frame after <sourcelight-root> was inserted, confirmed by more rendered boxes in its closed shadow tree (CDP)'
+      ? 'page clock: first pointermove to the end of the frame after <div data-sourcelight-root> was inserted, confirmed by more rendered boxes in its closed shadow tree (CDP)'
       : watch.hostFound
         ? 'the UI host existed before the hover'
         : 'no card within 4 s',

@@ -227,7 +227,7 @@ export function burstPainted(): { ranges: number; paragraphs: number } {
 export interface CardTimes {
   /** First pointermove after arming (event time, page clock). */
   move: number | null;
-  /** `<sourcelight-root>` inserted (the card's first render creates it). */
+  /** `<div data-sourcelight-root>` inserted (the card's first render creates it). */
   inserted: number | null;
   /** End of the first frame after the insertion: the card is on screen. */
   painted: number | null;
@@ -248,7 +248,7 @@ declare global {
  * delayed by the very frames it measures).
  */
 export function armCardWatch(): boolean {
-  if (document.querySelector('sourcelight-root')) return false;
+  if (document.querySelector('div[data-sourcelight-root]')) return false;
   const t: CardTimes = { move: null, inserted: null, painted: null };
   window.__benchCard = t;
   document.addEventListener(
@@ -259,7 +259,7 @@ export function armCardWatch(): boolean {
     { capture: true },
   );
   const mo = new MutationObserver(() => {
-    if (t.inserted !== null || !document.querySelector('sourcelight-root')) return;
+    if (t.inserted !== null || !document.querySelector('div[data-sourcelight-root]')) return;
     t.inserted = performance.now();
     mo.disconnect();
     // rAF runs before the frame's paint; a task posted from it runs after that frame.

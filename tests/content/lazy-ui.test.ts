@@ -2,6 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { type CreatePageUi, createLazyPageUi } from '../../lib/content/lazy-ui';
 import type { Occurrence } from '../../lib/page/page-marks';
+import { HOST_SELECTOR } from '../../lib/page/skip-rules';
 import { createPageUi, type PageUiDeps } from '../../lib/page-ui/controller';
 
 /** A stand-in occurrence: the fake UI only records which one it was given. */
@@ -168,12 +169,12 @@ describe('lazy page UI', () => {
     } as unknown as Occurrence;
     const ui = createLazyPageUi(deps(), async () => createPageUi);
     ui.showCard(o);
-    expect(document.querySelector('sourcelight-root')).toBeNull(); // still loading
+    expect(document.querySelector(HOST_SELECTOR)).toBeNull(); // still loading
     await flush();
-    const host = document.querySelector('sourcelight-root');
+    const host = document.querySelector(HOST_SELECTOR);
     expect(host).not.toBeNull();
     expect(ui.isOurs(host)).toBe(true);
     ui.destroy();
-    expect(document.querySelector('sourcelight-root')).toBeNull();
+    expect(document.querySelector(HOST_SELECTOR)).toBeNull();
   });
 });

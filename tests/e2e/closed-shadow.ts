@@ -3,6 +3,7 @@
  * into it (that is the point), so the Chrome DevTools Protocol's pierced DOM is used.
  */
 import type { CDPSession, Page } from 'playwright-core';
+import { HOST_ATTR } from '../../lib/page/skip-rules';
 
 export interface DomNode {
   nodeId: number;
@@ -30,7 +31,7 @@ export class ShadowReader {
     const { root } = (await this.cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as {
       root: DomNode;
     };
-    const host = find(root, (n) => n.nodeName === 'SOURCELIGHT-ROOT');
+    const host = find(root, isHost);
     return host?.shadowRoots?.[0] ?? null;
   }
 
@@ -87,9 +88,14 @@ export class ShadowReader {
   }
 }
 
+/** The words shown: text nodes, and the text our UI draws from `data-sl-text`. */
 export function textOf(node: DomNode): string {
   if (node.nodeType === 3) return node.nodeValue;
-  return (node.children ?? []).map(textOf).join('');
+  if (node.nodeName === 'STYLE') return '';
+  const attrs = node.attributes ?? [];
+  const i = attrs.indexOf('data-sl-text');
+  const drawn = i >= 0 && i % 2 === 0 ? (attrs[i + 1] ?? '') : '';
+  return drawn + (node.children ?? []).map(textOf).join('');
 }
 
 function hasClass(n: DomNode, cls: string): boolean {
@@ -98,6 +104,13 @@ function hasClass(n: DomNode, cls: string): boolean {
     if (attrs[i] === 'class' && (attrs[i + 1] ?? '').split(/\s+/).includes(cls)) return true;
   }
   return false;
+}
+
+/** Our host (lib/page/skip-rules.ts): a plain <div data-sourcelight-root>. */
+export function isHost(n: DomNode): boolean {
+  return (
+    n.nodeName === 'DIV' && (n.attributes ?? []).some((a, i) => i % 2 === 0 && a === HOST_ATTR)
+  );
 }
 
 function kids(n: DomNode): DomNode[] {

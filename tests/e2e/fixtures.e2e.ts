@@ -69,7 +69,7 @@ forEachBrowser(
       );
       // The page's own world cannot see in...
       expect(
-        await page.evaluate(() => document.querySelector('sourcelight-root')?.shadowRoot),
+        await page.evaluate(() => document.querySelector('div[data-sourcelight-root]')?.shadowRoot),
       ).toBeNull();
       // ...the probe can.
       const ui = await probe(page, 'ui');

@@ -99,7 +99,7 @@ forEachBrowser(
         }
         return {
           ranges,
-          hosts: doc.querySelectorAll('sourcelight-root').length,
+          hosts: doc.querySelectorAll('div[data-sourcelight-root]').length,
           text: doc.body.textContent?.trim(),
         };
       });

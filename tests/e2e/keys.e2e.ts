@@ -85,7 +85,7 @@ forEachBrowser(
 
       await page.press('Tab');
       let ui = await probe(page, 'ui');
-      expect(ui.documentActive).toBe('SOURCELIGHT-ROOT');
+      expect(ui.documentActive).toBe('sourcelight host');
       expect(ui.active?.label ?? ui.active?.text).toBe(controls[0]?.label ?? controls[0]?.text);
       // Round the card and back: Tab never leaves it.
       for (let i = 0; i < controls.length; i++) await page.press('Tab');

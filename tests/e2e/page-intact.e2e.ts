@@ -59,7 +59,7 @@ forEachBrowser(
         expect(ui.mode).toBe('closed');
         // The page's own scripts cannot reach into it.
         const seen = await page.evaluate(() => {
-          const host = document.querySelector('sourcelight-root');
+          const host = document.querySelector('div[data-sourcelight-root]');
           return host ? host.shadowRoot === null : null;
         });
         expect(seen).toBe(true);

@@ -129,12 +129,12 @@ describe.skipIf(gate.skip)('Chromium: on the page (demo article)', () => {
       const fresh = new DOMParser().parseFromString(html, 'text/html');
       const s = new XMLSerializer();
       const others = [...document.documentElement.children].filter(
-        (c) => c.tagName !== 'SOURCELIGHT-ROOT',
+        (c) => !c.matches('div[data-sourcelight-root]'),
       );
       return (
         s.serializeToString(fresh.body) === s.serializeToString(document.body) &&
         others.length === 2 &&
-        document.querySelectorAll('sourcelight-root').length <= 1
+        document.querySelectorAll('div[data-sourcelight-root]').length <= 1
       );
     }, served);
     expect(same).toBe(true);
@@ -325,7 +325,9 @@ describe.skipIf(gate.skip)('Chromium: on the page (demo article)', () => {
     expect((await names()).length).toBeGreaterThan(2);
     await set({ disabledSites: ['127.0.0.1'] });
     await expect.poll(async () => (await names()).length).toBe(0);
-    expect(await page.evaluate(() => document.querySelectorAll('sourcelight-root').length)).toBe(0);
+    expect(
+      await page.evaluate(() => document.querySelectorAll('div[data-sourcelight-root]').length),
+    ).toBe(0);
     await set({ disabledSites: [], highlightStyle: 'underline' });
     await expect.poll(async () => (await names()).length, { timeout: 10_000 }).toBeGreaterThan(2);
   });

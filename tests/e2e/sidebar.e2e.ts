@@ -75,7 +75,7 @@ forEachBrowser(
       await waitGoneFromUi(page, SIDEBAR);
       const closed = await probe(page, 'ui');
       expect(closed.active).toBeNull();
-      expect(closed.documentActive).not.toBe('SOURCELIGHT-ROOT');
+      expect(closed.documentActive).not.toBe('sourcelight host');
       await page.close();
     });
 

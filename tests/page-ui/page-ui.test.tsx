@@ -2,12 +2,16 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createKnowledge } from '../../lib/knowledge/term-detail';
 import type { Occurrence } from '../../lib/page/page-marks';
+import { HOST_SELECTOR } from '../../lib/page/skip-rules';
 import { createPageUi } from '../../lib/page-ui/controller';
 import { pack } from '../knowledge/fixture';
 
 const knowledge = createKnowledge(pack);
 
-function setup() {
+/** Events tests dispatch are all `isTrusted: false`; these stand in for the reader's. */
+const asReader = () => true;
+
+function setup(trusted: ((event: Event) => boolean) | null = asReader) {
   document.body.replaceChildren();
   const p = document.createElement('p');
   p.append('Founder Liang Wenfeng said');
@@ -38,8 +42,7 @@ function setup() {
     readSource: vi.fn(),
     terms: () => [],
     showOnPage: vi.fn(),
-    // happy-dom's events are all untrusted; the browser's are the only ones counted.
-    isTrusted: () => true,
+    ...(trusted && { isTrusted: trusted }),
   });
   return { ui, button, occurrence, detail };
 }
@@ -49,16 +52,67 @@ afterEach(() => document.body.replaceChildren());
 describe('page UI controller', () => {
   it('adds nothing to the page until the card or sidebar opens, then one closed host', () => {
     const { ui, occurrence } = setup();
-    expect(document.querySelector('sourcelight-root')).toBeNull();
+    expect(document.querySelector(HOST_SELECTOR)).toBeNull();
     ui.showCard(occurrence);
-    const hosts = document.querySelectorAll('sourcelight-root');
+    const hosts = document.querySelectorAll(HOST_SELECTOR);
     expect(hosts).toHaveLength(1);
     expect((hosts[0] as HTMLElement).shadowRoot).toBeNull(); // closed: the page cannot reach in
     expect(ui.isOurs(hosts[0] as HTMLElement)).toBe(true);
     ui.openSidebar(null);
-    expect(document.querySelectorAll('sourcelight-root')).toHaveLength(1);
+    expect(document.querySelectorAll(HOST_SELECTOR)).toHaveLength(1);
     ui.destroy();
-    expect(document.querySelector('sourcelight-root')).toBeNull();
+    expect(document.querySelector(HOST_SELECTOR)).toBeNull();
+  });
+
+  it('hosts the UI in a plain <div>, which no page-defined custom element can upgrade', () => {
+    const { ui, occurrence } = setup();
+    ui.showCard(occurrence);
+    const host = document.querySelector(HOST_SELECTOR) as HTMLElement;
+    expect(host.tagName).toBe('DIV');
+    expect(host.getAttribute('is')).toBeNull();
+    expect(host.parentNode).toBe(document.documentElement);
+    ui.destroy();
+  });
+
+  it('makes the host again when the page removed it', () => {
+    const { ui, occurrence } = setup();
+    ui.showCard(occurrence);
+    const first = document.querySelector(HOST_SELECTOR) as HTMLElement;
+    first.remove();
+    ui.openSidebar(null);
+    const hosts = document.querySelectorAll(HOST_SELECTOR);
+    expect(hosts).toHaveLength(1);
+    expect(hosts[0]).not.toBe(first);
+    expect(ui.isOurs(hosts[0] as HTMLElement)).toBe(true);
+    expect(ui.isOurs(first)).toBe(false);
+    ui.destroy();
+  });
+
+  it('makes the host again after document.open() replaced the document', () => {
+    const { ui, occurrence } = setup();
+    ui.showCard(occurrence);
+    document.open();
+    // biome-ignore lint/nursery/noJsRestrictedProperties: the test plays a page rewriting itself
+    document.write('<!doctype html><html><body><p>new page</p></body></html>');
+    document.close();
+    expect(document.querySelectorAll(HOST_SELECTOR)).toHaveLength(0);
+    ui.openSidebar(null);
+    const hosts = document.querySelectorAll(HOST_SELECTOR);
+    expect(hosts).toHaveLength(1);
+    expect(hosts[0]?.parentNode).toBe(document.documentElement);
+    ui.destroy();
+  });
+
+  it('makes the host again when the page moved it off <html>', () => {
+    const { ui, occurrence } = setup();
+    ui.showCard(occurrence);
+    const first = document.querySelector(HOST_SELECTOR) as HTMLElement;
+    document.body.append(first);
+    ui.openSidebar(null);
+    const hosts = document.querySelectorAll(HOST_SELECTOR);
+    expect(hosts).toHaveLength(1);
+    expect(hosts[0]?.parentNode).toBe(document.documentElement);
+    ui.destroy();
   });
 
   it('asks the background for the hovered term', () => {
@@ -75,6 +129,36 @@ describe('page UI controller', () => {
     expect(document.activeElement).not.toBe(button);
     document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     expect(document.activeElement).toBe(button);
+    ui.destroy();
+  });
+
+  it('adds no host to a page made editable (designMode), and takes its own away', () => {
+    const { ui, occurrence } = setup();
+    ui.showCard(occurrence);
+    expect(document.querySelectorAll(HOST_SELECTOR)).toHaveLength(1);
+    document.designMode = 'on';
+    try {
+      ui.openSidebar(null);
+      expect(document.querySelectorAll(HOST_SELECTOR)).toHaveLength(0);
+    } finally {
+      document.designMode = 'off';
+    }
+    ui.destroy();
+  });
+
+  it('ignores keys and clicks a script made (isTrusted false)', () => {
+    const attach = vi.spyOn(HTMLElement.prototype, 'attachShadow');
+    const { ui, button } = setup(null); // the real check: every event here is a script's
+    button.focus();
+    ui.openSidebar(null);
+    const shadow = attach.mock.results[0]?.value as ShadowRoot;
+    attach.mockRestore();
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(shadow.querySelector('aside')).not.toBeNull(); // still open
+    const close = shadow.querySelector<HTMLButtonElement>('button[aria-label="Close sidebar"]');
+    expect(close).not.toBeNull();
+    close?.click();
+    expect(shadow.querySelector('aside')).not.toBeNull();
     ui.destroy();
   });
 });

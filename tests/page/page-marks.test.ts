@@ -301,6 +301,24 @@ describe('page marks', () => {
     expect(rec.last()?.style).toBe('cleared');
     expect(marks.terms()).toEqual([]);
   });
+
+  it('drops every mark, and reports none, once the pointer finds the page in designMode', async () => {
+    html('<p>Founder Liang Wenfeng said</p>');
+    const { rec, reports, scheduler, marks } = setup(base);
+    marks.scanAll(document.body);
+    await scheduler.idle();
+    const node = document.querySelector('p')?.firstChild as Text;
+    expect(marks.at(node)).toHaveLength(1);
+    document.designMode = 'on';
+    try {
+      expect(marks.at(node)).toEqual([]);
+      expect(rec.last()?.style).toBe('cleared');
+      expect(reports[reports.length - 1]).toEqual([]);
+      expect(marks.painted()).toEqual([]);
+    } finally {
+      document.designMode = 'off';
+    }
+  });
 });
 
 describe('first occurrence only', () => {

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
+import { HOST_ATTR } from '../../lib/page/skip-rules';
 import type { ScanRoot } from '../../lib/page/text-blocks';
 import { changedElements, FULL_GAP_MS, MIN_GAP_MS, watchPage } from '../../lib/page/watch-page';
 
@@ -12,7 +13,8 @@ describe('changedElements', () => {
     const t = document.createTextNode('x');
     b.append(t);
     p.append(b);
-    const host = document.createElement('sourcelight-root');
+    const host = document.createElement('div');
+    host.setAttribute(HOST_ATTR, '');
     const records = [
       { type: 'characterData', target: t },
       { type: 'childList', target: b, addedNodes: [t], removedNodes: [] },

@@ -8,8 +8,28 @@
 // Protocol: the page dispatches `sourcelight-probe:ask` on document with a JSON string
 // {id, op, args}; the probe answers with `sourcelight-probe:reply` carrying {id, ok, value}.
 
-const HOST = 'sourcelight-root';
-const SKIP_IN_SNAPSHOT = new Set(['SOURCELIGHT-ROOT']);
+// Sourcelight's host (lib/page/skip-rules.ts): a plain <div> with this attribute.
+const HOST_ATTR = 'data-sourcelight-root';
+const HOST = `div[${HOST_ATTR}]`;
+
+// Sourcelight draws its UI's words as generated content from this attribute
+// (entrypoints/page-ui/unfindable-text.ts), so the page cannot find them: no text nodes.
+const TEXT_ATTR = 'data-sl-text';
+
+/** The words a reader sees in a node of our UI: its text and its drawn text, in order. */
+function shownText(node) {
+  if (node.nodeType === Node.TEXT_NODE) return node.data;
+  if (node.nodeType === Node.ELEMENT_NODE && node.tagName === 'STYLE') return '';
+  let out = node.nodeType === Node.ELEMENT_NODE ? (node.getAttribute(TEXT_ATTR) ?? '') : '';
+  for (const child of node.childNodes) out += shownText(child);
+  return out;
+}
+
+function isHost(node) {
+  return (
+    node.nodeType === Node.ELEMENT_NODE && node.tagName === 'DIV' && node.hasAttribute(HOST_ATTR)
+  );
+}
 
 function shadowOf(host) {
   // Only HTML elements can host a shadow root; Chromium's API throws for others (an <svg>).
@@ -111,7 +131,7 @@ function snapshot() {
     if (node.nodeType === Node.TEXT_NODE) return { t: node.data };
     if (node.nodeType === Node.COMMENT_NODE) return { c: node.data };
     if (node.nodeType !== Node.ELEMENT_NODE) return { n: node.nodeType };
-    if (SKIP_IN_SNAPSHOT.has(node.tagName)) return null;
+    if (isHost(node)) return null;
     const attrs = [...node.attributes].map((a) => [a.name, a.value]).sort();
     const entry = { e: node.tagName, a: attrs, k: [] };
     if (node.tagName === 'INPUT' || node.tagName === 'TEXTAREA') entry.v = node.value;
@@ -145,7 +165,7 @@ function describe(el) {
   const rect = el.getBoundingClientRect();
   return {
     tag: el.tagName.toLowerCase(),
-    text: (el.textContent ?? '').replace(/\s+/g, ' ').trim(),
+    text: shownText(el).replace(/\s+/g, ' ').trim(),
     role: el.getAttribute('role'),
     label: el.getAttribute('aria-label'),
     className: el.getAttribute('class'),
@@ -159,7 +179,7 @@ function query({ selector, text, scroll }) {
   const shadow = theShadow();
   if (!shadow) return [];
   const found = [...shadow.querySelectorAll(selector)].filter(
-    (el) => text === undefined || (el.textContent ?? '').includes(text),
+    (el) => text === undefined || shownText(el).includes(text),
   );
   if (scroll && found[0]) found[0].scrollIntoView({ block: 'center' });
   return found.map(describe);
@@ -172,9 +192,14 @@ function ui() {
     hosts: hosts().length,
     hasShadow: !!shadow,
     mode: shadow?.mode ?? null,
-    text: shadow ? (shadow.textContent ?? '').replace(/\s+/g, ' ').trim() : '',
+    text: shadow ? shownText(shadow).replace(/\s+/g, ' ').trim() : '',
     active: active ? describe(active) : null,
-    documentActive: document.activeElement?.tagName ?? null,
+    // Our host is a plain <div>: named apart, so a test can tell focus left on it.
+    documentActive: document.activeElement
+      ? isHost(document.activeElement)
+        ? 'sourcelight host'
+        : document.activeElement.tagName
+      : null,
   };
 }
 
@@ -184,7 +209,7 @@ function ui() {
  */
 async function axeRun() {
   const shadow = theShadow();
-  if (!shadow) throw new Error('no sourcelight-root shadow root to check');
+  if (!shadow) throw new Error('no Sourcelight host shadow root to check');
   const proto = Element.prototype;
   const own = Object.getOwnPropertyDescriptor(proto, 'shadowRoot');
   Object.defineProperty(proto, 'shadowRoot', {
