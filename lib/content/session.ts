@@ -15,7 +15,7 @@ import type { TermCount } from '../messages';
 import { detectorTables } from '../pack/bundled';
 import { rangeBox } from '../page/hit-test';
 import { trackHover } from '../page/hover';
-import { createPageMarks } from '../page/page-marks';
+import { createPageMarks, type Occurrence } from '../page/page-marks';
 import { canPaintHighlights, createHighlightPainter } from '../page/painter';
 import { afterFrame, createScheduler, defaultYield } from '../page/scheduler';
 import { createReadingOrder, stepTerm, termAtSelection } from '../page/term-order';
@@ -80,10 +80,32 @@ export async function startPageSession(options: SessionOptions): Promise<PageSes
     );
   }
   if (signal.aborted || !document.body) return null;
-  return run(detector, options.settings, signal);
+  // The session also stops itself once the extension's context is gone (an update or a
+  // reload): the old script must not go on marking and answering hovers (issue 19).
+  const own = new AbortController();
+  signal.addEventListener('abort', () => own.abort(), { once: true });
+  return run(detector, options.settings, own);
 }
 
-function run(detector: Detector, initial: Settings, signal: AbortSignal): PageSession {
+/** Whether this script's extension context is gone (`runtime.id` is then undefined, or throws). */
+function contextGone(): boolean {
+  try {
+    return !browser.runtime?.id;
+  } catch {
+    return true;
+  }
+}
+
+function run(detector: Detector, initial: Settings, own: AbortController): PageSession {
+  const signal = own.signal;
+  /** Runs `work` while the context lives; stops the session for good once it is gone. */
+  const alive =
+    <A extends unknown[]>(work: (...args: A) => void) =>
+    (...args: A): void => {
+      if (signal.aborted) return;
+      if (contextGone()) own.abort();
+      else work(...args);
+    };
   let settings = initial;
   let lastReport = '';
   const firstUrl = location.href;
@@ -143,13 +165,14 @@ function run(detector: Detector, initial: Settings, signal: AbortSignal): PageSe
     });
   const watch = watchPage({
     root: document.documentElement,
-    onChange: (roots) =>
+    onChange: alive((roots: Parameters<typeof marks.rescan>[0] | 'all') =>
       later(() => (roots === 'all' ? marks.scanAll(document.body) : marks.rescan(roots))),
-    onUrlChange: () => {
+    ),
+    onUrlChange: alive(() => {
       // The sidebar stays open on an SPA route change (it used to close silently).
       ui.pageChanged();
       scanNow(marks, later);
-    },
+    }),
     signal,
   });
   scanNow(marks, later);
@@ -158,8 +181,8 @@ function run(detector: Detector, initial: Settings, signal: AbortSignal): PageSe
     delayMs: () => settings.hoverDelayMs,
     isOurs: (event) => ui.isOurs(event.target),
     // The hover delay hides the first card's import of page-ui.js.
-    onArm: () => ui.prepare(),
-    onEnter: (o) => ui.showCard(o),
+    onArm: alive(() => ui.prepare()),
+    onEnter: alive((o: Occurrence) => ui.showCard(o)),
     onLeave: () => ui.leaveTerm(),
     onTap: (o) => (o ? ui.showCard(o, 'tap') : ui.dismissCard()),
     signal,

@@ -36,6 +36,29 @@ forEachBrowser('smoke', (session, name) => {
         (window as unknown as { __sourcelightTestMessages: string[] }).__sourcelightTestMessages,
     );
     expect(posted.filter((m) => String(m).includes('content-script-started'))).toEqual([]);
+    // A page replaying the framework's start-up event (which switched WXT's content script
+    // off for good) changes nothing: text it adds later is still marked (issue 19).
+    const id = browser.extensionId;
+    await page.evaluate((runtimeId: string) => {
+      const type = `${runtimeId}:content:wxt:content-script-started`;
+      window.postMessage({ type, contentScriptName: 'content', messageId: 'x' }, '*');
+      document.dispatchEvent(new CustomEvent('wxt:content-script-started', { detail: { type } }));
+      window.dispatchEvent(new CustomEvent(type));
+      const p = document.createElement('p');
+      p.textContent = 'Later: Liang Wenfeng spoke.';
+      document.body.append(p);
+    }, id);
+    await page.waitFor('the added name marked', () => {
+      // The highlights hold StaticRanges: read each one's text through a live Range.
+      for (const h of CSS.highlights.values())
+        for (const r of h as Iterable<AbstractRange>) {
+          const live = document.createRange();
+          live.setStart(r.startContainer, r.startOffset);
+          live.setEnd(r.endContainer, r.endOffset);
+          if (live.toString() === 'Liang Wenfeng') return true;
+        }
+      return false;
+    });
     await page.close();
   });
 
