@@ -222,6 +222,10 @@ async function main() {
     return;
   }
   if (opts.build) execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  if (opts.pages.every((p) => p === 'huge')) {
+    huge(opts.ext);
+    return;
+  }
   if (!existsSync(join(opts.ext, 'manifest.json'))) {
     throw new Error(`No unpacked extension at ${opts.ext} (run without --no-build)`);
   }
@@ -322,6 +326,23 @@ async function main() {
     'The rest of the method (floor, first highlight, hover, burst, idle, runs): "method" in bench/results.json.',
   );
   console.log(`\n${cpuSummary()}`);
+  if (opts.pages.includes('huge')) huge(opts.ext);
+}
+
+/**
+ * The pages built to freeze a tab (issue 19), each with its longest extension task: the
+ * same run as `npm run bench:huge`, on the build just measured.
+ */
+function huge(ext: string): void {
+  if (ext !== join(ROOT, '.output/chrome-mv3')) {
+    console.log('\nHuge pages: measured on .output/chrome-mv3 only (npm run bench:huge).');
+    return;
+  }
+  console.log('\n== huge pages (npm run bench:huge)');
+  execFileSync('npx', ['tsx', join(ROOT, 'scripts/bench-huge.ts'), '--no-build'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
 }
 
 /**

@@ -5,13 +5,16 @@
 import { join, resolve } from 'node:path';
 import { readArgs, UsageError, usageLine, wholeNumber } from '../cli-args';
 
-export const BENCH_PAGES = ['1mb', '5mb', 'demo'] as const;
+/** 'huge': the pages of issue 19 (scripts/bench-huge.ts), run after the others. */
+export const BENCH_PAGES = ['1mb', '5mb', 'demo', 'huge'] as const;
 
 export const BENCH_HELP = `usage: npm run bench [-- --no-build | --ext DIR] [--maps DIR] [--pages ${BENCH_PAGES.join(',')}] [--runs N]
   --no-build   measure .output/chrome-mv3 as it is, without building it
   --ext DIR    measure another unpacked build (implies --no-build)
   --maps DIR   a build of the same code with source maps, for names in the profile
-  --pages LIST some of ${BENCH_PAGES.join(', ')}, comma-separated (default: all)
+  --pages LIST some of ${BENCH_PAGES.join(', ')}, comma-separated (default: all; huge runs
+               npm run bench:huge's pages: a 10 MB text node, a 50,000-deep tree, a mutation
+               storm, 10,000 figures in a paragraph, a 20 MB page)
   --runs N     loads per page with the extension (default 3; the floor takes N + 2 cold walks)
   -h, --help   print this
   BENCH_TOP=N  (environment) lists more of the profile`;

@@ -34,7 +34,7 @@ describe('npm run bench flags', () => {
     expect(parseBenchArgs([], ROOT)).toEqual({
       build: true,
       ext: join(ROOT, '.output/chrome-mv3'),
-      pages: ['1mb', '5mb', 'demo'],
+      pages: ['1mb', '5mb', 'demo', 'huge'],
       maps: undefined,
       runs: 3,
     });
@@ -58,7 +58,7 @@ describe('npm run bench flags', () => {
     [['--fast'], /^unknown option --fast\. usage: npm run bench/],
     [['--runs', '0'], /^--runs needs a whole number of at least 1, not "0"/],
     [['--runs', 'many'], /^--runs needs a whole number/],
-    [['--pages', '1mb,2mb'], /^--pages: no page 2mb \(there are 1mb, 5mb, demo\)/],
+    [['--pages', '1mb,2mb'], /^--pages: no page 2mb \(there are 1mb, 5mb, demo, huge\)/],
   ])('refuses %j', (argv, message) => {
     expect(() => parseBenchArgs(argv, ROOT)).toThrow(message);
   });
