@@ -21,6 +21,7 @@ import { readSettings, watchSettings } from '../settings-reader';
 import { checkTabRequest, isTabEnvelope, type TabProtocol } from '../tab-messages';
 import { createCoreMatcher } from './core-matcher';
 import type { ExtensionApi } from './extension-api';
+import { pageHolds } from './page-text';
 import type { PageSession, SessionOptions } from './session';
 
 export type StartSession = (options: SessionOptions) => Promise<PageSession | null>;
@@ -59,6 +60,7 @@ export async function startFirstStage(env: FirstStageEnv): Promise<void> {
   let forced = false;
   let running: Running | null = null;
   let observer: MutationObserver | null = null;
+  let reading = false;
 
   const siteOn = () => isSiteEnabled(settings, win.location.hostname);
   const wanted = () => siteOn() && (found || forced || !settings.gating);
@@ -76,10 +78,25 @@ export async function startFirstStage(env: FirstStageEnv): Promise<void> {
     stopSession();
     if (!siteOn()) unwatch();
     else if (doc.readyState !== 'loading') {
-      found = holdsCore(doc.body?.textContent ?? '');
-      if (found) update();
-      else watchText();
+      watchText();
+      readPage();
     }
+  }
+
+  /** The page's text, read once (again after the names change) in slices (page-text.ts). */
+  function readPage(): void {
+    if (reading) return;
+    const test = holdsCore;
+    reading = true;
+    pageHolds(doc.body ?? doc.documentElement, test, { signal: stopWatching.signal }).then(
+      (hit) => {
+        reading = false;
+        if (hit) {
+          found = true;
+          update();
+        } else if (test !== holdsCore && !found) readPage(); // new names while it read
+      },
+    );
   }
 
   function start(): Running {
