@@ -25,13 +25,36 @@ const FURNITURE = [
   ]),
 ].join(',');
 
-export function isFurniture(el: Element): boolean {
-  if (el.closest(FURNITURE)) return true;
-  // A site header (not an article's own header with its headline).
+/**
+ * Whether an element sits in the page's furniture, by its ancestors: the same for every
+ * block under one parent, so asked once per parent element (a page's paragraphs mostly
+ * share a few). Kept per element while it lives; a page that moves an article into its
+ * rail after reading is rare and costs only gating, never a wrong quote.
+ */
+const byParent = new WeakMap<Element, boolean>();
+
+function inFurniture(el: Element): boolean {
+  let known = byParent.get(el);
+  if (known === undefined) {
+    known = el.closest(FURNITURE) !== null || siteHeader(el) || el.closest('a') !== null;
+    byParent.set(el, known);
+  }
+  return known;
+}
+
+/** In a site header (not an article's own header with its headline). */
+function siteHeader(el: Element): boolean {
   const header = el.closest('header');
-  if (header && !header.closest('article, main, [role="main"]')) return true;
-  // A block that is a link, or only a link: a headline pointing elsewhere.
-  if (el.closest('a')) return true;
+  return header !== null && !header.closest('article, main, [role="main"]');
+}
+
+export function isFurniture(el: Element): boolean {
+  // The block itself, then its ancestors (once per parent).
+  if (el.tagName === 'A' || el.matches(FURNITURE)) return true;
+  if (el.tagName === 'HEADER' && siteHeader(el)) return true;
+  const parent = el.parentElement;
+  if (parent !== null && inFurniture(parent)) return true;
+  // A block that is only a link: a headline pointing elsewhere.
   const only = el.children.length === 1 ? el.firstElementChild : null;
   return only?.tagName === 'A' && (only.textContent ?? '').trim() === (el.textContent ?? '').trim();
 }

@@ -110,6 +110,37 @@ forEachBrowser(
         }
         await page.close();
       });
+
+      // Last in this browser: it reloads the extension under the open page.
+      it('stops entirely when the extension is reloaded under an open page', async () => {
+        const { browser, server } = session();
+        const page = await browser.openPage(server.url(DEMO_ARTICLE));
+        await settledHighlights(page, 20_000, (r) => r.some((m) => m.text === DEMO_HOVER_TERM));
+        const ext = await browser.openExtensionPage('options.html', 'main.options');
+        // The options page goes with the extension it reloads.
+        await ext
+          .evaluate(() => {
+            const api = (globalThis as unknown as { chrome: { runtime: { reload(): void } } })
+              .chrome;
+            setTimeout(() => api.runtime.reload(), 50);
+          })
+          .catch(() => {});
+        await new Promise((r) => setTimeout(r, 1_500));
+        // The old content script hears the page's next change, finds its context gone and
+        // stops: its marks are cleared and the new text is not marked.
+        await page.evaluate(() => {
+          const p = document.createElement('p');
+          p.textContent = 'Later: Liang Wenfeng spoke.';
+          document.body.append(p);
+        });
+        await page.waitFor(
+          'the old marks cleared',
+          () => CSS.highlights.size === 0,
+          undefined,
+          10_000,
+        );
+        await page.close();
+      });
     }
   },
   { probe: true },
