@@ -11,7 +11,6 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { type Browser, launch } from './bench/browser';
 import { type LoadCpu, profileLoad, SAMPLING_INTERVAL_US, SETTLE_MS } from './bench/cpu-measure';
@@ -28,6 +27,7 @@ import {
   PAGE_SESSION_FILE,
   PAGE_UI_FILE,
 } from './bench/symbols';
+import { readArgs, UsageError, usageLine, wholeNumber } from './cli-args';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const MB = 1024 * 1024;
@@ -61,26 +61,25 @@ const METHOD = {
     "bench.ts's floor: after each load without the extension, one cold TreeWalker(SHOW_TEXT) walk calling toLowerCase on every text node's data.",
 };
 
+/** The flags, read as every script here reads them (scripts/cli-args.ts). */
 function options() {
-  const { values } = parseArgs({
-    options: {
-      runs: { type: 'string', default: '5' },
-      pages: { type: 'string', default: ALL_PAGES.join(',') },
-      'no-build': { type: 'boolean', default: false },
-      help: { type: 'boolean', default: false },
-    },
-  });
-  const runs = Number(values.runs);
-  if (!Number.isInteger(runs) || runs < 1)
-    throw new Error(`--runs: a whole number >= 1, not ${values.runs}`);
-  const pages = values.pages
+  const { values } = readArgs(
+    process.argv.slice(2),
+    { runs: { type: 'string' }, pages: { type: 'string' }, 'no-build': { type: 'boolean' } },
+    HELP,
+  );
+  const runs = values.runs === undefined ? 5 : wholeNumber('--runs', values.runs, 1, HELP);
+  const pages = (values.pages ?? ALL_PAGES.join(','))
     .split(',')
     .map((p) => p.trim())
     .filter(Boolean);
   const unknown = pages.filter((p) => !ALL_PAGES.includes(p));
-  if (unknown.length)
-    throw new Error(`--pages: unknown ${unknown.join(', ')} (${ALL_PAGES.join(',')})`);
-  return { runs, pages, build: !values['no-build'], help: values.help };
+  if (unknown.length) {
+    throw new UsageError(
+      `--pages: unknown ${unknown.join(', ')} (${ALL_PAGES.join(',')}). ${usageLine(HELP)}`,
+    );
+  }
+  return { runs, pages, build: !values['no-build'], help: values.help === true };
 }
 
 function fileSize(dir: string, file: string, loaded: string): FileSize | null {
@@ -280,6 +279,10 @@ async function main() {
 }
 
 main().catch((e) => {
+  if (e instanceof UsageError) {
+    console.error(`bench:cpu: ${e.message}`);
+    process.exit(2);
+  }
   console.error(e);
   process.exit(1);
 });
