@@ -3,6 +3,14 @@
  * reach in; `:host` with !important beats even a page's `* { all: unset !important }`
  * (inner !important wins over outer), and `all: initial` stops inherited page fonts.
  */
+/**
+ * The sidebar's width, and the narrowest window beside which it makes room: the manifest
+ * CSS (highlights.content.css) takes the same width off the page (a unit test holds the
+ * two together).
+ */
+export const SIDEBAR_WIDTH_PX = 380;
+export const ROOM_MIN_VIEWPORT_PX = 640;
+
 export const PAGE_UI_CSS = `
 :host { all: initial !important; display: block !important; position: static !important; }
 .root {
@@ -28,7 +36,7 @@ export const PAGE_UI_CSS = `
 /* The way into the sidebar stays in view when a short viewport makes the card scroll. */
 .card-foot { position: sticky; bottom: 0; background: var(--bg); padding: 4px 0 10px; }
 .card-foot .link { margin-top: 0; }
-.sidebar { top: 0; right: 0; bottom: 0; width: min(380px, 100vw); border-width: 0 0 0 1px;
+.sidebar { top: 0; right: 0; bottom: 0; width: min(${SIDEBAR_WIDTH_PX}px, 100vw); border-width: 0 0 0 1px;
   display: flex; flex-direction: column; animation: slide .16s ease-out; }
 @keyframes fade { from { opacity: 0; } }
 @keyframes slide { from { transform: translateX(24px); } }

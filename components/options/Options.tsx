@@ -21,7 +21,7 @@ import { SitesEditor } from './SitesEditor';
 const STYLES: { value: HighlightStyle; label: string }[] = [
   { value: 'underline', label: 'Underline' },
   { value: 'background', label: 'Background tint' },
-  { value: 'outline', label: 'Outline' },
+  { value: 'outline', label: 'Dotted underline' },
 ];
 
 export interface OptionsProps {

@@ -25,6 +25,9 @@ function groupLabel(group: HighlightGroup): string {
   return kinds.map((k) => KIND_NAMES[k].many).join(', ');
 }
 
+/** The `link` tint, shown on a mark in a link (highlight-groups.ts). */
+const LINK_LABEL = 'Inside a link: tinted as well';
+
 export interface ColourKeyProps {
   style: HighlightStyle;
   /** The id of the heading that names the key, if there is one. */
@@ -49,7 +52,7 @@ export function ColourKey({ style, labelledBy }: ColourKeyProps) {
         endContainer: text,
         endOffset: end,
       });
-      addToPaintSet(set, el.dataset.group as HighlightGroup, range);
+      addToPaintSet(set, el.dataset.group as HighlightGroup, range, 'link' in el.dataset);
     }
     painter.paint(set, style);
     return () => painter.clear();
@@ -62,6 +65,11 @@ export function ColourKey({ style, labelledBy }: ColourKeyProps) {
           <span data-group={g}>{groupLabel(g)}</span>
         </li>
       ))}
+      <li>
+        <span data-group="organization" data-link="">
+          {LINK_LABEL}
+        </span>
+      </li>
     </ul>
   );
 }

@@ -134,6 +134,7 @@ export function createPageUi(deps: PageUiDeps) {
     const host = ensureHost();
     if (!host) return;
     const view = sidebar.current();
+    host.makeRoom(sidebar.open());
     render(
       <QuoteActions.Provider value={quoteActions}>
         {sidebar.open() && (

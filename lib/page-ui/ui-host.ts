@@ -7,7 +7,7 @@
  * constructed stylesheet, which a strict Content-Security-Policy does not block (it
  * governs <style> elements, not CSSOM).
  */
-import { HOST_ATTR } from '../page/skip-rules';
+import { HOST_ATTR, ROOM_ATTR } from '../page/skip-rules';
 
 export interface UiHost {
   host: HTMLElement;
@@ -16,6 +16,8 @@ export interface UiHost {
   mount: HTMLElement;
   /** Still where we put it: the page can remove it, and `document.open()` drops it. */
   attached(): boolean;
+  /** Asks for room beside the page (the sidebar is open) or gives it back. */
+  makeRoom(on: boolean): void;
   remove(): void;
 }
 
@@ -46,6 +48,9 @@ export function createUiHost(
     shadow,
     mount,
     attached: () => host.isConnected && host.parentNode === doc.documentElement,
+    makeRoom: (on) => {
+      if (host.hasAttribute(ROOM_ATTR) !== on) host.toggleAttribute(ROOM_ATTR, on);
+    },
     remove: () => host.remove(),
   };
 }

@@ -20,6 +20,14 @@ export const HIGHLIGHT_GROUPS = [
 ] as const;
 export type HighlightGroup = (typeof HIGHLIGHT_GROUPS)[number];
 
+/**
+ * What the painter registers: each group's colour, and `link`, a second highlight over any
+ * mark inside a link. A coloured underline under link text reads as the link's own
+ * underline (issue 18.6); the `link` highlight tints such a mark so it reads as marked.
+ */
+export const PAINT_KEYS = [...HIGHLIGHT_GROUPS, 'link'] as const;
+export type PaintKey = (typeof PAINT_KEYS)[number];
+
 const GROUP_OF_KIND: Record<EntityKind, HighlightGroup> = {
   person: 'person',
   organization: 'organization',
@@ -49,8 +57,8 @@ export function markKindOf(match: Pick<Match, 'kind' | 'entityKind'>): MarkKind 
  * style setting swaps names; the page's own styles are never edited. The `::highlight()`
  * rules for every name live in the content script's manifest CSS.
  */
-export function highlightName(style: HighlightStyle, group: HighlightGroup): string {
-  return `sourcelight-${style}-${group}`;
+export function highlightName(style: HighlightStyle, key: PaintKey): string {
+  return `sourcelight-${style}-${key}`;
 }
 
 export const FLASH_HIGHLIGHT = 'sourcelight-flash';

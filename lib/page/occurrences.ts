@@ -17,6 +17,8 @@ export interface Occurrence {
   /** What the painter adds to its highlight: a StaticRange in the browser, made when first painted. */
   paintRange: AbstractRange | null;
   group: HighlightGroup;
+  /** Inside a link (`a[href]`): painted with a tint too, not taken for the link's underline. */
+  inLink: boolean;
 }
 
 export type MarkSettings = Pick<Settings, 'kinds' | 'gating' | 'highlightStyle'> &
@@ -66,7 +68,14 @@ export function* readOccurrences(
       if (!inlineRendered(block, range, skip)) continue;
       // A slice of the block's text would keep all of it alive, as long as the mark lives.
       match.text = ownCopy(match.text);
-      occurrences.push({ match, block, range, paintRange: null, group: groupOf(match) });
+      occurrences.push({
+        match,
+        block,
+        range,
+        paintRange: null,
+        group: groupOf(match),
+        inLink: inLink(range),
+      });
     }
   }
   // What is kept of a block is its nodes; its text would be a second copy of the page's.
@@ -77,6 +86,9 @@ export function* readOccurrences(
 }
 
 const DIGIT = /\d/;
+
+const inLink = (range: StaticRangeInit): boolean =>
+  (range.startContainer as Node).parentElement?.closest('a[href]') != null;
 const NO_FIGURES: ScanOptions = { figures: false };
 const namesOnly = (d: Pick<Detector, 'detectAll'>): Pick<Detector, 'detectAll'> => ({
   detectAll: (text) => d.detectAll(text, NO_FIGURES),

@@ -117,7 +117,7 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
   const paintWindow = watchNear
     ? createPaintWindow<Occurrence>(
         env.painter,
-        { el: (o) => o.block.el, group: (o) => o.group, range: rangeOf },
+        { el: (o) => o.block.el, group: (o) => o.group, inLink: (o) => o.inLink, range: rangeOf },
         watchNear,
       )
     : null;
@@ -195,7 +195,7 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
       paintWindow?.stop();
       const set: PaintSet = new Map();
       for (const o of next) {
-        addToPaintSet(set, o.group, rangeOf(o));
+        addToPaintSet(set, o.group, rangeOf(o), o.inLink);
         if (++n >= COMMIT_CHUNK) {
           n = 0;
           yield;

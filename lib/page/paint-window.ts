@@ -18,6 +18,8 @@ export const WINDOW_FROM = 1000;
 export interface WindowMarks<T> {
   el(mark: T): Element;
   group(mark: T): HighlightGroup;
+  /** Inside a link: painted with the `link` tint as well (highlight-groups.ts). */
+  inLink(mark: T): boolean;
   range(mark: T): AbstractRange;
 }
 
@@ -121,7 +123,8 @@ export function createPaintWindow<T>(
   function repaint(): void {
     const set: PaintSet = new Map();
     for (const el of near) {
-      for (const m of byEl.get(el) ?? []) addToPaintSet(set, describe.group(m), describe.range(m));
+      for (const m of byEl.get(el) ?? [])
+        addToPaintSet(set, describe.group(m), describe.range(m), describe.inLink(m));
     }
     painter.paint(set, style);
   }

@@ -5,18 +5,30 @@
 import type { HighlightStyle } from '../settings';
 import {
   FLASH_HIGHLIGHT,
-  HIGHLIGHT_GROUPS,
   type HighlightGroup,
   highlightName,
+  PAINT_KEYS,
+  type PaintKey,
 } from './highlight-groups';
 
-/** Ranges per group, made once when a block is scanned (not on every repaint). */
-export type PaintSet = Map<HighlightGroup, AbstractRange[]>;
+/** Ranges per highlight, made once when a block is scanned (not on every repaint). */
+export type PaintSet = Map<PaintKey, AbstractRange[]>;
 
-export function addToPaintSet(set: PaintSet, group: HighlightGroup, range: AbstractRange): void {
-  const list = set.get(group);
+/** A mark's range under its group's colour, and under `link` too when it sits in a link. */
+export function addToPaintSet(
+  set: PaintSet,
+  group: HighlightGroup,
+  range: AbstractRange,
+  inLink = false,
+): void {
+  push(set, group, range);
+  if (inLink) push(set, 'link', range);
+}
+
+function push(set: PaintSet, key: PaintKey, range: AbstractRange): void {
+  const list = set.get(key);
   if (list) list.push(range);
-  else set.set(group, [range]);
+  else set.set(key, [range]);
 }
 
 export interface Painter {
@@ -48,7 +60,7 @@ export function canPaintHighlights(win: Window = window): boolean {
 
 export function createHighlightPainter(registry: HighlightRegistry = CSS.highlights): Painter {
   const names: string[] = [];
-  for (const style of STYLES) for (const g of HIGHLIGHT_GROUPS) names.push(highlightName(style, g));
+  for (const style of STYLES) for (const g of PAINT_KEYS) names.push(highlightName(style, g));
 
   function clearMarks(): void {
     for (const name of names) registry.delete(name);

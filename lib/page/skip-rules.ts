@@ -38,6 +38,13 @@ export const HOST_ATTR = 'data-sourcelight-root';
 export const HOST_SELECTOR = `div[${HOST_ATTR}]`;
 
 /**
+ * Set on our host while the sidebar is open: the manifest CSS (highlights.content.css)
+ * then narrows the page's root element by the sidebar's width, so the sidebar sits in room
+ * beside the page instead of over its text. Our own element's attribute, never the page's.
+ */
+export const ROOM_ATTR = 'data-sourcelight-room';
+
+/**
  * Whether an element is (marked as) our host. A page can mark its own divs too, which
  * only hides their text from us: it could do that anyway.
  */

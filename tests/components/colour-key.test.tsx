@@ -8,7 +8,7 @@ afterEach(cleanup);
 
 it('names every highlight group by the kinds the painter puts in it', () => {
   const { container } = render(<ColourKey style="underline" />);
-  const rows = [...container.querySelectorAll('[data-group]')].map((el) => [
+  const rows = [...container.querySelectorAll('[data-group]:not([data-link])')].map((el) => [
     el.getAttribute('data-group'),
     el.textContent,
   ]);
@@ -23,4 +23,11 @@ it('names every highlight group by the kinds the painter puts in it', () => {
     figure: 'Figures',
     differs: 'Figures that differ from every source’s',
   });
+});
+
+it('shows how a mark inside a link looks, in a group colour with the link tint', () => {
+  const { container } = render(<ColourKey style="underline" />);
+  const link = container.querySelector('[data-link]');
+  expect(link?.getAttribute('data-group')).toBe('organization');
+  expect(link?.textContent).toBe('Inside a link: tinted as well');
 });

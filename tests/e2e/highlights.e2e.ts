@@ -54,6 +54,19 @@ forEachBrowser(
       await page.close();
     });
 
+    it('tints a mark inside a link, and only there, so it is not taken for the link underline', async () => {
+      const { browser, server } = session();
+      const rail = await browser.openPage(server.url('/fixtures/rail.html'));
+      const linked = await settledHighlights(rail, 15_000, (r) => r.length > 0);
+      expect(linked.map((r) => [r.text, r.inLink])).toEqual([['DeepSeek app', true]]);
+      await rail.close();
+      const plain = await browser.openPage(server.url('/fixtures/plain.html'));
+      const prose = await settledHighlights(plain, 15_000, (r) => r.length >= 3);
+      expect(prose.length).toBeGreaterThanOrEqual(3);
+      expect(prose.filter((r) => r.inLink)).toEqual([]);
+      await plain.close();
+    });
+
     it('marks the demo article, with every named term in its group', async () => {
       const { browser, server } = session();
       const page = await browser.openPage(server.url(DEMO_ARTICLE));

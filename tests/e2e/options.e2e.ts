@@ -38,7 +38,7 @@ forEachBrowser(
       // The colour key names every group, painted by the page's own highlight rules.
       await options.bringToFront();
       const key = await options.evaluate(() => ({
-        groups: [...document.querySelectorAll('.colour-key [data-group]')].map(
+        groups: [...document.querySelectorAll('.colour-key [data-group]:not([data-link])')].map(
           (el) => el.getAttribute('data-group') ?? '',
         ),
         painted: [...CSS.highlights.keys()].sort(),
@@ -46,6 +46,8 @@ forEachBrowser(
       expect(key.groups).toEqual(expect.arrayContaining(['person', 'figure', 'differs']));
       expect(key.groups).toHaveLength(8);
       expect(key.painted).toContain('sourcelight-background-person');
+      // The key's last row shows a mark in a link: its colour and the link tint.
+      expect(key.painted).toContain('sourcelight-background-link');
       expect(key.painted.every((n) => n.startsWith('sourcelight-background-'))).toBe(true);
 
       // First occurrence only: saved, and the article keeps one mark per term.

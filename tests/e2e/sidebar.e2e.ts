@@ -147,6 +147,41 @@ forEachBrowser(
       await page.close();
     });
 
+    it('makes room beside the page: a term chosen in "On this page" is not under it', async () => {
+      const { browser, server } = session();
+      const page = await browser.openPage(server.url('/fixtures/wide.html'));
+      await openSidebarFromCard(page, 'DeepSeek');
+      await waitInUi(page, `${SIDEBAR} h3`, 'On this page');
+      await clickInUi(page, `${SIDEBAR} .terms li button`, 'Liang Wenfeng');
+      // Scrolling may be smooth: wait until the flashed name has come into the viewport.
+      const deadline = Date.now() + 10_000;
+      let shown = await probe(page, 'flashRect');
+      while (
+        !shown ||
+        shown.rect.y < 0 ||
+        shown.rect.y + shown.rect.height > shown.viewport.height
+      ) {
+        if (Date.now() > deadline)
+          throw new Error(`not scrolled into view: ${JSON.stringify(shown)}`);
+        await new Promise((r) => setTimeout(r, 100));
+        shown = await probe(page, 'flashRect');
+      }
+      expect(shown.text).toBe('Liang Wenfeng');
+      const [aside] = await probe(page, 'query', { selector: SIDEBAR });
+      expect(aside?.rect.width).toBeGreaterThan(0);
+      // The right-aligned name ends at the page's right edge: beside the sidebar, not under it.
+      expect(shown.rect.x + shown.rect.width).toBeLessThanOrEqual(aside?.rect.x ?? 0);
+      expect(shown.rect.x).toBeGreaterThanOrEqual(0);
+      // Closing gives the room back.
+      await page.press('Escape');
+      await waitGoneFromUi(page, SIDEBAR);
+      const width = await page.evaluate(
+        () => document.documentElement.getBoundingClientRect().width,
+      );
+      expect(width).toBe(shown.viewport.width);
+      await page.close();
+    });
+
     it('opens on the hostile page too', async () => {
       const { browser, server } = session();
       const page = await browser.openPage(server.url('/fixtures/hostile.html'));

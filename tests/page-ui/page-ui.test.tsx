@@ -34,6 +34,7 @@ function setup(trusted: ((event: Event) => boolean) | null = asReader) {
     range: { startContainer: node, startOffset: 8, endContainer: node, endOffset: 21 },
     paintRange: null as unknown as AbstractRange, // the controller never paints
     group: 'person',
+    inLink: false,
   } as Occurrence;
   const detail = vi.fn(async (req) => knowledge.detail(req));
   const ui = createPageUi({

@@ -100,8 +100,10 @@ describe('page marks', () => {
     marks.scanAll(document.body);
     await scheduler.idle();
     const set = rec.last()?.set as PaintSet;
-    expect([...set.keys()].sort()).toEqual(['figure', 'organization', 'person']);
+    expect([...set.keys()].sort()).toEqual(['figure', 'link', 'organization', 'person']);
     expect(text(set.get('person')?.[0] as StaticRangeInit)).toBe('Liang Wenfeng');
+    // A mark inside a link is tinted as well, so it is not taken for the link's underline.
+    expect(set.get('link')?.map((r) => text(r as StaticRangeInit))).toEqual(['Nvidia']);
     expect(text(set.get('figure')?.[0] as StaticRangeInit)).toBe('$5.6 million');
     // Equal counts sort by label.
     expect(reports.at(-1)?.map((t) => [t.id, t.count])).toEqual([
@@ -109,6 +111,17 @@ describe('page marks', () => {
       ['nvidia', 1],
       ['cost', 1],
     ]);
+  });
+
+  it('tints only marks inside a link with an address', async () => {
+    html(
+      '<p><a name="x">Nvidia</a> and <a href="/a"><span>Liang Wenfeng</span></a>, DeepSeek.</p>',
+    );
+    const { rec, scheduler, marks } = setup(base);
+    marks.scanAll(document.body);
+    await scheduler.idle();
+    const set = rec.last()?.set as PaintSet;
+    expect(set.get('link')?.map((r) => text(r as StaticRangeInit))).toEqual(['Liang Wenfeng']);
   });
 
   it('reads the furniture for names only: a rail is not about the story, nor are its figures', async () => {

@@ -13,6 +13,7 @@ interface Mark {
   el: Element;
   group: HighlightGroup;
   name: string;
+  inLink?: boolean;
 }
 
 function fakeWatch() {
@@ -49,6 +50,7 @@ const made: string[] = [];
 const describeMarks = {
   el: (m: Mark) => m.el,
   group: (m: Mark) => m.group,
+  inLink: (m: Mark) => m.inLink === true,
   range: (m: Mark) => {
     made.push(m.name);
     return { name: m.name } as unknown as AbstractRange;
@@ -98,6 +100,20 @@ describe('paint window', () => {
     expect(names(paints.at(-1))).toEqual(['c1']);
     state.report([near(c, false, true), near(a, false)]);
     expect(paints).toHaveLength(1);
+  });
+
+  it('paints a mark inside a link under its colour and under the link tint', () => {
+    const { state, watch } = fakeWatch();
+    const { paints, painter } = recorder();
+    const linked: Mark = { el: a, group: 'person', name: 'linked', inLink: true };
+    const w = createPaintWindow<Mark>(painter, describeMarks, watch);
+    for (const _ of w.show([linked, ...marks.filter((m) => m.el === a)], 'underline'));
+    state.report([near(a, true)]);
+    const set = paints.at(-1);
+    const names = (key: string) =>
+      (set?.get(key as never) ?? []).map((r) => (r as unknown as { name: string }).name);
+    expect(names('link')).toEqual(['linked']);
+    expect(names('person')).toContain('linked');
   });
 
   it('lets go of the old observer when shown anew or stopped', () => {

@@ -18,6 +18,7 @@ function occ(match: Partial<Match> & Pick<Match, 'id' | 'text' | 'kind'>): Occur
     range: {} as StaticRangeInit,
     paintRange: null,
     group: 'figure',
+    inLink: false,
   };
 }
 

@@ -46,7 +46,7 @@ describe('options page', () => {
   it('saves gating, highlight style and the master switch', async () => {
     await renderOptions();
     fireEvent.click(screen.getByLabelText(/only on pages about DeepSeek/));
-    fireEvent.click(screen.getByLabelText('Outline'));
+    fireEvent.click(screen.getByLabelText('Dotted underline'));
     fireEvent.click(screen.getByRole('switch', { name: /Mark names and figures/ }));
     await waitFor(async () =>
       expect(await stored()).toMatchObject({

@@ -51,6 +51,8 @@ export interface HighlightRange {
   /** Inside an input, textarea or contenteditable. */
   editable: boolean;
   tag: string | null;
+  /** Also in the link tint's highlight (a mark inside a link). */
+  inLink: boolean;
   path: number[] | null;
   offset: number;
 }
@@ -107,6 +109,11 @@ interface ProbeOps {
   /** Computed text colour and the colour behind the first match in our UI. */
   colors: [{ selector: string }, { background: string | null; color: string } | null];
   markRect: [{ text: string; nth?: number; scroll?: boolean }, Rect | null];
+  /** The range "On this page" flashed, and the viewport (without its scrollbar). */
+  flashRect: [
+    Record<string, never>,
+    { rect: Rect; text: string; viewport: { width: number; height: number } } | null,
+  ];
 }
 
 let nextId = 1;

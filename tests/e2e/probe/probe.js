@@ -87,10 +87,19 @@ function ourHighlights() {
   return out;
 }
 
-/** Every painted range of every `sourcelight-*` highlight, in document order. */
+/**
+ * Every painted mark: each range of every `sourcelight-*` highlight, in document order.
+ * The link tint (`sourcelight-<style>-link`) is painted over marks already in a colour's
+ * highlight: it is reported as the marks' `inLink`, not as marks of its own.
+ */
 function highlights() {
   const out = [];
-  for (const [name, ranges] of ourHighlights()) {
+  const all = ourHighlights();
+  const tinted = new Set();
+  for (const [name, ranges] of all)
+    if (name.endsWith('-link')) for (const r of ranges) tinted.add(r);
+  for (const [name, ranges] of all) {
+    if (name.endsWith('-link')) continue;
     for (const r of ranges) {
       const connected = r.startContainer.isConnected && r.endContainer.isConnected;
       let valid = connected;
@@ -109,6 +118,7 @@ function highlights() {
         valid,
         editable: !!el?.closest('[contenteditable], textarea, input') || !!el?.isContentEditable,
         tag: el?.tagName ?? null,
+        inLink: tinted.has(r),
         path: connected ? pathOf(r.startContainer) : null,
         offset: r.startOffset,
       });
@@ -238,7 +248,8 @@ async function axeRun() {
 /** Scroll the n-th painted range reading `text` into view and give its first box. */
 function markRect({ text, nth = 0, scroll = true }) {
   const found = [];
-  for (const [, ranges] of ourHighlights()) {
+  for (const [name, ranges] of ourHighlights()) {
+    if (name.endsWith('-link')) continue; // the tint over marks in links: the same ranges
     for (const r of ranges) {
       if (!r.startContainer.isConnected) continue;
       const range = document.createRange();
@@ -253,6 +264,28 @@ function markRect({ text, nth = 0, scroll = true }) {
   if (scroll) range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
   const box = range.getClientRects()[0];
   return box ? { x: box.x, y: box.y, width: box.width, height: box.height } : null;
+}
+
+/**
+ * Where the range flashed by "On this page" is, in viewport coordinates, beside the
+ * viewport's own size; null while nothing is flashed.
+ */
+function flashRect() {
+  for (const [name, ranges] of ourHighlights()) {
+    if (name !== 'sourcelight-flash' || ranges.length === 0) continue;
+    const r = ranges[0];
+    const range = document.createRange();
+    range.setStart(r.startContainer, r.startOffset);
+    range.setEnd(r.endContainer, r.endOffset);
+    const box = range.getClientRects()[0];
+    if (!box) return null;
+    return {
+      rect: { x: box.x, y: box.y, width: box.width, height: box.height },
+      text: range.toString(),
+      viewport: { width: document.documentElement.clientWidth, height: innerHeight },
+    };
+  }
+  return null;
 }
 
 // The page as parsed, at DOMContentLoaded (the probe runs at document_start; Sourcelight
@@ -288,6 +321,7 @@ function animating() {
 const OPS = {
   animating,
   colors,
+  flashRect,
   initialSnapshot: () => initialSnapshot,
   markRect,
   ping: () => true,
