@@ -100,5 +100,11 @@ th { font-weight: 500; }
 .page-row { background: var(--warn-bg); }
 .agree { color: var(--ok); } .differs { color: var(--bad); font-weight: 600; }
 .compare { font-weight: 600; } .compare-differs { color: var(--bad); border-left: 3px solid var(--bad); padding-left: 6px; }
+/* Scrollbar markers: a strip at the window's edge, or at the open sidebar's. */
+.scroll-marks { position: fixed; z-index: 2147483646; top: 0; bottom: 0; right: 0; width: 10px;
+  pointer-events: none; }
+.scroll-marks.beside { right: min(${SIDEBAR_WIDTH_PX}px, 100vw); }
+.tick { position: absolute; left: 1px; right: 1px; height: 3px; padding: 0; margin-top: -1px; border-radius: 1px;
+  background: var(--accent); box-shadow: 0 0 0 1px var(--bg); pointer-events: auto; cursor: pointer; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
 `;

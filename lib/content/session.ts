@@ -23,7 +23,7 @@ import { watchPage } from '../page/watch-page';
 import type { Settings } from '../settings-defaults';
 import { send } from '../transport';
 import { createLazyPageUi } from './lazy-ui';
-import { showOccurrence } from './show-occurrence';
+import { markSpots, showOccurrence } from './show-occurrence';
 import { bringIntoView, listenTermKeys } from './term-keys';
 
 export interface SessionOptions {
@@ -134,7 +134,8 @@ function run(detector: Detector, initial: Settings, own: AbortController): PageS
       send('reader:open', { sourceId, claimId }).catch(() => {});
     },
     terms: () => marks.terms(),
-    showOnPage: (id) => showOccurrence(marks, painter, cycle, id),
+    showOnPage: (id, nth) => showOccurrence(marks, painter, cycle, id, nth),
+    markSpots: (id) => markSpots(marks, id),
     onCardClosed: () => hover.reset(),
     onAddPage: () =>
       addThisPage(

@@ -1,11 +1,15 @@
 /**
- * "On this page": scroll to a term's next occurrence and flash it. Each click moves on to
- * the next occurrence of the same term.
+ * "On this page" and the scrollbar markers: scroll to a term's occurrence and flash it.
+ * Each click of a term in "On this page" moves on to its next occurrence; a marker shows
+ * the one it stands for. Both count a term's occurrences in the same order (painted order).
  */
 import type { PageMarks } from '../page/page-marks';
 import type { Painter } from '../page/painter';
+import type { MarkSpot } from '../page/scroll-ticks';
 
 const FLASH_MS = 1400;
+/** Marks measured for the markers at most: past this, every k-th (the strip merges them anyway). */
+const MAX_SPOTS = 1500;
 let flashTimer: ReturnType<typeof setTimeout> | undefined;
 
 export function showOccurrence(
@@ -13,10 +17,11 @@ export function showOccurrence(
   painter: Painter,
   cycle: Map<string, number>,
   id: string,
+  nth?: number,
 ): void {
   const all = marks.painted().filter((o) => o.match.id === id);
   if (all.length === 0) return;
-  const i = (cycle.get(id) ?? -1) + 1;
+  const i = nth ?? (cycle.get(id) ?? -1) + 1;
   const o = all[i % all.length];
   cycle.set(id, i % all.length);
   if (!o) return;
@@ -26,4 +31,39 @@ export function showOccurrence(
   painter.flash(o.range);
   clearTimeout(flashTimer);
   flashTimer = setTimeout(() => painter.flash(null), FLASH_MS);
+}
+
+/**
+ * Where a term's painted marks are (every term's with a null id), in document px: one
+ * layout read when a card or the sidebar asks, never while the page is idle.
+ */
+export function markSpots(
+  marks: PageMarks,
+  id: string | null,
+  doc: Document = document,
+): MarkSpot[] {
+  const painted = marks.painted();
+  const step = Math.max(1, Math.ceil(painted.length / MAX_SPOTS));
+  const counts = new Map<string, number>();
+  const spots: MarkSpot[] = [];
+  const scrollY = doc.defaultView?.scrollY ?? 0;
+  const range = doc.createRange();
+  let seen = 0;
+  for (const o of painted) {
+    const term = o.match.id;
+    if (id !== null && term !== id) continue;
+    const nth = counts.get(term) ?? 0;
+    counts.set(term, nth + 1);
+    if (seen++ % step !== 0 || !o.range.startContainer.isConnected) continue;
+    try {
+      range.setStart(o.range.startContainer, o.range.startOffset);
+      range.setEnd(o.range.endContainer, o.range.endOffset);
+    } catch {
+      continue; // its text shrank since it was painted; the next scan drops it
+    }
+    const box = range.getBoundingClientRect();
+    if (box.width === 0 && box.height === 0) continue; // not rendered now
+    spots.push({ id: term, nth, y: box.top + scrollY });
+  }
+  return spots;
 }

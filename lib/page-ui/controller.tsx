@@ -16,6 +16,7 @@ import {
   QuoteActions,
   type QuoteActionsValue,
 } from '../../components/quote-actions';
+import { ScrollMarkers } from '../../components/ScrollMarkers';
 import { Sidebar } from '../../components/Sidebar';
 import { readerHref } from '../../components/shared/links';
 import type { TermDetail, TermDetailRequest } from '../knowledge/types';
@@ -23,8 +24,10 @@ import type { SeenBefore, TermCount } from '../messages';
 import { type CardPlacement, placeCard } from '../page/card-position';
 import { rangeBox } from '../page/hit-test';
 import type { Occurrence } from '../page/page-marks';
+import type { MarkSpot } from '../page/scroll-ticks';
 import { isDocumentEditable } from '../page/text-blocks';
 import { createCardFocus } from './card-focus';
+import { createScrollMarkers } from './scroll-markers';
 import { createSidebarStack, entryFor, type SidebarEntry } from './sidebar-stack';
 import { createUiHost, type UiHost } from './ui-host';
 import { drawTextAsGeneratedContent, UNFINDABLE_CSS } from './unfindable-text';
@@ -34,7 +37,10 @@ export interface PageUiDeps {
   seen: (id: string) => Promise<SeenBefore | null>;
   readSource: (sourceId: string, claimId: string) => void;
   terms: () => TermCount[];
-  showOnPage: (id: string) => void;
+  /** Scrolls to a term's next occurrence, or its `nth`, and flashes it. */
+  showOnPage: (id: string, nth?: number) => void;
+  /** Where a term's marks are (every term's for null), for the scrollbar markers. */
+  markSpots?: (id: string | null) => MarkSpot[];
   /** The card closed (Esc, scroll, pointer gone): hovering the same term opens it again. */
   onCardClosed?: () => void;
   /** The sidebar's "Add this page to my sources" (absent: no button). */
@@ -66,6 +72,8 @@ export function createPageUi(deps: PageUiDeps) {
   const focus = createCardFocus(doc, () => ui);
   // The sidebar's history: null is the page's list of terms.
   const sidebar = createSidebarStack({ detail: deps.detail, seen: deps.seen, onChange: paint });
+  const spotsOf = deps.markSpots;
+  const markers = spotsOf ? createScrollMarkers(win, spotsOf, paint) : null;
   let closeTimer: ReturnType<typeof setTimeout> | undefined;
   let returnFocus: Element | null = null;
   // What had focus in the page when the card opened: a click in the card moves focus
@@ -135,6 +143,9 @@ export function createPageUi(deps: PageUiDeps) {
     if (!host) return;
     const view = sidebar.current();
     host.makeRoom(sidebar.open());
+    // The card's term, else the sidebar's (every term's on its page list), else none.
+    const term = card ? card.o.match.id : sidebar.open() ? (view.entry?.req.id ?? null) : undefined;
+    markers?.show(term, sidebar.open());
     render(
       <QuoteActions.Provider value={quoteActions}>
         {sidebar.open() && (
@@ -178,6 +189,13 @@ export function createPageUi(deps: PageUiDeps) {
               // A finger or pen lifted off the card leaves it too: a tapped card stays.
               if (event.pointerType === 'mouse') scheduleClose();
             }}
+          />
+        )}
+        {markers && (
+          <ScrollMarkers
+            ticks={markers.ticks()}
+            besideSidebar={sidebar.open()}
+            onPick={(spot) => deps.showOnPage(spot.id, spot.nth)}
           />
         )}
       </QuoteActions.Provider>,
@@ -369,6 +387,7 @@ export function createPageUi(deps: PageUiDeps) {
       win.removeEventListener('scroll', onScroll, true);
       card = null;
       sidebar.clear();
+      markers?.stop();
       win.removeEventListener('keydown', onKey, true);
       dropHost();
     },

@@ -5,7 +5,14 @@
  */
 import { expect, it } from 'vitest';
 import { DEMO_ARTICLE, DEMO_HOVER_TERM } from './expectations';
-import { clickInUi, openSidebarFromCard, waitGoneFromUi, waitInUi } from './harness/interact';
+import {
+  clickInUi,
+  hoverMark,
+  openSidebarFromCard,
+  settledHighlights,
+  waitGoneFromUi,
+  waitInUi,
+} from './harness/interact';
 import { probe } from './harness/probe';
 import { isVerbatim } from './harness/sources';
 import { forEachBrowser } from './harness/suite';
@@ -179,6 +186,32 @@ forEachBrowser(
         () => document.documentElement.getBoundingClientRect().width,
       );
       expect(width).toBe(shown.viewport.width);
+      await page.close();
+    });
+
+    it("marks the card's term on a strip at the window's edge; a tick takes the reader there", async () => {
+      const { browser, server } = session();
+      const page = await browser.openPage(server.url(DEMO_ARTICLE));
+      await settledHighlights(page, 20_000, (r) => r.some((m) => m.text === DEMO_HOVER_TERM));
+      // The term's marks include its other names (Chinese, surname): all are people's.
+      const people = (await probe(page, 'highlights')).filter((r) => r.name.endsWith('-person'));
+      await hoverMark(page, DEMO_HOVER_TERM);
+      const ticks = await waitInUi(page, '.scroll-marks .tick');
+      // One tick per mark, or fewer where marks share a row of the strip.
+      expect(ticks.length).toBeGreaterThan(0);
+      expect(ticks.length).toBeLessThanOrEqual(people.length);
+      const viewport = await page.evaluate(() => ({ w: innerWidth, h: innerHeight }));
+      const last = ticks[ticks.length - 1] as (typeof ticks)[number];
+      expect(last.rect.x + last.rect.width).toBeGreaterThan(viewport.w - 20); // at the edge
+      await page.click(last.rect.x + last.rect.width / 2, last.rect.y + last.rect.height / 2);
+      const deadline = Date.now() + 10_000;
+      let shown = await probe(page, 'flashRect');
+      while (!shown || shown.rect.y < 0 || shown.rect.y > shown.viewport.height) {
+        if (Date.now() > deadline) throw new Error(`no flash in view: ${JSON.stringify(shown)}`);
+        await new Promise((r) => setTimeout(r, 100));
+        shown = await probe(page, 'flashRect');
+      }
+      expect(people.map((r) => r.text)).toContain(shown.text);
       await page.close();
     });
 

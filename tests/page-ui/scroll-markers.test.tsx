@@ -1,0 +1,131 @@
+// @vitest-environment happy-dom
+/**
+ * The scrollbar markers and the sidebar's room, as the controller drives them: ticks for
+ * the card's term, for every term on the sidebar's page list, none once both are closed.
+ */
+import { afterEach, expect, it, vi } from 'vitest';
+import { createKnowledge } from '../../lib/knowledge/term-detail';
+import type { Occurrence } from '../../lib/page/page-marks';
+import type { MarkSpot } from '../../lib/page/scroll-ticks';
+import { HOST_SELECTOR, ROOM_ATTR } from '../../lib/page/skip-rules';
+import { createPageUi } from '../../lib/page-ui/controller';
+import { pack } from '../knowledge/fixture';
+
+const knowledge = createKnowledge(pack);
+
+function catchShadow(): () => ShadowRoot {
+  let root: ShadowRoot | null = null;
+  const attach = Element.prototype.attachShadow;
+  vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (
+    this: Element,
+    init: ShadowRootInit,
+  ) {
+    root = attach.call(this, init);
+    return root;
+  });
+  return () => {
+    if (!root) throw new Error('no shadow root yet');
+    return root;
+  };
+}
+
+const frame = () => new Promise<void>((done) => requestAnimationFrame(() => done()));
+
+function setup() {
+  document.body.replaceChildren();
+  const p = document.createElement('p');
+  p.append('Founder Liang Wenfeng said');
+  document.body.append(p);
+  Object.defineProperty(document.documentElement, 'scrollHeight', {
+    value: 4000,
+    configurable: true,
+  });
+  const node = p.firstChild as Text;
+  const occurrence = {
+    match: {
+      start: 8,
+      end: 21,
+      text: 'Liang Wenfeng',
+      kind: 'entity',
+      id: 'liang-wenfeng',
+      label: 'Liang Wenfeng',
+      entityKind: 'person',
+      tier: 'core',
+    },
+    block: { el: p, text: node.data, first: node, nodes: [node], starts: [0], mapped: true },
+    range: { startContainer: node, startOffset: 8, endContainer: node, endOffset: 21 },
+    paintRange: null as unknown as AbstractRange,
+    group: 'person',
+    inLink: false,
+  } as Occurrence;
+  const spots: Record<string, MarkSpot[]> = {
+    'liang-wenfeng': [
+      { id: 'liang-wenfeng', nth: 0, y: 100 },
+      { id: 'liang-wenfeng', nth: 1, y: 3000 },
+    ],
+    deepseek: [{ id: 'deepseek', nth: 0, y: 2000 }],
+  };
+  const markSpots = vi.fn((id: string | null) =>
+    id === null ? Object.values(spots).flat() : (spots[id] ?? []),
+  );
+  const showOnPage = vi.fn();
+  const ui = createPageUi({
+    detail: async (req) => knowledge.detail(req),
+    seen: async () => ({ available: true, count: 0 }),
+    readSource: vi.fn(),
+    terms: () => [],
+    showOnPage,
+    markSpots,
+    isTrusted: () => true,
+  });
+  return { ui, occurrence, markSpots, showOnPage };
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  document.body.replaceChildren();
+});
+
+it("marks where the card's term is on the page; a tick shows that occurrence", async () => {
+  const shadow = catchShadow();
+  const { ui, occurrence, markSpots, showOnPage } = setup();
+  ui.showCard(occurrence);
+  await frame();
+  expect(markSpots).toHaveBeenLastCalledWith('liang-wenfeng');
+  const ticks = [...shadow().querySelectorAll<HTMLElement>('.scroll-marks .tick')];
+  expect(ticks.map((t) => t.style.top)).toEqual(['2.500%', '75.000%']);
+  expect(shadow().querySelector('.scroll-marks')?.getAttribute('aria-hidden')).toBe('true');
+  ticks[1]?.click();
+  expect(showOnPage).toHaveBeenCalledWith('liang-wenfeng', 1);
+  ui.destroy();
+});
+
+it("makes room and marks every term while the sidebar lists the page's terms; closing undoes both", async () => {
+  const shadow = catchShadow();
+  const { ui, markSpots } = setup();
+  ui.openSidebar(null);
+  const host = document.querySelector(HOST_SELECTOR) as HTMLElement;
+  expect(host.hasAttribute(ROOM_ATTR)).toBe(true);
+  await frame();
+  expect(markSpots).toHaveBeenLastCalledWith(null);
+  expect(shadow().querySelectorAll('.scroll-marks.beside .tick')).toHaveLength(3);
+  shadow().querySelector<HTMLButtonElement>('button[aria-label="Close sidebar"]')?.click();
+  expect(host.hasAttribute(ROOM_ATTR)).toBe(false);
+  expect(shadow().querySelector('.scroll-marks')).toBeNull();
+  const calls = markSpots.mock.calls.length;
+  window.dispatchEvent(new Event('resize'));
+  await frame();
+  expect(markSpots.mock.calls.length).toBe(calls); // nothing open: nothing measured
+  ui.destroy();
+});
+
+it('measures again when the window is resized while markers show', async () => {
+  const { ui, occurrence, markSpots } = setup();
+  ui.showCard(occurrence);
+  await frame();
+  const calls = markSpots.mock.calls.length;
+  window.dispatchEvent(new Event('resize'));
+  await frame();
+  expect(markSpots.mock.calls.length).toBe(calls + 1);
+  ui.destroy();
+});
