@@ -5,8 +5,8 @@
  * `import()`ed from it then: our own code, never anything from the network.
  *
  * The wrapper has the page UI's interface, so start.ts does not know the difference. Calls
- * made while the file loads are kept and replayed in order once it has; a destroy drops
- * them. This file must not import Preact or the components (only their types).
+ * made while the file loads are kept and replayed in order once it has; `deps.signal`
+ * aborting drops them, and stops the loaded UI (it is given the same signal). This file must not import Preact or the components (only their types).
  */
 import { browser } from 'wxt/browser';
 import type { Occurrence } from '../page/page-marks';
@@ -51,10 +51,19 @@ export function createLazyPageUi(
   let failed = false;
   let queue: Call[] = [];
 
+  deps.signal?.addEventListener(
+    'abort',
+    () => {
+      queue = [];
+    },
+    { once: true },
+  );
+
   function start(): void {
-    if (loading) return;
+    if (loading || deps.signal?.aborted) return;
     loading = load().then(
       (create) => {
+        if (deps.signal?.aborted) return;
         ui = create(deps);
         const calls = queue;
         queue = [];
@@ -76,6 +85,7 @@ export function createLazyPageUi(
 
   /** Runs now if loaded; else keeps the call and, when `needsUi`, starts the load. */
   function call(kind: Call['kind'], run: (ui: PageUi) => void, needsUi: boolean): void {
+    if (deps.signal?.aborted) return;
     if (ui) {
       run(ui);
       return;
@@ -99,9 +109,5 @@ export function createLazyPageUi(
     isOurs: (target: EventTarget | null) => ui?.isOurs(target) ?? false,
     // Before the UI is loaded nothing is shown; a queued open paints the terms as they are.
     refresh: () => ui?.refresh(),
-    destroy: () => {
-      queue = [];
-      ui?.destroy();
-    },
   };
 }

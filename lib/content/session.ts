@@ -143,6 +143,7 @@ function run(detector: Detector, initial: Settings, own: AbortController): PageS
         () => importExtractor((path) => browser.runtime.getURL(path as '/extract.js')),
         (page) => send('library:stage', { page }),
       ),
+    signal,
   });
 
   function report(terms: TermCount[]): void {
@@ -200,13 +201,6 @@ function run(detector: Detector, initial: Settings, own: AbortController): PageS
     },
     signal,
   });
-  signal.addEventListener(
-    'abort',
-    () => {
-      ui.destroy();
-    },
-    { once: true },
-  );
 
   return {
     terms: () => marks.terms(),

@@ -48,6 +48,8 @@ export interface PageUiDeps {
   doc?: Document;
   /** Whether the browser made this event (tests stand in for the browser). */
   isTrusted?: (event: Event) => boolean;
+  /** Stops the UI for good: closes everything, removes our host and our listeners. */
+  signal?: AbortSignal;
 }
 
 /** How a card was asked for: hover gives way to a card the reader holds, the others do not. */
@@ -74,6 +76,8 @@ export function createPageUi(deps: PageUiDeps) {
   const sidebar = createSidebarStack({ detail: deps.detail, seen: deps.seen, onChange: paint });
   const spotsOf = deps.markSpots;
   const markers = spotsOf ? createScrollMarkers(win, spotsOf, paint) : null;
+  const signal = deps.signal;
+  signal?.addEventListener('abort', stop, { once: true });
   let closeTimer: ReturnType<typeof setTimeout> | undefined;
   let returnFocus: Element | null = null;
   // What had focus in the page when the card opened: a click in the card moves focus
@@ -130,6 +134,17 @@ export function createPageUi(deps: PageUiDeps) {
     return ui;
   }
 
+  function stop(): void {
+    clearTimeout(closeTimer);
+    win.cancelAnimationFrame(scrollFrame);
+    win.removeEventListener('scroll', onScroll, true);
+    card = null;
+    sidebar.clear();
+    markers?.stop();
+    win.removeEventListener('keydown', onKey, true);
+    dropHost();
+  }
+
   function dropHost(): void {
     if (!ui) return;
     render(null, ui.mount);
@@ -138,7 +153,7 @@ export function createPageUi(deps: PageUiDeps) {
   }
 
   function paint(): void {
-    if (!ui && !card && !sidebar.open()) return;
+    if (signal?.aborted || (!ui && !card && !sidebar.open())) return;
     const host = ensureHost();
     if (!host) return;
     const view = sidebar.current();
@@ -381,16 +396,6 @@ export function createPageUi(deps: PageUiDeps) {
     isOurs: (target: EventTarget | null): boolean => ui !== null && target === ui.host,
     /** The page's terms changed: refresh the open list. */
     refresh: paint,
-    destroy(): void {
-      clearTimeout(closeTimer);
-      win.cancelAnimationFrame(scrollFrame);
-      win.removeEventListener('scroll', onScroll, true);
-      card = null;
-      sidebar.clear();
-      markers?.stop();
-      win.removeEventListener('keydown', onKey, true);
-      dropHost();
-    },
   };
 }
 

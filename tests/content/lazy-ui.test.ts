@@ -24,17 +24,19 @@ function deps(): PageUiDeps {
 function harness() {
   const calls: string[] = [];
   const ourTarget = document.createElement('div');
-  const create: CreatePageUi = () => ({
-    showCard: (o) => calls.push(`card ${nameOf(o)}`),
-    leaveTerm: () => calls.push('leave'),
-    dismissCard: () => calls.push('dismiss'),
-    pageChanged: () => calls.push('page changed'),
-    cardTerm: () => null,
-    openSidebar: (o) => calls.push(`sidebar ${nameOf(o)}`),
-    isOurs: (t) => t === ourTarget,
-    refresh: () => calls.push('refresh'),
-    destroy: () => calls.push('destroy'),
-  });
+  const create: CreatePageUi = (given) => {
+    given.signal?.addEventListener('abort', () => calls.push('stopped'));
+    return {
+      showCard: (o) => calls.push(`card ${nameOf(o)}`),
+      leaveTerm: () => calls.push('leave'),
+      dismissCard: () => calls.push('dismiss'),
+      pageChanged: () => calls.push('page changed'),
+      cardTerm: () => null,
+      openSidebar: (o) => calls.push(`sidebar ${nameOf(o)}`),
+      isOurs: (t) => t === ourTarget,
+      refresh: () => calls.push('refresh'),
+    };
+  };
   let settle: { resolve: (c: CreatePageUi) => void; reject: (e: unknown) => void } | null = null;
   const load = vi.fn(
     () =>
@@ -42,8 +44,10 @@ function harness() {
         settle = { resolve, reject };
       }),
   );
-  const d = deps();
+  const controller = new AbortController();
+  const d = { ...deps(), signal: controller.signal };
   const ui = createLazyPageUi(d, load);
+  const stop = () => controller.abort();
   const loaded = async () => {
     settle?.resolve(create);
     await flush();
@@ -52,7 +56,7 @@ function harness() {
     settle?.reject(error);
     await flush();
   };
-  return { ui, calls, load, loaded, failed, ourTarget, deps: d };
+  return { ui, calls, load, loaded, failed, ourTarget, deps: d, stop };
 }
 
 const flush = () => new Promise((r) => setTimeout(r, 0));
@@ -62,7 +66,7 @@ describe('lazy page UI', () => {
     const { ui, load } = harness();
     ui.leaveTerm();
     ui.refresh();
-    ui.destroy();
+    ui.pageChanged();
     await flush();
     expect(load).not.toHaveBeenCalled();
     ui.showCard(occ('a'));
@@ -113,17 +117,26 @@ describe('lazy page UI', () => {
     expect(calls).toEqual(['sidebar list', 'card c']);
   });
 
-  it('a destroy before the load cancels what was asked, and the UI still works after', async () => {
-    const { ui, calls, load, loaded } = harness();
+  it('an abort before the load cancels what was asked, and nothing is made or loaded after', async () => {
+    const { ui, calls, load, loaded, stop } = harness();
     ui.showCard(occ('a'));
     ui.openSidebar(null);
-    ui.destroy();
+    stop();
     await loaded();
     expect(calls).toEqual([]);
     ui.showCard(occ('b'));
-    ui.destroy();
-    expect(calls).toEqual(['card b', 'destroy']);
+    await flush();
+    expect(calls).toEqual([]);
     expect(load).toHaveBeenCalledTimes(1);
+  });
+
+  it('an abort after the load stops the loaded UI (it holds the same signal)', async () => {
+    const { ui, calls, loaded, stop } = harness();
+    ui.showCard(occ('a'));
+    await loaded();
+    stop();
+    ui.showCard(occ('b'));
+    expect(calls).toEqual(['card a', 'stopped']);
   });
 
   it('is not ours before the load; after it, asks the real UI', async () => {
@@ -149,7 +162,6 @@ describe('lazy page UI', () => {
     ui.openSidebar(null);
     ui.leaveTerm();
     ui.refresh();
-    ui.destroy();
     await flush();
     expect(load).toHaveBeenCalledTimes(1);
     expect(error).toHaveBeenCalledTimes(1);
@@ -167,14 +179,15 @@ describe('lazy page UI', () => {
       match: { id: 'liang-wenfeng', kind: 'entity', label: 'Liang Wenfeng', text: 'Liang Wenfeng' },
       range: { startContainer: node, startOffset: 8, endContainer: node, endOffset: 21 },
     } as unknown as Occurrence;
-    const ui = createLazyPageUi(deps(), async () => createPageUi);
+    const controller = new AbortController();
+    const ui = createLazyPageUi({ ...deps(), signal: controller.signal }, async () => createPageUi);
     ui.showCard(o);
     expect(document.querySelector(HOST_SELECTOR)).toBeNull(); // still loading
     await flush();
     const host = document.querySelector(HOST_SELECTOR);
     expect(host).not.toBeNull();
     expect(ui.isOurs(host)).toBe(true);
-    ui.destroy();
+    controller.abort();
     expect(document.querySelector(HOST_SELECTOR)).toBeNull();
   });
 });

@@ -37,7 +37,9 @@ function setup(trusted: ((event: Event) => boolean) | null = asReader) {
     inLink: false,
   } as Occurrence;
   const detail = vi.fn(async (req) => knowledge.detail(req));
+  const controller = new AbortController();
   const ui = createPageUi({
+    signal: controller.signal,
     detail,
     seen: async () => ({ available: true, count: 0 }),
     readSource: vi.fn(),
@@ -45,14 +47,14 @@ function setup(trusted: ((event: Event) => boolean) | null = asReader) {
     showOnPage: vi.fn(),
     ...(trusted && { isTrusted: trusted }),
   });
-  return { ui, button, occurrence, detail };
+  return { ui, button, occurrence, detail, stop: () => controller.abort() };
 }
 
 afterEach(() => document.body.replaceChildren());
 
 describe('page UI controller', () => {
   it('adds nothing to the page until the card or sidebar opens, then one closed host', () => {
-    const { ui, occurrence } = setup();
+    const { ui, occurrence, stop } = setup();
     expect(document.querySelector(HOST_SELECTOR)).toBeNull();
     ui.showCard(occurrence);
     const hosts = document.querySelectorAll(HOST_SELECTOR);
@@ -61,22 +63,22 @@ describe('page UI controller', () => {
     expect(ui.isOurs(hosts[0] as HTMLElement)).toBe(true);
     ui.openSidebar(null);
     expect(document.querySelectorAll(HOST_SELECTOR)).toHaveLength(1);
-    ui.destroy();
+    stop();
     expect(document.querySelector(HOST_SELECTOR)).toBeNull();
   });
 
   it('hosts the UI in a plain <div>, which no page-defined custom element can upgrade', () => {
-    const { ui, occurrence } = setup();
+    const { ui, occurrence, stop } = setup();
     ui.showCard(occurrence);
     const host = document.querySelector(HOST_SELECTOR) as HTMLElement;
     expect(host.tagName).toBe('DIV');
     expect(host.getAttribute('is')).toBeNull();
     expect(host.parentNode).toBe(document.documentElement);
-    ui.destroy();
+    stop();
   });
 
   it('makes the host again when the page removed it', () => {
-    const { ui, occurrence } = setup();
+    const { ui, occurrence, stop } = setup();
     ui.showCard(occurrence);
     const first = document.querySelector(HOST_SELECTOR) as HTMLElement;
     first.remove();
@@ -86,11 +88,11 @@ describe('page UI controller', () => {
     expect(hosts[0]).not.toBe(first);
     expect(ui.isOurs(hosts[0] as HTMLElement)).toBe(true);
     expect(ui.isOurs(first)).toBe(false);
-    ui.destroy();
+    stop();
   });
 
   it('makes the host again after document.open() replaced the document', () => {
-    const { ui, occurrence } = setup();
+    const { ui, occurrence, stop } = setup();
     ui.showCard(occurrence);
     document.open();
     // biome-ignore lint/nursery/noJsRestrictedProperties: the test plays a page rewriting itself
@@ -101,11 +103,11 @@ describe('page UI controller', () => {
     const hosts = document.querySelectorAll(HOST_SELECTOR);
     expect(hosts).toHaveLength(1);
     expect(hosts[0]?.parentNode).toBe(document.documentElement);
-    ui.destroy();
+    stop();
   });
 
   it('makes the host again when the page moved it off <html>', () => {
-    const { ui, occurrence } = setup();
+    const { ui, occurrence, stop } = setup();
     ui.showCard(occurrence);
     const first = document.querySelector(HOST_SELECTOR) as HTMLElement;
     document.body.append(first);
@@ -113,28 +115,28 @@ describe('page UI controller', () => {
     const hosts = document.querySelectorAll(HOST_SELECTOR);
     expect(hosts).toHaveLength(1);
     expect(hosts[0]?.parentNode).toBe(document.documentElement);
-    ui.destroy();
+    stop();
   });
 
   it('asks the background for the hovered term', () => {
-    const { ui, occurrence, detail } = setup();
+    const { ui, occurrence, detail, stop } = setup();
     ui.showCard(occurrence);
     expect(detail).toHaveBeenCalledWith({ id: 'liang-wenfeng', kind: 'entity' });
-    ui.destroy();
+    stop();
   });
 
   it('closes on Esc and returns focus to where it was', () => {
-    const { ui, button } = setup();
+    const { ui, button, stop } = setup();
     button.focus();
     ui.openSidebar(null);
     expect(document.activeElement).not.toBe(button);
     document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     expect(document.activeElement).toBe(button);
-    ui.destroy();
+    stop();
   });
 
   it('adds no host to a page made editable (designMode), and takes its own away', () => {
-    const { ui, occurrence } = setup();
+    const { ui, occurrence, stop } = setup();
     ui.showCard(occurrence);
     expect(document.querySelectorAll(HOST_SELECTOR)).toHaveLength(1);
     document.designMode = 'on';
@@ -144,12 +146,12 @@ describe('page UI controller', () => {
     } finally {
       document.designMode = 'off';
     }
-    ui.destroy();
+    stop();
   });
 
   it('ignores keys and clicks a script made (isTrusted false)', () => {
     const attach = vi.spyOn(HTMLElement.prototype, 'attachShadow');
-    const { ui, button } = setup(null); // the real check: every event here is a script's
+    const { ui, button, stop } = setup(null); // the real check: every event here is a script's
     button.focus();
     ui.openSidebar(null);
     const shadow = attach.mock.results[0]?.value as ShadowRoot;
@@ -160,7 +162,7 @@ describe('page UI controller', () => {
     expect(close).not.toBeNull();
     close?.click();
     expect(shadow.querySelector('aside')).not.toBeNull();
-    ui.destroy();
+    stop();
   });
 });
 
@@ -200,7 +202,7 @@ describe('keyboard and pointer on the card', () => {
 
   it('Tab moves into the open card and cycles there; Esc closes it and focus goes back', () => {
     const shadow = catchShadow();
-    const { ui, button, occurrence } = setup();
+    const { ui, button, occurrence, stop } = setup();
     const pageKeys: string[] = [];
     document.addEventListener('keydown', (e) => pageKeys.push(e.key));
     button.focus();
@@ -229,13 +231,15 @@ describe('keyboard and pointer on the card', () => {
     expect(key('Escape').defaultPrevented).toBe(false);
     expect(key('Tab').defaultPrevented).toBe(false);
     expect(pageKeys).toEqual(['Escape', 'Tab']);
-    ui.destroy();
+    stop();
   });
 
   it('ignores keys the page makes up', () => {
     const shadow = catchShadow();
-    const { occurrence } = setup();
+    const { occurrence, stop } = setup();
+    const controller = new AbortController();
     const ui = createPageUi({
+      signal: controller.signal,
       detail: async () => null,
       seen: async () => null,
       readSource: vi.fn(),
@@ -246,13 +250,14 @@ describe('keyboard and pointer on the card', () => {
     expect(key('Tab').defaultPrevented).toBe(false);
     expect(key('Escape').defaultPrevented).toBe(false);
     expect(shadow().querySelector('.card')).not.toBeNull();
-    ui.destroy();
+    controller.abort();
+    stop();
   });
 
   it('a pinned card stays when the pointer leaves and when other terms are hovered', () => {
     vi.useFakeTimers();
     const shadow = catchShadow();
-    const { ui, occurrence } = setup();
+    const { ui, occurrence, stop } = setup();
     const other = { ...occurrence, match: { ...occurrence.match, id: 'deepseek' } };
     ui.showCard(occurrence);
     const pin = shadow().querySelector<HTMLElement>('.card button[aria-pressed]');
@@ -269,18 +274,18 @@ describe('keyboard and pointer on the card', () => {
     ui.leaveTerm();
     vi.advanceTimersByTime(1000);
     expect(ui.cardTerm()).toBeNull();
-    ui.destroy();
+    stop();
   });
 
   it('a tap elsewhere closes an unpinned card; its close button closes it too', () => {
     const shadow = catchShadow();
-    const { ui, occurrence } = setup();
+    const { ui, occurrence, stop } = setup();
     ui.showCard(occurrence, 'tap');
     ui.dismissCard();
     expect(ui.cardTerm()).toBeNull();
     ui.showCard(occurrence, 'tap');
     shadow().querySelector<HTMLElement>('.card button[aria-label="Close"]')?.click();
     expect(shadow().querySelector('.card')).toBeNull();
-    ui.destroy();
+    stop();
   });
 });

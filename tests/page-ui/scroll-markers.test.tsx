@@ -69,7 +69,9 @@ function setup() {
     id === null ? Object.values(spots).flat() : (spots[id] ?? []),
   );
   const showOnPage = vi.fn();
+  const controller = new AbortController();
   const ui = createPageUi({
+    signal: controller.signal,
     detail: async (req) => knowledge.detail(req),
     seen: async () => ({ available: true, count: 0 }),
     readSource: vi.fn(),
@@ -78,7 +80,7 @@ function setup() {
     markSpots,
     isTrusted: () => true,
   });
-  return { ui, occurrence, markSpots, showOnPage };
+  return { ui, occurrence, markSpots, showOnPage, stop: () => controller.abort() };
 }
 
 afterEach(() => {
@@ -88,7 +90,7 @@ afterEach(() => {
 
 it("marks where the card's term is on the page; a tick shows that occurrence", async () => {
   const shadow = catchShadow();
-  const { ui, occurrence, markSpots, showOnPage } = setup();
+  const { ui, occurrence, markSpots, showOnPage, stop } = setup();
   ui.showCard(occurrence);
   await frame();
   expect(markSpots).toHaveBeenLastCalledWith('liang-wenfeng');
@@ -97,12 +99,12 @@ it("marks where the card's term is on the page; a tick shows that occurrence", a
   expect(shadow().querySelector('.scroll-marks')?.getAttribute('aria-hidden')).toBe('true');
   ticks[1]?.click();
   expect(showOnPage).toHaveBeenCalledWith('liang-wenfeng', 1);
-  ui.destroy();
+  stop();
 });
 
 it("makes room and marks every term while the sidebar lists the page's terms; closing undoes both", async () => {
   const shadow = catchShadow();
-  const { ui, markSpots } = setup();
+  const { ui, markSpots, stop } = setup();
   ui.openSidebar(null);
   const host = document.querySelector(HOST_SELECTOR) as HTMLElement;
   expect(host.hasAttribute(ROOM_ATTR)).toBe(true);
@@ -116,16 +118,16 @@ it("makes room and marks every term while the sidebar lists the page's terms; cl
   window.dispatchEvent(new Event('resize'));
   await frame();
   expect(markSpots.mock.calls.length).toBe(calls); // nothing open: nothing measured
-  ui.destroy();
+  stop();
 });
 
 it('measures again when the window is resized while markers show', async () => {
-  const { ui, occurrence, markSpots } = setup();
+  const { ui, occurrence, markSpots, stop } = setup();
   ui.showCard(occurrence);
   await frame();
   const calls = markSpots.mock.calls.length;
   window.dispatchEvent(new Event('resize'));
   await frame();
   expect(markSpots.mock.calls.length).toBe(calls + 1);
-  ui.destroy();
+  stop();
 });
