@@ -5,19 +5,20 @@
  * click on a tick scrolls to the mark and flashes it. Hidden from assistive technology: the
  * next/previous-term keys and "On this page" reach the same marks by keyboard.
  */
-import type { MarkSpot, Tick } from '../lib/page/scroll-ticks';
+import type { Tick } from '../lib/page/scroll-ticks';
 
 export interface ScrollMarkersProps {
   ticks: readonly Tick[];
   /** Beside the open sidebar rather than at the window's edge. */
-  besideSidebar: boolean;
-  onPick: (spot: MarkSpot) => void;
+  beside: boolean;
+  /** Shows the `nth` occurrence of term `id` (the tick's first mark). */
+  onPick: (id: string, nth: number) => void;
 }
 
-export function ScrollMarkers({ ticks, besideSidebar, onPick }: ScrollMarkersProps) {
+export function ScrollMarkers({ ticks, beside, onPick }: ScrollMarkersProps) {
   if (ticks.length === 0) return null;
   return (
-    <div class={besideSidebar ? 'scroll-marks beside' : 'scroll-marks'} aria-hidden="true">
+    <div class={beside ? 'scroll-marks beside' : 'scroll-marks'} aria-hidden="true">
       {ticks.map((t) => (
         // Out of the Tab order: the keys reach the same marks (see above).
         <button
@@ -26,7 +27,7 @@ export function ScrollMarkers({ ticks, besideSidebar, onPick }: ScrollMarkersPro
           key={`${t.spot.id}:${t.spot.nth}`}
           class="tick"
           style={{ top: `${(t.at * 100).toFixed(3)}%` }}
-          onClick={() => onPick(t.spot)}
+          onClick={() => onPick(t.spot.id, t.spot.nth)}
         />
       ))}
     </div>

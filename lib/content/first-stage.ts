@@ -138,7 +138,9 @@ export async function startFirstStage(env: FirstStageEnv): Promise<void> {
         }
       }
     });
-    observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+    // The document itself, not its root element: `document.open()` replaces the root, and
+    // an observer of the old one would hear nothing the new page writes (issue 19).
+    observer.observe(doc, { childList: true, subtree: true, characterData: true });
   }
 
   function hit(): void {

@@ -166,7 +166,8 @@ function run(detector: Detector, initial: Settings, own: AbortController): PageS
       if (!signal.aborted) work();
     });
   const watch = watchPage({
-    root: document.documentElement,
+    // The document, not its root element, which `document.open()` replaces (issue 19).
+    root: document,
     onChange: alive((roots: Parameters<typeof marks.rescan>[0] | 'all') =>
       later(() => (roots === 'all' ? marks.scanAll(document.body) : marks.rescan(roots))),
     ),

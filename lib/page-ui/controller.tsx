@@ -74,10 +74,8 @@ export function createPageUi(deps: PageUiDeps) {
   const focus = createCardFocus(doc, () => ui);
   // The sidebar's history: null is the page's list of terms.
   const sidebar = createSidebarStack({ detail: deps.detail, seen: deps.seen, onChange: paint });
-  const spotsOf = deps.markSpots;
-  const markers = spotsOf ? createScrollMarkers(win, spotsOf, paint) : null;
-  const signal = deps.signal;
-  signal?.addEventListener('abort', stop, { once: true });
+  const markers = deps.markSpots ? createScrollMarkers(win, deps.markSpots, paint) : null;
+  deps.signal?.addEventListener('abort', stop, { once: true });
   let closeTimer: ReturnType<typeof setTimeout> | undefined;
   let returnFocus: Element | null = null;
   // What had focus in the page when the card opened: a click in the card moves focus
@@ -153,7 +151,7 @@ export function createPageUi(deps: PageUiDeps) {
   }
 
   function paint(): void {
-    if (signal?.aborted || (!ui && !card && !sidebar.open())) return;
+    if (deps.signal?.aborted || (!ui && !card && !sidebar.open())) return;
     const host = ensureHost();
     if (!host) return;
     const view = sidebar.current();
@@ -207,11 +205,7 @@ export function createPageUi(deps: PageUiDeps) {
           />
         )}
         {markers && (
-          <ScrollMarkers
-            ticks={markers.ticks()}
-            besideSidebar={sidebar.open()}
-            onPick={(spot) => deps.showOnPage(spot.id, spot.nth)}
-          />
+          <ScrollMarkers ticks={markers.ticks()} beside={sidebar.open()} onPick={deps.showOnPage} />
         )}
       </QuoteActions.Provider>,
       host.mount,

@@ -14,7 +14,8 @@ import { isUiHost } from './skip-rules';
 import type { ScanRoot } from './text-blocks';
 
 export interface WatchEnv {
-  root: Element;
+  /** What is observed: the document itself in the page (see session.ts). */
+  root: Node;
   /** Blocks (or shadow roots) whose text changed, deduplicated, or 'all' for a full re-scan. */
   onChange: (roots: ScanRoot[] | 'all') => void;
   onUrlChange: (url: string) => void;

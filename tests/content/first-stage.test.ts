@@ -104,6 +104,21 @@ describe('the first stage', () => {
     expect(s.load).toHaveBeenCalledOnce();
   });
 
+  it('keeps watching after document.open() replaced the document', async () => {
+    const s = await stage('Loading…');
+    document.open();
+    // biome-ignore lint/nursery/noJsRestrictedProperties: the test plays a page rewriting itself
+    document.write('<!doctype html><html><body><p>Weather for the weekend</p></body></html>');
+    document.close();
+    await flush();
+    expect(s.load).not.toHaveBeenCalled();
+    const p = document.createElement('p');
+    p.textContent = 'DeepSeek tops the App Store';
+    document.body.append(p);
+    await flush();
+    expect(s.load).toHaveBeenCalledOnce();
+  });
+
   it('hears text changed in place (characterData)', async () => {
     const s = await stage('Ticker: markets');
     (document.body.firstChild as Text).data = 'Ticker: DeepSeek shock';

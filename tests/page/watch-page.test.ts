@@ -54,7 +54,7 @@ describe('changedElements', () => {
 });
 
 /** watchPage with a clock and a frame queue the test drives. */
-function setup() {
+function setup(root: Node = document.body) {
   const changes: (ScanRoot[] | 'all')[] = [];
   const urls: string[] = [];
   const loc = { href: 'https://example.test/a' };
@@ -63,7 +63,7 @@ function setup() {
   const planned: { at: number; run: () => void }[] = [];
   document.body.replaceChildren();
   const watch = watchPage({
-    root: document.body,
+    root,
     onChange: (r) => changes.push(r),
     onUrlChange: (u) => urls.push(u),
     signal: ctl.signal,
@@ -154,5 +154,21 @@ describe('watchPage', () => {
     inner.append('DeepSeek in a web component');
     await advance(MIN_GAP_MS);
     expect(changes).toEqual([[inner]]);
+  });
+
+  it('watching the document, hears the page that document.open() wrote in place of the old', async () => {
+    const { changes, ctl, advance } = setup(document);
+    document.open();
+    // biome-ignore lint/nursery/noJsRestrictedProperties: the test plays a page rewriting itself
+    document.write('<!doctype html><html><body><main></main></body></html>');
+    document.close();
+    await advance(MIN_GAP_MS);
+    changes.length = 0;
+    const p = document.createElement('p');
+    (document.querySelector('main') as Element).append(p);
+    p.append('DeepSeek');
+    await advance(MIN_GAP_MS);
+    expect(changes.flat()).toContain(p);
+    ctl.abort();
   });
 });
