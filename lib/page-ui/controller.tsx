@@ -23,6 +23,7 @@ import type { TermDetail, TermDetailRequest } from '../knowledge/types';
 import type { SeenBefore, TermCount } from '../messages';
 import { type CardPlacement, placeCard } from '../page/card-position';
 import { rangeBox } from '../page/hit-test';
+import { keepPlace } from '../page/keep-place';
 import type { Occurrence } from '../page/page-marks';
 import type { MarkSpot } from '../page/scroll-ticks';
 import { isDocumentEditable } from '../page/text-blocks';
@@ -155,7 +156,6 @@ export function createPageUi(deps: PageUiDeps) {
     const host = ensureHost();
     if (!host) return;
     const view = sidebar.current();
-    host.makeRoom(sidebar.open());
     // The card's term, else the sidebar's (every term's on its page list), else none.
     const term = card ? card.o.match.id : sidebar.open() ? (view.entry?.req.id ?? null) : undefined;
     markers?.show(term, sidebar.open());
@@ -210,6 +210,8 @@ export function createPageUi(deps: PageUiDeps) {
       </QuoteActions.Provider>,
       host.mount,
     );
+    // After the render: a card just closed is gone, and the reading point finds page text.
+    if (host.roomy() !== sidebar.open()) keepPlace(() => host.makeRoom(sidebar.open()), doc);
     if (focusNext) {
       // The term's heading appears once its detail has loaded; until then keep the wish.
       const selector = !view.entry || view.detail === null ? '#sl-on-page' : '#sl-term';

@@ -18,6 +18,8 @@ export interface UiHost {
   attached(): boolean;
   /** Asks for room beside the page (the sidebar is open) or gives it back. */
   makeRoom(on: boolean): void;
+  /** Whether it asks for room now. */
+  roomy(): boolean;
   remove(): void;
 }
 
@@ -51,6 +53,7 @@ export function createUiHost(
     makeRoom: (on) => {
       if (host.hasAttribute(ROOM_ATTR) !== on) host.toggleAttribute(ROOM_ATTR, on);
     },
+    roomy: () => host.hasAttribute(ROOM_ATTR),
     remove: () => host.remove(),
   };
 }

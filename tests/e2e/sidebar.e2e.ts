@@ -189,6 +189,52 @@ forEachBrowser(
       await page.close();
     });
 
+    it("keeps the reader's place when the sidebar makes room (the page re-wraps narrower)", async () => {
+      const { browser, server } = session();
+      const page = await browser.openPage(server.url('/fixtures/wide.html'));
+      await settledHighlights(
+        page,
+        20_000,
+        (r) => r.filter((m) => m.text === 'DeepSeek').length >= 2,
+      );
+      await hoverMark(page, 'DeepSeek', 2); // the mention halfway down: the page is scrolled
+      await waitInUi(page, '[role="dialog"] button', 'Open in sidebar');
+      // The text a third of the way down the window, and where it is.
+      const place = () =>
+        page.evaluate(() => {
+          // As lib/page/keep-place.ts picks it: a quarter across, a third down or a little lower.
+          for (let i = 0; i < 12; i++) {
+            const at = document.caretPositionFromPoint?.(
+              innerWidth * 0.25,
+              innerHeight * 0.33 + i * 8,
+            );
+            const node = at?.offsetNode;
+            if (!at || !node || node.nodeType !== 3 || node.getRootNode() !== document) continue;
+            const p = node.parentElement as HTMLParagraphElement;
+            const index = [...document.querySelectorAll('p')].indexOf(p);
+            return { index, offset: at.offset, scrollY };
+          }
+          return null;
+        });
+      const topOf = (at: { index: number; offset: number }) =>
+        page.evaluate(({ index, offset }) => {
+          const text = document.querySelectorAll('p')[index]?.firstChild as Text;
+          const r = document.createRange();
+          r.setStart(text, offset);
+          r.setEnd(text, Math.min(offset + 1, text.length));
+          return r.getBoundingClientRect().top;
+        }, at);
+      const at = await place();
+      if (!at) throw new Error('no text at the reading point');
+      expect(at.scrollY).toBeGreaterThan(500);
+      const before = await topOf(at);
+      await clickInUi(page, '[role="dialog"] button', 'Open in sidebar');
+      await waitInUi(page, `${SIDEBAR} h2`, 'DeepSeek');
+      const after = await topOf(at);
+      expect(Math.abs(after - before)).toBeLessThan(3);
+      await page.close();
+    });
+
     it("marks the card's term on a strip at the window's edge; a tick takes the reader there", async () => {
       const { browser, server } = session();
       const page = await browser.openPage(server.url(DEMO_ARTICLE));

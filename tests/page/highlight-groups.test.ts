@@ -70,7 +70,7 @@ describe('the manifest CSS', () => {
 
   it("takes the sidebar's own width off the page while our host asks for room", () => {
     const room = new RegExp(
-      `@media \\(min-width: ${ROOM_MIN_VIEWPORT_PX}px\\) \\{\\s*html:has\\(> div\\[${HOST_ATTR}\\]\\[${ROOM_ATTR}\\]\\) \\{([^}]*)\\}`,
+      `@media screen and \\(min-width: ${ROOM_MIN_VIEWPORT_PX}px\\) \\{\\s*html:has\\(> div\\[${HOST_ATTR}\\]\\[${ROOM_ATTR}\\]\\) \\{([^}]*)\\}`,
     ).exec(CSS_TEXT);
     expect(room?.[1]).toMatch(new RegExp(`margin-right: ${SIDEBAR_WIDTH_PX}px !important`));
   });
