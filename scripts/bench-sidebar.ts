@@ -183,23 +183,33 @@ async function measurePage(
   };
 }
 
+/** The room rule exactly as highlights.content.css has it. */
+function roomRule(): string {
+  const css = readFileSync(join(ROOT, 'entrypoints/highlights.content.css'), 'utf8');
+  const at = css.indexOf('@media screen and (min-width');
+  if (at < 0) throw new Error('highlights.content.css: the room rule was not found');
+  return css.slice(at);
+}
+
 /**
- * Style ms of a storm of DOM changes (rows appended and classes toggled in batches, each
- * batch's style forced), with or without the room rule on the page: what the rule, shipped
- * in the manifest CSS of every page, costs a page whose sidebar never opens.
+ * Style + layout ms of two storms of DOM changes, in a browser without the extension, with
+ * or without the room rule injected: what the rule, shipped in the manifest CSS of every
+ * page, costs a page whose sidebar never opens. One storm appends rows inside <body>; the
+ * other adds and changes elements directly under <html>, where a `:has(> …)` rule on
+ * <html> has most to check.
  */
-async function stormStyleMs(browser: Browser, url: string, withRule: boolean): Promise<number> {
+async function stormStyleMs(
+  browser: Browser,
+  url: string,
+  rule: string | null,
+): Promise<{ body: number; html: number }> {
   const page = await browser.context.newPage();
   await page.goto(url);
   const cdp = await browser.context.newCDPSession(page);
   await cdp.send('Performance.enable');
-  if (withRule) {
-    await page.addStyleTag({
-      content: `html:has(> div[${HOST_ATTR}][${ROOM_ATTR}]) { margin-right: ${SIDEBAR_WIDTH_PX}px; }`,
-    });
-  }
+  if (rule) await page.addStyleTag({ content: rule });
   await settle(page);
-  const t = await styleLayoutMs(cdp);
+  let t = await styleLayoutMs(cdp);
   await page.evaluate(() => {
     const list = document.createElement('ul');
     document.body.append(list);
@@ -214,9 +224,22 @@ async function stormStyleMs(browser: Browser, url: string, withRule: boolean): P
       void document.body.offsetHeight; // style and layout now, per batch
     }
   });
-  const ms = (await styleLayoutMs(cdp)) - t;
+  const body = (await styleLayoutMs(cdp)) - t;
+  t = await styleLayoutMs(cdp);
+  await page.evaluate(() => {
+    const root = document.documentElement;
+    for (let batch = 0; batch < 200; batch++) {
+      const div = document.createElement('div');
+      div.setAttribute('data-batch', String(batch));
+      root.append(div);
+      div.toggleAttribute('data-seen');
+      if (batch % 2) div.remove();
+      void document.body.offsetHeight;
+    }
+  });
+  const html = (await styleLayoutMs(cdp)) - t;
   await page.close();
-  return ms;
+  return { body, html };
 }
 
 async function main() {
@@ -239,7 +262,8 @@ async function main() {
   const server = await startServer(pages, new Map());
   const browser = await launch(join(ROOT, '.output/chrome-mv3'));
   const rows: Row[] = [];
-  const storm: { without: number[]; with: number[] } = { without: [], with: [] };
+  type Storm = { body: number; html: number };
+  const storm: { without: Storm[]; with: Storm[] } = { without: [], with: [] };
   try {
     for (const [path] of pages) {
       for (const width of WIDTHS) {
@@ -247,12 +271,20 @@ async function main() {
         rows.push(await measurePage(browser, server.origin + path, path, width, runs));
       }
     }
-    for (let i = 0; i < runs; i++) {
-      storm.without.push(await stormStyleMs(browser, `${server.origin}/news.html`, false));
-      storm.with.push(await stormStyleMs(browser, `${server.origin}/news.html`, true));
+    await browser.close();
+    // Without the extension: its manifest CSS would put the rule in both arms.
+    const plain = await launch(null);
+    try {
+      const rule = roomRule();
+      for (let i = 0; i < runs; i++) {
+        storm.without.push(await stormStyleMs(plain, `${server.origin}/news.html`, null));
+        storm.with.push(await stormStyleMs(plain, `${server.origin}/news.html`, rule));
+      }
+    } finally {
+      await plain.close();
     }
   } finally {
-    await browser.close();
+    await browser.close().catch(() => {});
     await server.close();
   }
   const head = [
@@ -279,10 +311,18 @@ async function main() {
   const widths = head.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
   for (const r of all) console.log(r.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  '));
   console.log(
-    `\nSidebar ${SIDEBAR_WIDTH_PX} px; room made from ${ROOM_MIN_VIEWPORT_PX} px windows. Medians of ${runs}.`,
+    `\nSidebar ${SIDEBAR_WIDTH_PX} px; room made from ${ROOM_MIN_VIEWPORT_PX} px windows. Style + layout: medians of ${runs}; "under": the most of ${runs} runs. "under, panel" is what lies past the narrowed viewport's edge (0 unless the page overflows it).`,
+  );
+  const med = (arm: { body: number; html: number }[], k: 'body' | 'html') =>
+    f1(median(arm.map((x) => x[k])));
+  console.log(
+    `The room rule on a page that never opens the sidebar (Chromium without the extension, the rule injected or not; style + layout ms, medians of ${runs}):`,
   );
   console.log(
-    `The room rule on a page that never opens the sidebar: a storm of 5,000 appended rows in 200 forced batches took ${f1(median(storm.with))} ms of style + layout with the rule, ${f1(median(storm.without))} ms without (medians of ${runs}).`,
+    `  5,000 rows appended in <body> in 200 forced batches: ${med(storm.with, 'body')} with the rule, ${med(storm.without, 'body')} without`,
+  );
+  console.log(
+    `  200 elements added, changed and half removed under <html>, each forced: ${med(storm.with, 'html')} with, ${med(storm.without, 'html')} without`,
   );
 }
 

@@ -25,7 +25,7 @@ function groupLabel(group: HighlightGroup): string {
   return kinds.map((k) => KIND_NAMES[k].many).join(', ');
 }
 
-/** The `link` tint, shown on a mark in a link (highlight-groups.ts). */
+/** The `link` tint on a mark in a link (highlight-groups.ts); the background style has none. */
 const LINK_LABEL = 'Inside a link: tinted as well';
 
 export interface ColourKeyProps {
@@ -65,11 +65,13 @@ export function ColourKey({ style, labelledBy }: ColourKeyProps) {
           <span data-group={g}>{groupLabel(g)}</span>
         </li>
       ))}
-      <li>
-        <span data-group="organization" data-link="">
-          {LINK_LABEL}
-        </span>
-      </li>
+      {style !== 'background' && (
+        <li>
+          <span data-group="organization" data-link="">
+            {LINK_LABEL}
+          </span>
+        </li>
+      )}
     </ul>
   );
 }

@@ -23,7 +23,7 @@ import { watchPage } from '../page/watch-page';
 import type { Settings } from '../settings-defaults';
 import { send } from '../transport';
 import { createLazyPageUi } from './lazy-ui';
-import { markSpots, showOccurrence } from './show-occurrence';
+import { markSpots, showOccurrence, stopFlash } from './show-occurrence';
 import { bringIntoView, listenTermKeys } from './term-keys';
 
 export interface SessionOptions {
@@ -112,6 +112,7 @@ function run(detector: Detector, initial: Settings, own: AbortController): PageS
   let pending: ReturnType<typeof setTimeout> | undefined;
   signal.addEventListener('abort', () => clearTimeout(pending), { once: true });
   const painter = createHighlightPainter();
+  signal.addEventListener('abort', () => stopFlash(painter), { once: true });
   const marks = createPageMarks({
     detector,
     painter,
@@ -166,8 +167,6 @@ function run(detector: Detector, initial: Settings, own: AbortController): PageS
       if (!signal.aborted) work();
     });
   const watch = watchPage({
-    // The document, not its root element, which `document.open()` replaces (issue 19).
-    root: document,
     onChange: alive((roots: Parameters<typeof marks.rescan>[0] | 'all') =>
       later(() => (roots === 'all' ? marks.scanAll(document.body) : marks.rescan(roots))),
     ),

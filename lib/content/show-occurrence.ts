@@ -9,8 +9,14 @@ import type { MarkSpot } from '../page/scroll-ticks';
 
 const FLASH_MS = 1400;
 /** Marks measured for the markers at most: past this, every k-th (the strip merges them anyway). */
-const MAX_SPOTS = 1500;
+const MAX_SPOTS = 1000;
 let flashTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** Ends a flash still showing (the session stops). */
+export function stopFlash(painter: Painter): void {
+  clearTimeout(flashTimer);
+  painter.flash(null);
+}
 
 export function showOccurrence(
   marks: PageMarks,
@@ -20,7 +26,8 @@ export function showOccurrence(
   nth?: number,
 ): void {
   const all = marks.painted().filter((o) => o.match.id === id);
-  if (all.length === 0) return;
+  // A marker measured before the marks changed may name one that is gone: show none then.
+  if (all.length === 0 || (nth !== undefined && nth >= all.length)) return;
   const i = nth ?? (cycle.get(id) ?? -1) + 1;
   const o = all[i % all.length];
   cycle.set(id, i % all.length);
@@ -42,16 +49,16 @@ export function markSpots(
   id: string | null,
   doc: Document = document,
 ): MarkSpot[] {
-  const painted = marks.painted();
-  const step = Math.max(1, Math.ceil(painted.length / MAX_SPOTS));
+  const all = marks.painted();
+  const mine = id === null ? all : all.filter((o) => o.match.id === id);
+  const step = Math.max(1, Math.ceil(mine.length / MAX_SPOTS));
   const counts = new Map<string, number>();
   const spots: MarkSpot[] = [];
   const scrollY = doc.defaultView?.scrollY ?? 0;
   const range = doc.createRange();
   let seen = 0;
-  for (const o of painted) {
+  for (const o of mine) {
     const term = o.match.id;
-    if (id !== null && term !== id) continue;
     const nth = counts.get(term) ?? 0;
     counts.set(term, nth + 1);
     if (seen++ % step !== 0 || !o.range.startContainer.isConnected) continue;

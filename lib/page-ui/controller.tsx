@@ -28,6 +28,7 @@ import type { Occurrence } from '../page/page-marks';
 import type { MarkSpot } from '../page/scroll-ticks';
 import { isDocumentEditable } from '../page/text-blocks';
 import { createCardFocus } from './card-focus';
+import { fitCard as fitCardBox } from './fit-card';
 import { createScrollMarkers } from './scroll-markers';
 import { createSidebarStack, entryFor, type SidebarEntry } from './sidebar-stack';
 import { createUiHost, type UiHost } from './ui-host';
@@ -223,34 +224,16 @@ export function createPageUi(deps: PageUiDeps) {
     }
   }
 
-  /** Re-places the card once its real height is known. */
+  /** Re-places the card once its real height is known (fit-card.ts). */
   function fitCard(): void {
-    if (!card || !ui) return;
-    const el = ui.shadow.querySelector<HTMLElement>('.card');
-    if (!el) return;
-    const box = el.getBoundingClientRect();
-    const term = rangeBox(card.o.range, doc);
-    // scrollHeight leaves out the borders; the card's real height includes them.
-    const height = el.scrollHeight + (el.offsetHeight - el.clientHeight);
-    const at = placeCard(
-      term,
-      { width: box.width, height },
-      { width: win.innerWidth, height: win.innerHeight },
-    );
-    if (at.top !== card.at.top || at.left !== card.at.left || at.maxHeight !== card.at.maxHeight) {
-      card.at = at;
+    const el = ui?.shadow.querySelector<HTMLElement>('.card');
+    const current = card;
+    if (!current || !el) return;
+    const viewport = { width: win.innerWidth, height: win.innerHeight };
+    fitCardBox(el, rangeBox(current.o.range, doc), viewport, current.at, (at) => {
+      current.at = at;
       paint();
-    }
-    // Whatever fonts or rounding did, the card must not cover the term: trim it.
-    const shown = el.getBoundingClientRect();
-    if (at.side === 'above' && shown.bottom > term.top) {
-      card.at = { ...at, maxHeight: Math.max(0, at.maxHeight - (shown.bottom - term.top) - 1) };
-      card.at.top = term.top - 6 - Math.min(shown.height, card.at.maxHeight);
-      paint();
-    } else if (at.side === 'below' && shown.top < term.bottom) {
-      card.at = { ...at, top: term.bottom + 6 };
-      paint();
-    }
+    });
   }
 
   const isHost = (el: Element | null) => ui !== null && el === ui.host;
@@ -380,6 +363,7 @@ export function createPageUi(deps: PageUiDeps) {
      */
     pageChanged(): void {
       hideCard();
+      markers?.invalidate();
       paint();
     },
     /** The term whose card is open. */
@@ -390,8 +374,11 @@ export function createPageUi(deps: PageUiDeps) {
     },
     /** Whether an event target is our host (events from a closed shadow root retarget to it). */
     isOurs: (target: EventTarget | null): boolean => ui !== null && target === ui.host,
-    /** The page's terms changed: refresh the open list. */
-    refresh: paint,
+    /** The page's marks changed: refresh the open list and the markers. */
+    refresh(): void {
+      markers?.invalidate();
+      paint();
+    },
   };
 }
 

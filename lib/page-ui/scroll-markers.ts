@@ -13,6 +13,8 @@ export interface ScrollMarkers {
    */
   show(term: string | null | undefined, beside: boolean): void;
   ticks(): readonly Tick[];
+  /** The marks changed (a scan painted anew, an SPA route): measure again if shown. */
+  invalidate(): void;
   stop(): void;
 }
 
@@ -54,13 +56,17 @@ export function createScrollMarkers(
         stop();
         return;
       }
-      if (key === undefined) win.addEventListener('resize', later);
+      // Added each time (adding is idempotent): `document.open()` erases window listeners.
+      win.addEventListener('resize', later);
       key = k;
       term = next ?? null;
       ticks = [];
       later();
     },
     ticks: () => ticks,
+    invalidate() {
+      if (key !== undefined) later();
+    },
     stop,
   };
 }

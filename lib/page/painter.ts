@@ -70,7 +70,8 @@ export function createHighlightPainter(registry: HighlightRegistry = CSS.highlig
     const built: [string, Highlight][] = [];
     let n = 0;
     for (const [group, list] of ranges) {
-      if (list.length === 0) continue;
+      // The background style tints every mark already: no second tint for links.
+      if (list.length === 0 || (group === 'link' && style === 'background')) continue;
       const h = new Highlight();
       for (const range of list) {
         h.add(range);

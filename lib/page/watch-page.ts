@@ -14,8 +14,11 @@ import { isUiHost } from './skip-rules';
 import type { ScanRoot } from './text-blocks';
 
 export interface WatchEnv {
-  /** What is observed: the document itself in the page (see session.ts). */
-  root: Node;
+  /**
+   * What is observed; by default the document itself, not its root element, which
+   * `document.open()` or a script can replace (issue 19).
+   */
+  root?: Node;
   /** Blocks (or shadow roots) whose text changed, deduplicated, or 'all' for a full re-scan. */
   onChange: (roots: ScanRoot[] | 'all') => void;
   onUrlChange: (url: string) => void;
@@ -48,7 +51,15 @@ const MAX_CLIMB = 32;
 
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
+const DOCUMENT_NODE = 9;
 const FRAGMENT_NODE = 11;
+
+function addsElement(r: MutationRecord): boolean {
+  for (let i = 0; i < r.addedNodes.length; i++) {
+    if (r.addedNodes[i]?.nodeType === ELEMENT_NODE) return true;
+  }
+  return false;
+}
 
 /** The block a changed element's text belongs to: its nearest non-inline ancestor. */
 function blockOf(el: Element): Element {
@@ -75,7 +86,9 @@ export function changedRoots(
     const target = r.target;
     let at: Node | null = target;
     if (r.type === 'characterData') at = target.nodeType === TEXT_NODE ? target.parentNode : null;
-    else if (r.type === 'childList' && isTopLevel(target) && isOnlyOurHost(r)) continue;
+    else if (r.type === 'childList' && target.nodeType === DOCUMENT_NODE && addsElement(r)) {
+      return false; // a new root element: the whole page is new
+    } else if (r.type === 'childList' && isTopLevel(target) && isOnlyOurHost(r)) continue;
     if (at === null) continue;
     let root = seen.get(at);
     if (root === undefined) {
@@ -205,7 +218,7 @@ export function watchPage(env: WatchEnv): PageWatch {
     }
     if (overflow || pending.size > 0) plan(lastFlush + gap - now());
   });
-  observer.observe(env.root, OPTIONS);
+  observer.observe(env.root ?? win.document, OPTIONS);
   win.addEventListener('popstate', checkUrl, { signal: env.signal });
   const nav = (win as Window & { navigation?: EventTarget }).navigation;
   nav?.addEventListener('navigatesuccess', checkUrl, { signal: env.signal });

@@ -31,3 +31,8 @@ it('shows how a mark inside a link looks, in a group colour with the link tint',
   expect(link?.getAttribute('data-group')).toBe('organization');
   expect(link?.textContent).toBe('Inside a link: tinted as well');
 });
+
+it('has no link row with the background style, where links get no second tint', () => {
+  const { container } = render(<ColourKey style="background" />);
+  expect(container.querySelector('[data-link]')).toBeNull();
+});

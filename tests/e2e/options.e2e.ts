@@ -42,12 +42,14 @@ forEachBrowser(
           (el) => el.getAttribute('data-group') ?? '',
         ),
         painted: [...CSS.highlights.keys()].sort(),
+        linkRow: document.querySelector('.colour-key [data-link]') !== null,
       }));
       expect(key.groups).toEqual(expect.arrayContaining(['person', 'figure', 'differs']));
       expect(key.groups).toHaveLength(8);
       expect(key.painted).toContain('sourcelight-background-person');
-      // The key's last row shows a mark in a link: its colour and the link tint.
-      expect(key.painted).toContain('sourcelight-background-link');
+      // Marks in links get no second tint in the background style, and the key says none.
+      expect(key.painted).not.toContain('sourcelight-background-link');
+      expect(key.linkRow).toBe(false);
       expect(key.painted.every((n) => n.startsWith('sourcelight-background-'))).toBe(true);
 
       // First occurrence only: saved, and the article keeps one mark per term.

@@ -131,3 +131,17 @@ it('measures again when the window is resized while markers show', async () => {
   expect(markSpots.mock.calls.length).toBe(calls + 1);
   stop();
 });
+
+it("measures again when the page's marks change, not while nothing is open", async () => {
+  const { ui, occurrence, markSpots, stop } = setup();
+  ui.refresh();
+  await frame();
+  expect(markSpots).not.toHaveBeenCalled();
+  ui.showCard(occurrence);
+  await frame();
+  const calls = markSpots.mock.calls.length;
+  ui.refresh(); // a scan painted anew
+  await frame();
+  expect(markSpots.mock.calls.length).toBe(calls + 1);
+  stop();
+});

@@ -54,7 +54,8 @@ describe('changedElements', () => {
 });
 
 /** watchPage with a clock and a frame queue the test drives. */
-function setup(root: Node = document.body) {
+/** `'default'`: no root given, as session.ts gives none. */
+function setup(root: Node | 'default' = document.body) {
   const changes: (ScanRoot[] | 'all')[] = [];
   const urls: string[] = [];
   const loc = { href: 'https://example.test/a' };
@@ -63,7 +64,7 @@ function setup(root: Node = document.body) {
   const planned: { at: number; run: () => void }[] = [];
   document.body.replaceChildren();
   const watch = watchPage({
-    root,
+    ...(root !== 'default' && { root }),
     onChange: (r) => changes.push(r),
     onUrlChange: (u) => urls.push(u),
     signal: ctl.signal,
@@ -156,8 +157,8 @@ describe('watchPage', () => {
     expect(changes).toEqual([[inner]]);
   });
 
-  it('watching the document, hears the page that document.open() wrote in place of the old', async () => {
-    const { changes, ctl, advance } = setup(document);
+  it('by default watches the document: hears the page document.open() wrote over the old', async () => {
+    const { changes, ctl, advance } = setup('default');
     document.open();
     // biome-ignore lint/nursery/noJsRestrictedProperties: the test plays a page rewriting itself
     document.write('<!doctype html><html><body><main></main></body></html>');
@@ -169,6 +170,20 @@ describe('watchPage', () => {
     p.append('DeepSeek');
     await advance(MIN_GAP_MS);
     expect(changes.flat()).toContain(p);
+    ctl.abort();
+  });
+
+  it('re-reads everything when a script swaps in a new root element', async () => {
+    const { changes, ctl, advance } = setup('default');
+    await advance(MIN_GAP_MS);
+    changes.length = 0;
+    const html = document.createElement('html');
+    html.append(document.createElement('body'));
+    (html.lastChild as Element).append('DeepSeek on a page built whole');
+    document.documentElement.remove();
+    document.append(html);
+    await advance(MIN_GAP_MS);
+    expect(changes).toEqual(['all']);
     ctl.abort();
   });
 });
