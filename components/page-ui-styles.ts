@@ -1,9 +1,4 @@
 /**
- * The card's and sidebar's styles, adopted into our closed shadow root. Page styles cannot
- * reach in; `:host` with !important beats even a page's `* { all: unset !important }`
- * (inner !important wins over outer), and `all: initial` stops inherited page fonts.
- */
-/**
  * The sidebar's width, and the narrowest window beside which it makes room: the manifest
  * CSS (highlights.content.css) takes the same width off the page (a unit test holds the
  * two together).
@@ -11,6 +6,11 @@
 export const SIDEBAR_WIDTH_PX = 380;
 export const ROOM_MIN_VIEWPORT_PX = 640;
 
+/**
+ * The card's and sidebar's styles, adopted into our closed shadow root. Page styles cannot
+ * reach in; `:host` with !important beats even a page's `* { all: unset !important }`
+ * (inner !important wins over outer), and `all: initial` stops inherited page fonts.
+ */
 export const PAGE_UI_CSS = `
 :host { all: initial !important; display: block !important; position: static !important; }
 .root {

@@ -6,7 +6,8 @@
  *
  * The wrapper has the page UI's interface, so start.ts does not know the difference. Calls
  * made while the file loads are kept and replayed in order once it has; `deps.signal`
- * aborting drops them, and stops the loaded UI (it is given the same signal). This file must not import Preact or the components (only their types).
+ * aborting drops them, and stops the loaded UI (it is given the same signal). This file
+ * must not import Preact or the components (only their types).
  */
 import { browser } from 'wxt/browser';
 import type { Occurrence } from '../page/page-marks';

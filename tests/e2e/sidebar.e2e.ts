@@ -258,6 +258,14 @@ forEachBrowser(
         shown = await probe(page, 'flashRect');
       }
       expect(people.map((r) => r.text)).toContain(shown.text);
+      // The mark shown is the one the tick stands for: its place in the document is the
+      // tick's place on the strip (within a few rows of 4 px).
+      const strip = viewport.h;
+      const docAt = await page.evaluate(
+        (y) => (y + scrollY) / document.documentElement.scrollHeight,
+        shown.rect.y,
+      );
+      expect(Math.abs(docAt - (last.rect.y + 1) / strip)).toBeLessThan(12 / strip);
       await page.close();
     });
 
