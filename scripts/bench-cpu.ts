@@ -212,6 +212,7 @@ async function main() {
   console.log(
     `\nHow: ${method.profile}\n${method.attribution}\n${method.functions}\n${method.floor}`,
   );
+  if (!firefox) console.log('Firefox: npm run bench:cpu -- --browser firefox');
 }
 
 main().catch((e) => {
