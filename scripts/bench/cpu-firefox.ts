@@ -22,7 +22,7 @@ async function launchPair(extDir: string): Promise<[ProfiledFirefox, ProfiledFir
     launchProfiledFirefox(null),
   ]);
   if (w.status === 'fulfilled' && wo.status === 'fulfilled') return [w.value, wo.value];
-  for (const s of [w, wo]) if (s.status === 'fulfilled') await s.value.browser.close();
+  for (const s of [w, wo]) if (s.status === 'fulfilled') await s.value.abandon();
   throw w.status === 'rejected' ? w.reason : (wo as PromiseRejectedResult).reason;
 }
 
@@ -53,7 +53,7 @@ export async function measureFirefox(
         wo.push(await firefoxLoad(without, url, { floor: true }));
       }
     } catch (error) {
-      await Promise.all([withExt.browser.close(), without.browser.close()]);
+      await Promise.all([withExt.abandon(), without.abandon()]);
       throw error;
     }
     const [pw, pwo] = await Promise.all([withExt.quit(), without.quit()]);

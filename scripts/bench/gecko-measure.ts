@@ -76,6 +76,8 @@ export interface ProfiledFirefox {
   version: string;
   /** Quits and reads the session's profile. */
   quit(): Promise<GeckoProfile>;
+  /** Closes without reading anything (after a failure). */
+  abandon(): Promise<void>;
 }
 
 /** The gecko id of an unpacked build: the key of the UUID map that fixes its origin. */
@@ -95,28 +97,33 @@ export async function launchProfiledFirefox(
 ): Promise<ProfiledFirefox> {
   const dir = mkdtempSync(join(tmpdir(), 'sourcelight-gecko-'));
   const profilePath = join(dir, 'profile.json');
-  const id = extDir ? geckoId(extDir) : null;
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX,
-    headless: true,
-    defaultViewport: { width: 1280, height: 800 },
-    env: {
-      ...process.env,
-      MOZ_REMOTE_SETTINGS_DEVTOOLS: '1',
-      MOZ_PROFILER_STARTUP: '1',
-      MOZ_PROFILER_STARTUP_FEATURES: GECKO_PROFILER.features,
-      MOZ_PROFILER_STARTUP_INTERVAL: String(GECKO_PROFILER.interval),
-      MOZ_PROFILER_STARTUP_FILTERS: GECKO_PROFILER.threads,
-      MOZ_PROFILER_STARTUP_ENTRIES: String(GECKO_PROFILER.entries),
-      MOZ_PROFILER_SHUTDOWN: profilePath,
-    },
-    extraPrefsFirefox: {
-      ...BENCH_PREFS,
-      ...(id ? { 'extensions.webextensions.uuids': JSON.stringify({ [id]: uuid }) } : {}),
-    },
-  });
   const cleanUp = () => rmSync(dir, { recursive: true, force: true });
+  const id = extDir ? geckoId(extDir) : null;
+  const browser = await puppeteer
+    .launch({
+      browser: 'firefox',
+      executablePath: FIREFOX,
+      headless: true,
+      defaultViewport: { width: 1280, height: 800 },
+      env: {
+        ...process.env,
+        MOZ_REMOTE_SETTINGS_DEVTOOLS: '1',
+        MOZ_PROFILER_STARTUP: '1',
+        MOZ_PROFILER_STARTUP_FEATURES: GECKO_PROFILER.features,
+        MOZ_PROFILER_STARTUP_INTERVAL: String(GECKO_PROFILER.interval),
+        MOZ_PROFILER_STARTUP_FILTERS: GECKO_PROFILER.threads,
+        MOZ_PROFILER_STARTUP_ENTRIES: String(GECKO_PROFILER.entries),
+        MOZ_PROFILER_SHUTDOWN: profilePath,
+      },
+      extraPrefsFirefox: {
+        ...BENCH_PREFS,
+        ...(id ? { 'extensions.webextensions.uuids': JSON.stringify({ [id]: uuid }) } : {}),
+      },
+    })
+    .catch((error: unknown) => {
+      cleanUp();
+      throw error;
+    });
   try {
     if (extDir) {
       const installed = await browser.installExtension(resolve(extDir));
@@ -149,7 +156,9 @@ export async function launchProfiledFirefox(
       } catch {
         // The connection closes as the browser quits; the answer may never come.
       }
-      await Promise.race([exited, sleep(120_000)]);
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([exited, new Promise((r) => (timer = setTimeout(r, 120_000)))]);
+      clearTimeout(timer);
       await browser.close();
       try {
         if (!existsSync(profilePath)) {
@@ -159,6 +168,10 @@ export async function launchProfiledFirefox(
       } finally {
         cleanUp();
       }
+    },
+    async abandon() {
+      await browser.close();
+      cleanUp();
     },
   };
 }
