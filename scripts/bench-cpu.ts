@@ -1,23 +1,25 @@
 /**
  * `npm run bench:cpu`: what the extension costs the page's main thread on every page load
- * (issue 15), from V8 CPU profiles in real Chromium. For each page, N fresh loads with the
- * extension and N without it (a second Chromium), each profiled from before navigation to
- * 1.5 s after the load event; a sample is the extension's when any frame of its stack is
- * the extension's script (scripts/bench/cpu-profile.ts). Prints the per-page table, the
+ * (issue 15), from CPU profiles in a real browser: V8's in Chromium (the default), Gecko's
+ * in Firefox (`--browser firefox`). For each page, N fresh loads with the extension and N
+ * without it (a second browser), each profiled from before navigation to 1.5 s after the
+ * load event; a sample is the extension's when any frame of its stack is the extension's
+ * script (scripts/bench/cpu-profile.ts, gecko-profile.ts). Prints the per-page table, the
  * targets, the sizes of what pages load, the top functions by source map, and writes
- * bench/cpu-results.json.
+ * bench/cpu-results.json (bench/cpu-results-firefox.json).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { type Browser, launch } from './bench/browser';
-import { type LoadCpu, profileLoad, SAMPLING_INTERVAL_US, SETTLE_MS } from './bench/cpu-measure';
-import { type FrameNamer, meanFunctions, rawFrameName } from './bench/cpu-profile';
-import { cpuTable, evaluateTargets, type FileSize, type PageCpu, stats } from './bench/cpu-report';
-import { generatePage } from './bench/generate-page';
-import { deepSeekNewsPage, noCoreNewsPage } from './bench/news-pages';
+import { measureChromium } from './bench/cpu-chromium';
+import { measureFirefox } from './bench/cpu-firefox';
+import { SAMPLING_INTERVAL_US, SETTLE_MS } from './bench/cpu-measure';
+import { ALL_PAGES, type CpuRun, pagesToServe, TOP } from './bench/cpu-pages';
+import { type FrameNamer, rawFrameName } from './bench/cpu-profile';
+import { cpuTable, evaluateTargets, type FileSize, stats } from './bench/cpu-report';
+import { GECKO_PROFILER } from './bench/gecko-measure';
 import { startServer } from './bench/server';
 import {
   buildWithSourceMaps,
@@ -30,31 +32,39 @@ import {
 import { readArgs, UsageError, usageLine, wholeNumber } from './cli-args';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const MB = 1024 * 1024;
-const ALL_PAGES = ['news', 'deepseek-news', 'demo', '1mb', '5mb'];
-const TOP = 8;
+const BROWSERS = ['chromium', 'firefox'] as const;
+type BrowserName = (typeof BROWSERS)[number];
 
 const HELP = `npm run bench:cpu -- [options]
 
-The extension's main-thread CPU per page load, from V8 CPU profiles in headless Chromium,
+The extension's main-thread CPU per page load, from CPU profiles in a headless browser,
 with the page's own CPU with and without the extension (medians over N fresh loads).
 
+  --browser NAME  chromium (V8's profiler over CDP; the default) or firefox (Gecko's
+                  profiler, started with the browser and written when it quits)
   --runs N        loads per page, with and without the extension (default 5)
   --pages LIST    comma-separated subset of ${ALL_PAGES.join(',')} (default: all)
-  --no-build      measure .output/chrome-mv3 as it is (names from ${MAPS_OUT_DIR} if its
-                  code is the same)
+  --no-build      measure .output/chrome-mv3 (.output/firefox-mv2) as it is (names from
+                  ${MAPS_OUT_DIR} if its code is the same)
   --help          this text
 
-Writes bench/cpu-results.json.`;
+Writes bench/cpu-results.json (Chromium) or bench/cpu-results-firefox.json (Firefox).`;
 
-/** What was tried in Firefox (README, "Cost on every page"). */
-const FIREFOX_NOTE =
-  "Firefox: not measured by this script. WebDriver BiDi has no profiler, but Gecko's own profiler can be driven: Firefox ESR 153 launched by puppeteer-core with MOZ_PROFILER_STARTUP=1 (features js,stackwalk,cpu; interval 0.1 ms) and MOZ_PROFILER_SHUTDOWN=<file> writes a profile on close whose content-process GeckoMain thread holds moz-extension://UUID/content-script.js and page-session.js frames with line and column. Reading that format per load is not done yet.";
+/** How each browser is profiled and its samples attributed (also in the results file). */
+const METHODS: Record<BrowserName, { profile: string; attribution: string }> = {
+  chromium: {
+    profile: `CDP Profiler on the page's target (Profiler.enable, setSamplingInterval ${SAMPLING_INTERVAL_US} us, start before navigation, stop ${SETTLE_MS} ms after the load event), one fresh tab per load. The content script's isolated world runs in the page's renderer main thread (same V8 isolate), so its frames are in the same profile.`,
+    attribution:
+      "A sample is the extension's when any frame of its stack has a URL under chrome-extension://ID/ (script evaluation, our functions, and the DOM and V8 built-ins they call). Each sample stands for the time until the next one (DevTools' convention). Page CPU is every non-idle sample (JavaScript, (program): parsing, style, layout, paint; (garbage collector)). GC and rendering our work causes later carry no extension frame and count as the page's: compare page CPU with and without.",
+  },
+  firefox: {
+    profile: `Gecko's profiler, started with the browser (MOZ_PROFILER_STARTUP, features ${GECKO_PROFILER.features}, interval ${GECKO_PROFILER.interval} ms, threads ${GECKO_PROFILER.threads}) and written when it quits (MOZ_PROFILER_SHUTDOWN); per page one Firefox session with the extension and one without, a warm-up load, then one fresh tab per load. A load's samples are those of the content process that held its URL, from Date.now() before navigation to ${SETTLE_MS} ms after the load event (profile times are wall-clock ms from each process's meta.startTime). The content script runs on that process's main thread, with the page.`,
+    attribution:
+      "A sample is the extension's when any frame of its stack is a JS frame under moz-extension://UUID/ (the UUID fixed by the extensions.webextensions.uuids pref; Firefox's built-in add-ons have other UUIDs). A sample weighs the thread's CPU time since the previous sample (threadCPUDelta, the profiler's cpu feature); page CPU is the thread's CPU over the window. Not time until the next sample as in Chromium: a waiting Gecko thread keeps being sampled, not always with an Idle stack, and that count came out 2 to 15 times higher and unsteady. GC and rendering our work causes later carry no extension frame and count as the page's: compare page CPU with and without.",
+  },
+};
 
-const METHOD = {
-  profile: `CDP Profiler on the page's target (Profiler.enable, setSamplingInterval ${SAMPLING_INTERVAL_US} us, start before navigation, stop ${SETTLE_MS} ms after the load event), one fresh tab per load. The content script's isolated world runs in the page's renderer main thread (same V8 isolate), so its frames are in the same profile.`,
-  attribution:
-    "A sample is the extension's when any frame of its stack has a URL under chrome-extension://ID/ (script evaluation, our functions, and the DOM and V8 built-ins they call). Each sample stands for the time until the next one (DevTools' convention). Page CPU is every non-idle sample (JavaScript, (program): parsing, style, layout, paint; (garbage collector)). GC and rendering our work causes later carry no extension frame and count as the page's: compare page CPU with and without.",
+const SHARED_METHOD = {
   functions:
     'Self: time by the innermost extension frame of each sample (native calls it makes included); stack holds: by every extension function on the stack. Names through source maps of a second build with hidden source maps (byte-identical code). Mean per load.',
   floor:
@@ -65,9 +75,20 @@ const METHOD = {
 function options() {
   const { values } = readArgs(
     process.argv.slice(2),
-    { runs: { type: 'string' }, pages: { type: 'string' }, 'no-build': { type: 'boolean' } },
+    {
+      browser: { type: 'string' },
+      runs: { type: 'string' },
+      pages: { type: 'string' },
+      'no-build': { type: 'boolean' },
+    },
     HELP,
   );
+  const browser = (values.browser ?? 'chromium') as BrowserName;
+  if (!BROWSERS.includes(browser)) {
+    throw new UsageError(
+      `--browser: ${values.browser} is not one of ${BROWSERS.join(', ')}. ${usageLine(HELP)}`,
+    );
+  }
   const runs = values.runs === undefined ? 5 : wholeNumber('--runs', values.runs, 1, HELP);
   const pages = (values.pages ?? ALL_PAGES.join(','))
     .split(',')
@@ -79,7 +100,7 @@ function options() {
       `--pages: unknown ${unknown.join(', ')} (${ALL_PAGES.join(',')}). ${usageLine(HELP)}`,
     );
   }
-  return { runs, pages, build: !values['no-build'], help: values.help === true };
+  return { browser, runs, pages, build: !values['no-build'], help: values.help === true };
 }
 
 function fileSize(dir: string, file: string, loaded: string): FileSize | null {
@@ -108,60 +129,6 @@ function frameNamer(
   };
 }
 
-interface PageDef {
-  key: string;
-  name: string;
-  path: string;
-}
-
-function pagesToServe(keys: readonly string[]) {
-  const pages = new Map<string, string>([['/warmup.html', '<!doctype html><p>Warm-up.</p>']]);
-  const statics = new Map<string, string>();
-  const defs: PageDef[] = [];
-  for (const key of keys) {
-    if (key === 'news') {
-      pages.set('/news/tram.html', noCoreNewsPage().html);
-      defs.push({ key, name: 'news, no core term', path: '/news/tram.html' });
-    } else if (key === 'deepseek-news') {
-      pages.set('/news/deepseek.html', deepSeekNewsPage().html);
-      defs.push({ key, name: 'DeepSeek news', path: '/news/deepseek.html' });
-    } else if (key === 'demo') {
-      if (!existsSync(join(ROOT, 'demo/article.html'))) {
-        console.log('note: demo/article.html is absent; the demo page is skipped.');
-        continue;
-      }
-      statics.set('/demo/', join(ROOT, 'demo'));
-      defs.push({ key, name: 'demo', path: '/demo/article.html' });
-    } else {
-      const mb = key === '1mb' ? 1 : 5;
-      pages.set(`/gen/article-${key}.html`, generatePage({ targetChars: mb * MB, seed: mb }).html);
-      defs.push({ key, name: `generated ${key}`, path: `/gen/article-${key}.html` });
-    }
-  }
-  return { pages, statics, defs };
-}
-
-function summarize(def: PageDef, withExt: LoadCpu[], without: LoadCpu[]): PageCpu {
-  return {
-    key: def.key,
-    name: def.name,
-    textChars: without[0]?.textChars ?? withExt[0]?.textChars ?? 0,
-    extMs: withExt.map((l) => l.cpu.extMs),
-    busyWithMs: withExt.map((l) => l.cpu.busyMs),
-    busyWithoutMs: without.map((l) => l.cpu.busyMs),
-    floorMs: without.map((l) => l.floorMs).filter((x): x is number => x !== null),
-    highlights: withExt.map((l) => l.highlights),
-    self: meanFunctions(
-      withExt.map((l) => l.cpu.self),
-      TOP,
-    ),
-    inStack: meanFunctions(
-      withExt.map((l) => l.cpu.inStack),
-      TOP,
-    ),
-  };
-}
-
 const load = () =>
   os
     .loadavg()
@@ -174,11 +141,16 @@ async function main() {
     console.log(HELP);
     return;
   }
-  const extDir = join(ROOT, '.output/chrome-mv3');
-  let mapsDir: string | null = join(ROOT, MAPS_OUT_DIR, 'chrome-mv3');
+  const firefox = opts.browser === 'firefox';
+  const target = firefox ? 'firefox-mv2' : 'chrome-mv3';
+  const extDir = join(ROOT, '.output', target);
+  let mapsDir: string | null = join(ROOT, MAPS_OUT_DIR, target);
   if (opts.build) {
-    execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'inherit' });
-    mapsDir = await buildWithSourceMaps(ROOT);
+    execFileSync('npx', ['wxt', 'build', ...(firefox ? ['-b', 'firefox'] : [])], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    });
+    mapsDir = await buildWithSourceMaps(ROOT, firefox ? 'firefox' : 'chrome');
   }
   if (!existsSync(join(extDir, 'manifest.json')))
     throw new Error(`No build at ${extDir} (run without --no-build)`);
@@ -189,93 +161,58 @@ async function main() {
     fileSize(extDir, PAGE_UI_FILE, 'loaded on first hover'),
   ].filter((s): s is FileSize => s !== null);
 
-  const { pages, statics, defs } = pagesToServe(opts.pages);
+  const { pages, statics, defs } = pagesToServe(ROOT, opts.pages);
   const server = await startServer(pages, statics);
   const loadBefore = load();
-  const withExt = await launch(extDir);
-  const without = await launch(null);
-  const version = withExt.context.browser()?.version() ?? '?';
-  const rows: PageCpu[] = [];
-  const raw: Record<string, unknown>[] = [];
-  const originsSeen = new Set<string>();
+  let run: CpuRun;
   try {
-    // A first load in each browser, not counted: start-up work is not a page's cost.
-    for (const b of [withExt, without] as Browser[])
-      await profileLoad(b, `${server.origin}/warmup.html`, {});
-    for (const def of defs) {
-      const url = `${server.origin}${def.path}`;
-      process.stdout.write(`measuring ${def.name} (${url}), ${opts.runs} loads each way ...\n`);
-      const w: LoadCpu[] = [];
-      const wo: LoadCpu[] = [];
-      // Interleaved, so a change in the machine's load falls on both.
-      for (let i = 0; i < opts.runs; i++) {
-        w.push(await profileLoad(withExt, url, { nameFrame: names.nameFrame }));
-        wo.push(await profileLoad(without, url, { floor: true }));
-      }
-      for (const l of w) for (const o of l.extensionOrigins) originsSeen.add(o);
-      rows.push(summarize(def, w, wo));
-      raw.push({
-        key: def.key,
-        url: def.path,
-        withExtension: w.map((l) => ({
-          ...l.cpu,
-          self: l.cpu.self.slice(0, TOP),
-          inStack: l.cpu.inStack.slice(0, TOP),
-          highlights: l.highlights,
-        })),
-        without: wo.map((l) => ({
-          busyMs: l.cpu.busyMs,
-          totalMs: l.cpu.totalMs,
-          samples: l.cpu.samples,
-          maxGapMs: l.cpu.maxGapMs,
-          floorMs: l.floorMs,
-        })),
-      });
-    }
+    const measure = firefox ? measureFirefox : measureChromium;
+    run = await measure(extDir, server.origin, defs, opts.runs, names.nameFrame);
   } finally {
-    await withExt.close();
-    await without.close();
     await server.close();
   }
   const loadAfter = load();
   const cpus = os.cpus();
-  const foreign = [...originsSeen].filter((o) => o !== withExt.extOrigin);
+  const method = { ...METHODS[opts.browser], ...SHARED_METHOD };
+  const sampling = firefox
+    ? `Gecko profile at ${GECKO_PROFILER.interval * 1000} us, samples weighted by thread CPU time`
+    : `V8 CPU profile at ${SAMPLING_INTERVAL_US} us`;
   const header = [
     `Sourcelight CPU per page load, ${new Date().toISOString()}`,
-    `Chromium ${version} (headless), ${cpus[0]?.model ?? '?'}, ${cpus.length} cores, Node ${process.version}`,
+    `${run.browser}, ${cpus[0]?.model ?? '?'}, ${cpus.length} cores, Node ${process.version}`,
     `load average (1, 5, 15 min) before: ${loadBefore}; after: ${loadAfter}`,
-    `${opts.runs} fresh loads per page with the extension and ${opts.runs} without; V8 CPU profile at ${SAMPLING_INTERVAL_US} us from navigation to ${SETTLE_MS} ms after load`,
-    `extension ${withExt.extOrigin}; ${names.note}`,
-    ...(foreign.length
-      ? [`note: frames from other extension origins, not counted: ${foreign.join(', ')}`]
+    `${opts.runs} fresh loads per page with the extension and ${opts.runs} without; ${sampling} from navigation to ${SETTLE_MS} ms after load`,
+    `extension ${run.extOrigin}; ${names.note}`,
+    ...(run.foreignOrigins.length
+      ? [`note: frames from other extension origins, not counted: ${run.foreignOrigins.join(', ')}`]
       : []),
   ];
-  const targets = evaluateTargets(rows);
+  const targets = evaluateTargets(run.rows);
+  const resultsFile = firefox ? 'bench/cpu-results-firefox.json' : 'bench/cpu-results.json';
   mkdirSync(join(ROOT, 'bench'), { recursive: true });
   writeFileSync(
-    join(ROOT, 'bench/cpu-results.json'),
+    join(ROOT, resultsFile),
     `${JSON.stringify(
       {
         date: new Date().toISOString(),
-        chromium: version,
+        browser: run.browser,
         machine: { cpu: cpus[0]?.model, cores: cpus.length, loadBefore, loadAfter },
         runs: opts.runs,
-        method: METHOD,
-        firefox: FIREFOX_NOTE,
+        method,
         sizes,
         targets: targets.map((t) => ({ ...t.target, value: t.value, verdict: t.verdict })),
-        pages: rows.map((p) => ({ ...p, ext: stats(p.extMs) })),
-        raw,
+        pages: run.rows.map((p) => ({ ...p, ext: stats(p.extMs) })),
+        raw: run.raw,
       },
       null,
       2,
     )}\n`,
   );
-  console.log(`\n${cpuTable(header, rows, sizes, TOP)}`);
+  console.log(`\n${cpuTable(header, run.rows, sizes, TOP)}`);
   console.log(
-    `\nHow: ${METHOD.profile}\n${METHOD.attribution}\n${METHOD.functions}\n${METHOD.floor}`,
+    `\nHow: ${method.profile}\n${method.attribution}\n${method.functions}\n${method.floor}`,
   );
-  console.log(FIREFOX_NOTE);
+  if (!firefox) console.log('Firefox: npm run bench:cpu -- --browser firefox');
 }
 
 main().catch((e) => {

@@ -18,16 +18,23 @@ export const PAGE_UI_FILE = 'page-ui.js';
 /** The article extraction, imported for "Add this page". */
 export const EXTRACT_FILE = 'extract.js';
 
-/** Builds with hidden source maps into MAPS_OUT_DIR (wxt's own build, same config). */
-export async function buildWithSourceMaps(root: string): Promise<string> {
+/**
+ * Builds with hidden source maps into MAPS_OUT_DIR (wxt's own build, same config): the
+ * Chrome build (chrome-mv3) or the Firefox one (firefox-mv2).
+ */
+export async function buildWithSourceMaps(
+  root: string,
+  browser: 'chrome' | 'firefox' = 'chrome',
+): Promise<string> {
   const { build } = await import('wxt');
   await build({
     root,
+    browser,
     outDir: MAPS_OUT_DIR,
     logger: { ...console, info() {}, success() {}, debug() {}, log() {}, level: 0 } as never,
     vite: () => ({ build: { sourcemap: 'hidden' } }),
   });
-  return join(root, MAPS_OUT_DIR, 'chrome-mv3');
+  return join(root, MAPS_OUT_DIR, browser === 'firefox' ? 'firefox-mv2' : 'chrome-mv3');
 }
 
 /**
@@ -79,7 +86,8 @@ export function contentScriptSymbols(
     note: `names from source maps of ${[...readers.keys()].join(', ')}`,
     symbolize: (frame) => {
       if (!frame.url) return null;
-      const path = frame.url.replace(/^chrome-extension:\/\/[^/]+/, '');
+      // chrome-extension://ID/ in Chromium, moz-extension://UUID/ in Firefox.
+      const path = frame.url.replace(/^(chrome|moz)-extension:\/\/[^/]+/, '');
       const reader = readers.get(path);
       if (!reader || frame.lineNumber === undefined) return null;
       const pos = reader.lookup(frame.lineNumber, frame.columnNumber ?? 0);
