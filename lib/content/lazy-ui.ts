@@ -109,6 +109,6 @@ export function createLazyPageUi(
     openSidebar: (o: Occurrence | null) => call('other', (u) => u.openSidebar(o), true),
     isOurs: (target: EventTarget | null) => ui?.isOurs(target) ?? false,
     // Before the UI is loaded nothing is shown; a queued open paints the terms as they are.
-    refresh: () => ui?.refresh(),
+    refresh: (marksChanged?: boolean) => ui?.refresh(marksChanged),
   };
 }

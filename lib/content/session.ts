@@ -147,8 +147,12 @@ function run(detector: Detector, initial: Settings, own: AbortController): PageS
     signal,
   });
 
+  // What was painted at the last report: the markers measure again only when it changed.
+  let lastPainted: readonly Occurrence[] = [];
   function report(terms: TermCount[]): void {
-    ui.refresh();
+    const painted = marks.painted();
+    ui.refresh(!samePlaces(painted, lastPainted));
+    lastPainted = painted;
     const key = JSON.stringify([location.href, terms]);
     if (key === lastReport) return;
     lastReport = key;
@@ -236,4 +240,22 @@ function scanNow(
 ): void {
   if (performance.getEntriesByType('paint').length > 0) marks.scanAll(document.body);
   else later(() => marks.scanAll(document.body));
+}
+
+/** The same marks at the same places (a re-scan that found what was there). */
+function samePlaces(a: readonly Occurrence[], b: readonly Occurrence[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as Occurrence;
+    const y = b[i] as Occurrence;
+    if (
+      x.match.id !== y.match.id ||
+      x.range.startContainer !== y.range.startContainer ||
+      x.range.startOffset !== y.range.startOffset
+    ) {
+      return false;
+    }
+  }
+  return true;
 }

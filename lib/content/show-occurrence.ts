@@ -56,12 +56,12 @@ export function markSpots(
   const spots: MarkSpot[] = [];
   const scrollY = doc.defaultView?.scrollY ?? 0;
   const range = doc.createRange();
-  let seen = 0;
   for (const o of mine) {
     const term = o.match.id;
     const nth = counts.get(term) ?? 0;
     counts.set(term, nth + 1);
-    if (seen++ % step !== 0 || !o.range.startContainer.isConnected) continue;
+    // Thinned within each term, so a rare term keeps its marks beside a crowded one.
+    if (nth % step !== 0 || !o.range.startContainer.isConnected) continue;
     try {
       range.setStart(o.range.startContainer, o.range.startOffset);
       range.setEnd(o.range.endContainer, o.range.endOffset);

@@ -374,9 +374,9 @@ export function createPageUi(deps: PageUiDeps) {
     },
     /** Whether an event target is our host (events from a closed shadow root retarget to it). */
     isOurs: (target: EventTarget | null): boolean => ui !== null && target === ui.host,
-    /** The page's marks changed: refresh the open list and the markers. */
-    refresh(): void {
-      markers?.invalidate();
+    /** A scan finished: refresh the open list, and the markers if the marks moved. */
+    refresh(marksChanged = true): void {
+      if (marksChanged) markers?.invalidate();
       paint();
     },
   };

@@ -3,9 +3,7 @@
  * height. Whatever fonts or rounding then did, the card must not cover its term, so a card
  * still overlapping it is trimmed (above) or moved down (below).
  */
-import { type CardPlacement, placeCard } from '../page/card-position';
-
-const GAP_PX = 6;
+import { type CardPlacement, GAP, placeCard } from '../page/card-position';
 
 export function fitCard(
   el: HTMLElement,
@@ -22,8 +20,8 @@ export function fitCard(
   const shown = el.getBoundingClientRect();
   if (next.side === 'above' && shown.bottom > term.top) {
     const maxHeight = Math.max(0, next.maxHeight - (shown.bottom - term.top) - 1);
-    apply({ ...next, maxHeight, top: term.top - GAP_PX - Math.min(shown.height, maxHeight) });
+    apply({ ...next, maxHeight, top: term.top - GAP - Math.min(shown.height, maxHeight) });
   } else if (next.side === 'below' && shown.top < term.bottom) {
-    apply({ ...next, top: term.bottom + GAP_PX });
+    apply({ ...next, top: term.bottom + GAP });
   }
 }

@@ -17,7 +17,8 @@ export interface CardPlacement {
   maxHeight: number;
 }
 
-const GAP = 6;
+/** Between the card and its term, px. */
+export const GAP = 6;
 const MARGIN = 8;
 
 export function placeCard(term: RectLike, card: Size, viewport: Size): CardPlacement {

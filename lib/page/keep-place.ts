@@ -12,10 +12,15 @@ import { type CaretHit, caretAt } from './hit-test';
 /** Runs `change`, then scrolls so the text that was at the reading point is there again. */
 export function keepPlace(change: () => void, doc: Document = document): void {
   const win = doc.defaultView;
-  const at = win ? readingPoint(win, doc) : null;
+  // At the top, the top stays in view, as scroll anchoring does: the headline, not a line.
+  if (!win || win.scrollY <= 0) {
+    change();
+    return;
+  }
+  const at = readingPoint(win, doc);
   const before = at ? topOf(at.node, at.offset, doc) : null;
   change();
-  if (!win || !at || before === null) return;
+  if (!at || before === null) return;
   const after = topOf(at.node, at.offset, doc);
   if (after !== null && Math.abs(after - before) >= 1) {
     win.scrollBy({ top: after - before, behavior: 'instant' });
@@ -30,9 +35,18 @@ const STEP_PX = 8;
 export function readingPoint(win: Window, doc: Document): CaretHit | null {
   for (let i = 0; i < TRIES; i++) {
     const at = caretAt(win.innerWidth * 0.25, win.innerHeight * 0.33 + i * STEP_PX, doc);
-    if (at && isPageText(at.node, doc)) return at;
+    if (at && isPageText(at.node, doc) && !pinned(at.node.parentElement, win)) return at;
   }
   return null;
+}
+
+/** In a fixed or sticky box: it does not scroll with the page, so it cannot hold a place. */
+function pinned(el: Element | null, win: Window): boolean {
+  for (let e = el; e; e = e.parentElement) {
+    const position = win.getComputedStyle(e).position;
+    if (position === 'fixed' || position === 'sticky') return true;
+  }
+  return false;
 }
 
 /** Text of the page's own document (not our UI's, not a node the page has dropped). */

@@ -48,6 +48,13 @@ describe('markSpots', () => {
     expect(spots[1]?.nth).toBe(3); // every third mark
   });
 
+  it("keeps a rare term's mark among every term's, however crowded another is", () => {
+    const { marks } = page({ often: 2500, rare: 1 });
+    const spots = markSpots(marks, null);
+    expect(spots.filter((s) => s.id === 'rare')).toHaveLength(1);
+    expect(spots.length).toBeLessThanOrEqual(1001);
+  });
+
   it("gives every term's marks for null, each numbered within its own term", () => {
     const { marks } = page({ a: 2, b: 1 });
     expect(markSpots(marks, null).map((s) => [s.id, s.nth])).toEqual([

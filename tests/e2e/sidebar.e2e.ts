@@ -159,6 +159,8 @@ forEachBrowser(
       const page = await browser.openPage(server.url('/fixtures/wide.html'));
       await openSidebarFromCard(page, 'DeepSeek');
       await waitInUi(page, `${SIDEBAR} h3`, 'On this page');
+      // Opened at the top, the page stays at its top while it re-wraps narrower.
+      expect(await page.evaluate(() => scrollY)).toBe(0);
       await clickInUi(page, `${SIDEBAR} .terms li button`, 'Liang Wenfeng');
       // Scrolling may be smooth: wait until the flashed name has come into the viewport.
       const deadline = Date.now() + 10_000;

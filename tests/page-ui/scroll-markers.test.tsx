@@ -143,5 +143,8 @@ it("measures again when the page's marks change, not while nothing is open", asy
   ui.refresh(); // a scan painted anew
   await frame();
   expect(markSpots.mock.calls.length).toBe(calls + 1);
+  ui.refresh(false); // a scan that found the marks where they were
+  await frame();
+  expect(markSpots.mock.calls.length).toBe(calls + 1);
   stop();
 });
