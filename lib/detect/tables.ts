@@ -37,6 +37,11 @@ export interface NameTables {
   entity: number[];
   /** `CASE_*` in the low two bits, then the `F_*` bits. */
   flags: number[];
+  /**
+   * The automaton of `written`, planned (plan-codec.ts): a page decodes it instead of
+   * building the trie. Absent (tables of an older build): the page builds it.
+   */
+  plan?: string;
 }
 
 /** `NameTables.entity` of a number word. */
