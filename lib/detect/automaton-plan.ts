@@ -37,6 +37,8 @@ export interface AutomatonPlan {
   outIds: Int32Array;
   /** Length of each pattern in symbols. */
   lengths: Int32Array;
+  /** Per state: 1 when it is entered by a separator. */
+  viaSep: Uint8Array;
 }
 
 let base: Uint16Array | null = null;
@@ -290,7 +292,10 @@ export function* planAutomatonInSteps(
   const lengths = new Int32Array(patterns);
   for (let id = 0; id < patterns; id++)
     lengths[id] = (from[id + 1] as number) - (from[id] as number);
+  const viaSep = new Uint8Array(count);
+  for (let i = 0; i < kids; i++) if (kidSym[i] === SEP_SYM) viaSep[kidTo[i] as number] = 1;
   return {
+    viaSep,
     width,
     letters: Int32Array.from(letters),
     acceptIndex,

@@ -27,13 +27,18 @@ export interface Automaton {
   /** Alphabet size. */
   width: number;
   /**
-   * Transitions; states are stored as row offsets (state * width). An entry below zero is
-   * `~offset` of a state whose row is not filled yet (`enter`).
+   * Transitions, row by row; the scan's state is the offset of its row. Rows are given out
+   * as states are first entered, in two runs (states without output from the start, those
+   * with output from `acceptFrom`), so the rows a page fills lie together in memory: the
+   * table's pages are touched only where used. An entry below zero is `~state` of a state
+   * whose row is not filled yet (`enter`).
    */
   delta: Int32Array;
-  /** Row offset of the first state with output; every later state has output too. */
+  /** Row offset of the first state with output; every later row has output too. */
   acceptFrom: number;
-  /** Patterns ending in each state (by row offset / width): ids in outIds[outStart[s]..outStart[s+1]). */
+  /** The state whose row is at each row index (row offset / width). */
+  stateAt: Int32Array;
+  /** Patterns ending in each state: ids in outIds[outStart[s]..outStart[s+1]). */
   outStart: Int32Array;
   outIds: Int32Array;
   /** Length of each pattern in symbols. */
@@ -42,12 +47,13 @@ export interface Automaton {
   edges: Uint8Array;
   /** What fills a row on first entry. */
   plan: AutomatonPlan;
-  /** Per state: 1 once its row is filled. */
-  filled: Uint8Array;
+  /** Per state: the offset of its row, -1 until it is filled. */
+  rowOf: Int32Array;
+  /** The next free row index without output, and with. */
+  nextRow: number;
+  nextAcceptRow: number;
   /** Per state: its transition on a separator before the run rule (see `fillRow`). */
   sepTo: Int32Array;
-  /** Per state: 1 when it is entered by a separator. */
-  viaSep: Uint8Array;
 }
 
 /** The pattern may not follow a letter or digit of a spaced script. */
@@ -86,26 +92,25 @@ export function automatonFrom(plan: AutomatonPlan, edges?: ArrayLike<number>): A
     width,
     delta: new Int32Array(count * width),
     acceptFrom: plan.acceptIndex * width,
+    stateAt: new Int32Array(count),
     outStart: plan.outStart,
     outIds: plan.outIds,
     lengths: plan.lengths,
     edges: Uint8Array.from(plan.lengths, (_n, i) => edges?.[i] ?? 0),
     plan,
-    filled: new Uint8Array(count),
+    rowOf: new Int32Array(count).fill(-1),
+    nextRow: 0,
+    nextAcceptRow: plan.acceptIndex,
     sepTo: new Int32Array(count),
-    viaSep: new Uint8Array(count),
   };
-  for (let i = 0; i < plan.kidSym.length; i++) {
-    if (plan.kidSym[i] === SEP_SYM) a.viaSep[plan.kidTo[i] as number] = 1;
-  }
   fillRow(a, 0);
   return a;
 }
 
-/** Row offset of a state's row as an entry of another row: `~offset` until it is filled. */
+/** A state as an entry of another row: its row's offset, or `~state` until it is filled. */
 function entryFor(a: Automaton, state: number): number {
-  const offset = state * a.width;
-  return a.filled[state] === 1 ? offset : ~offset;
+  const row = a.rowOf[state] as number;
+  return row >= 0 ? row : ~state;
 }
 
 /**
@@ -114,15 +119,20 @@ function entryFor(a: Automaton, state: number): number {
  * branches for it: an unknown character returns to the root, a skipped one stays put,
  * and a separator after a separator stays put (runs of spaces and dashes are one).
  */
-function fillRow(a: Automaton, state: number): void {
-  if (a.filled[state] === 1) return;
+function fillRow(a: Automaton, state: number): number {
+  const known = a.rowOf[state] as number;
+  if (known >= 0) return known;
   const { delta, width, plan } = a;
-  const row = state * width;
   const f = plan.fail[state] as number;
+  // The root (state 0) is its own failure state, and has no output.
+  const from = state !== 0 ? fillRow(a, f) : -1;
+  const index = state < plan.acceptIndex ? a.nextRow++ : a.nextAcceptRow++;
+  const row = index * width;
+  a.rowOf[state] = row;
+  a.stateAt[index] = state;
   let sepTo = 0;
-  if (state !== 0) {
-    fillRow(a, f);
-    delta.copyWithin(row, f * width, f * width + width);
+  if (from >= 0) {
+    delta.copyWithin(row, from, from + width);
     sepTo = a.sepTo[f] as number;
   }
   for (let i = plan.kidFrom[state] as number; i < (plan.kidFrom[state + 1] as number); i++) {
@@ -134,16 +144,15 @@ function fillRow(a: Automaton, state: number): void {
   a.sepTo[state] = sepTo;
   delta[row + OTHER_SYM] = 0;
   delta[row + SKIP_SYM] = row;
-  delta[row + SEP_SYM] = a.viaSep[state] === 1 ? row : sepTo;
-  a.filled[state] = 1;
+  delta[row + SEP_SYM] = plan.viaSep[state] === 1 ? row : sepTo;
+  return row;
 }
 
 /** The scan's way into a state whose row is not filled yet: fills it, and mends the entry. */
 function enter(a: Automaton, at: number, entry: number): number {
-  const offset = ~entry;
-  fillRow(a, offset / a.width);
-  a.delta[at] = offset;
-  return offset;
+  const row = fillRow(a, ~entry);
+  a.delta[at] = row;
+  return row;
 }
 
 /**
@@ -151,7 +160,7 @@ function enter(a: Automaton, at: number, entry: number): number {
  * `[start, end, id, ...]` in order of `end`. Offsets are into `text` as given.
  */
 export function scanAll(a: Automaton, text: string): number[] {
-  const { symbols, delta, acceptFrom, width, outStart, outIds, edges, lengths } = a;
+  const { symbols, delta, acceptFrom, width, stateAt, outStart, outIds, edges, lengths } = a;
   const found: number[] = [];
   const n = text.length;
   let state = 0;
@@ -162,7 +171,7 @@ export function scanAll(a: Automaton, text: string): number[] {
     if (state < 0) state = enter(a, at, state);
     // A skipped unit leaves the state as it was: its output was reported already.
     if (state >= acceptFrom && sym !== SKIP_SYM) {
-      const s = state / width;
+      const s = stateAt[state / width] as number;
       for (let k = outStart[s] as number; k < (outStart[s + 1] as number); k++) {
         const id = outIds[k] as number;
         const edge = edges[id] as number;

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { automatonFrom, buildAutomaton, scanAll } from '../../lib/detect/automaton';
 import { planAutomaton } from '../../lib/detect/automaton-plan';
 import { compileTables } from '../../lib/detect/compile';
-import { decodePlan, encodePlan } from '../../lib/detect/plan-codec';
+import { decodePlan, encodePlan, type PlanJson } from '../../lib/detect/plan-codec';
 import type { DetectorTables } from '../../lib/detect/tables';
 import { detectorTables } from '../../lib/pack/bundled';
 
@@ -36,16 +36,19 @@ describe('plan codec', () => {
     );
   });
 
-  it.each([
-    ['another format', (s: string) => s.replace(/^p1/, 'p0')],
-    ['a cut string', (s: string) => s.slice(0, s.length - 3)],
-    ['a foreign digit', (s: string) => s.replace(/\.(.)/, '.!')],
-    ['an array dropped', (s: string) => s.split('.').slice(0, 9).join('.')],
+  it.each<[string, (p: PlanJson) => unknown]>([
+    ['another format', (p) => ({ ...p, format: 0 })],
+    ['an array cut short', (p) => ({ ...p, fail: p.fail.slice(1) })],
+    ['a state out of range', (p) => ({ ...p, kidTo: p.kidTo.map((n, i) => (i ? n : 1e6)) })],
+    ['a negative number', (p) => ({ ...p, outIds: p.outIds.map((n, i) => (i ? n : -1)) })],
+    ['an array missing', ({ sepStates: _, ...p }) => p],
+    ['offsets that do not add up', (p) => ({ ...p, kidFrom: [...p.kidFrom].reverse() })],
+    ['not an object', () => 'p1'],
   ])('refuses %s', (_why, spoil) => {
-    const encoded = encodePlan(planAutomaton(keys));
-    expect(decodePlan(spoil(encoded), keys.length)).toBeNull();
-    expect(decodePlan(encoded, keys.length + 1)).toBeNull();
-    expect(decodePlan(undefined, keys.length)).toBeNull();
+    const json = encodePlan(planAutomaton(keys));
+    expect(decodePlan(json, keys.length)).not.toBeNull();
+    expect(decodePlan(spoil(json), keys.length)).toBeNull();
+    expect(decodePlan(json, keys.length + 1)).toBeNull();
   });
 
   it('ships with the bundled tables, and a detector with it marks as one without', () => {
