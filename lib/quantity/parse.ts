@@ -46,12 +46,15 @@ const RANGE_SEP_RE = /[ \u00a0]+to[ \u00a0]+|[ \u00a0]?[-–—~][ \u00a0]?/y;
 const AND_SEP_RE = /[ \u00a0]+and[ \u00a0]+/y;
 // Words that may not run on into a letter are checked after the match (`wordAt`): a
 // `\p{L}` lookahead made each of these regexes a millisecond's compile (letters.ts).
-const PERCENT_RE = /[ \u00a0]?(?:%|percent|per cent)/iuy;
+// Without `\p{L}` they need no `u` flag either, and `i` alone is the cheaper case folding:
+// the one difference, that "ſ" and the Kelvin sign no longer read as "s" and "k", is not
+// how anyone writes "percent" or "thousand".
+const PERCENT_RE = /[ \u00a0]?(?:%|percent|per cent)/iy;
 const CURRENCY_SUFFIX_RE =
-  /[ \u00a0]?(us dollars|u\.s\. dollars|dollars|dollar|usd|yuan|rmb|renminbi|euros|euro)|(元人民币|美元|人民币|元)/iuy;
+  /[ \u00a0]?(us dollars|u\.s\. dollars|dollars|dollar|usd|yuan|rmb|renminbi|euros|euro)|(元人民币|美元|人民币|元)/iy;
 const PER_TOKENS_RE =
-  /(?:[ \u00a0]+per[ \u00a0]+(?:(?:1|one|a)[ \u00a0]+)?|[ \u00a0]?\/[ \u00a0]?1?)(million|thousand|billion|[MKB])[ \u00a0]+tokens/uy;
-const TIME_RE = /(?:[ \u00a0]|-)(years?|months?|weeks?|days?|hours?|minutes?|decades?)(-old)?/iuy;
+  /(?:[ \u00a0]+per[ \u00a0]+(?:(?:1|one|a)[ \u00a0]+)?|[ \u00a0]?\/[ \u00a0]?1?)(million|thousand|billion|[MKB])[ \u00a0]+tokens/y;
+const TIME_RE = /(?:[ \u00a0]|-)(years?|months?|weeks?|days?|hours?|minutes?|decades?)(-old)?/iy;
 // Chinese counters and units glued to the number: 1万张A100, 不到140人, 5年, 两个月 (digits only)
 const CJK_UNIT_RE =
   /(?:张|块|枚|颗)?([A-Z]{1,3}\d{2,4}[A-Z]?s?(?![\p{L}\d])|芯片|显卡|GPU|图形处理器)|(?:名)?(人|员工)|(年|个月|周|天|小时|分钟)/uy;
@@ -73,10 +76,10 @@ const RANK_ON_RE =
   /[ \u00a0]+(?:on|in)[ \u00a0]+(?:the|Apple's|Apple’s)[ \u00a0]+(?:App Store|charts?|rankings?|leaderboard)(?![\p{L}])/iuy;
 const NO_RANK_RE = /No\.[ \u00a0]?(\d{1,4})(?![\d\p{L}])/uy;
 // Not after a letter: checked by `betweenBefore` and `qualifierBefore`.
-const BETWEEN_TAIL_RE = /between[ \u00a0]+$/iu;
+const BETWEEN_TAIL_RE = /between[ \u00a0]+$/i;
 const QUALIFIER_TAIL_RE =
-  /((?:(?:just|only|well|slightly)[ \u00a0]+)?(?:less than|fewer than|more than|greater than|upwards of|in excess of|as many as|as much as|as few as|as little as|close to|at least|at most|up to|an estimated|estimated|approximately|about|around|roughly|nearly|almost|over|under|above|below|some|just|only))[ \u00a0]+$/iuy;
-const CJK_QUALIFIER_TAIL_RE = /(大约|约|超过|不到|近|逾)$/u;
+  /((?:(?:just|only|well|slightly)[ \u00a0]+)?(?:less than|fewer than|more than|greater than|upwards of|in excess of|as many as|as much as|as few as|as little as|close to|at least|at most|up to|an estimated|estimated|approximately|about|around|roughly|nearly|almost|over|under|above|below|some|just|only))[ \u00a0]+$/iy;
+const CJK_QUALIFIER_TAIL_RE = /(大约|约|超过|不到|近|逾)$/;
 // Capitalized words that may stand before a bare count without making it part of a name.
 const CAPITALIZED_OK = new Set([
   'In',

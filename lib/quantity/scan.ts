@@ -15,7 +15,8 @@ import {
 
 const NUM_RE = /(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?/y;
 // A scale word may not run on into a letter or digit: checked by `scaleAt` (letters.ts says why).
-const SCALE_RE = /[ \u00a0-]?(thousand|million|billion|trillion|mn|bn|tn)|(万亿|万|亿|千)/iuy;
+// `i` without `u`, as the unit regexes in parse.ts.
+const SCALE_RE = /[ \u00a0-]?(thousand|million|billion|trillion|mn|bn|tn)|(万亿|万|亿|千)/iy;
 const LETTER_SCALES_AT = 'kKmMbBtT';
 const LOOK_WORD_RE = /[ \u00a0]+([\p{L}\d][\p{L}\d'’.-]*)/uy;
 const CHIP_MODEL_RE = /^[A-Z]{1,3}\d{2,4}[A-Z]?s?$/;
