@@ -41,6 +41,7 @@ describe('plan codec', () => {
     ['an array cut short', (p) => ({ ...p, fail: p.fail.slice(1) })],
     ['a state out of range', (p) => ({ ...p, kidTo: p.kidTo.map((n, i) => (i ? n : 1e6)) })],
     ['a negative number', (p) => ({ ...p, outIds: p.outIds.map((n, i) => (i ? n : -1)) })],
+    ['a word', (p) => ({ ...p, fail: p.fail.map((n, i) => (i ? n : 'x')) })],
     ['an array missing', ({ sepStates: _, ...p }) => p],
     ['offsets that do not add up', (p) => ({ ...p, kidFrom: [...p.kidFrom].reverse() })],
     ['not an object', () => 'p1'],
