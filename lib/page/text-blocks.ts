@@ -38,36 +38,11 @@ export function isDocumentEditable(doc: Document): boolean {
   return String(doc.designMode).toLowerCase() === 'on';
 }
 
-/** Elements with no text of their own that may sit inside a block read in one piece. */
-const EMPTY_INLINE: ReadonlySet<string> = new Set(['br', 'wbr', 'img']);
-/** `INLINE_TAGS` by local name, as type selectors compare them. */
-const INLINE_NAMES: ReadonlySet<string> = new Set([...INLINE_TAGS].map((t) => t.toLowerCase()));
-
 /**
- * Whether a block holds only inline elements and empty ones (a `<br>`), none of them
- * skipping or editing its text (`hidden`, `contenteditable`): then it is read in one
- * piece. A walk over the block's elements in script: `querySelector` with a selector list
- * per block was 51 ms of a 5 MB page's load (issue 15), and most paragraphs hold no
- * element at all or two or three links.
+ * Descendants that stop a block from being read in one piece: anything but inline
+ * elements and empty ones (a `<br>`), and inline elements that skip or edit their text.
  */
-function onlyPlainInside(el: Element): boolean {
-  let d = el.firstElementChild;
-  while (d !== null) {
-    const name = d.localName;
-    if (!INLINE_NAMES.has(name) && !EMPTY_INLINE.has(name)) return false;
-    if (d.hasAttributes() && (d.hasAttribute('hidden') || d.hasAttribute('contenteditable'))) {
-      return false;
-    }
-    // The next element in document order, inside `el`.
-    let next = d.firstElementChild;
-    for (let up: Element | null = d; next === null && up !== null && up !== el; ) {
-      next = up.nextElementSibling;
-      if (next === null) up = up.parentElement;
-    }
-    d = next;
-  }
-  return true;
-}
+const NOT_PLAIN = `:not(${[...INLINE_TAGS].join(',').toLowerCase()},br,wbr,img),[hidden],[contenteditable]`;
 
 /**
  * A block of text and inline elements only, read with one `textContent` call: no string
@@ -80,7 +55,7 @@ function onlyPlainInside(el: Element): boolean {
  * consecutive in the walk.
  */
 function plainBlock(walker: TreeWalker, el: Element, first: Text): TextBlock | null {
-  if (!onlyPlainInside(el)) return null;
+  if (el.querySelector(NOT_PLAIN) !== null) return null;
   const text = el.textContent ?? '';
   let last: Node = el;
   while (last.lastChild !== null) last = last.lastChild;
