@@ -109,5 +109,21 @@ export function isFurniture(el: Element): boolean {
   if (parent !== null && inFurniture(parent)) return true;
   // A block that is only a link: a headline pointing elsewhere.
   const only = el.children.length === 1 ? el.firstElementChild : null;
-  return only?.tagName === 'A' && (only.textContent ?? '').trim() === (el.textContent ?? '').trim();
+  return only?.tagName === 'A' && onlyWhitespaceBeside(el, only);
+}
+
+const NOT_SPACE = /\S/;
+
+/**
+ * Whether the text directly under `el`, beside its one element child, is whitespace:
+ * then `el`'s text trimmed is that child's text trimmed. Read from the few direct text
+ * nodes, not by comparing two `textContent`s: a paragraph with one link in it was read
+ * whole twice more (issue 15).
+ */
+function onlyWhitespaceBeside(el: Element, only: Element): boolean {
+  for (let n = el.firstChild; n !== null; n = n.nextSibling) {
+    const text = n !== only && (n.nodeType === 3 || n.nodeType === 4);
+    if (text && NOT_SPACE.test((n as CharacterData).data)) return false;
+  }
+  return true;
 }

@@ -69,4 +69,18 @@ describe('isFurniture', () => {
     expect(isFurniture(at(d, '#inner'))).toBe(false);
     expect(isFurniture(at(d, '#bare'))).toBe(true);
   });
+
+  it('takes a block that is only a link, whitespace and comments aside, as furniture', () => {
+    const d = page(`
+      <p id="bare"><a href="/x">DeepSeek app tops the charts</a></p>
+      <p id="spaced">
+        <!-- teaser --> <a href="/x"> DeepSeek app tops the charts </a>
+      </p>
+      <p id="said">DeepSeek said <a href="/x">its model</a> was cheap.</p>
+      <p id="after"><a href="/x">DeepSeek</a>, the Hangzhou start-up</p>`);
+    expect(isFurniture(at(d, '#bare'))).toBe(true);
+    expect(isFurniture(at(d, '#spaced'))).toBe(true);
+    expect(isFurniture(at(d, '#said'))).toBe(false);
+    expect(isFurniture(at(d, '#after'))).toBe(false);
+  });
 });
