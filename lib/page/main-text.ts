@@ -108,7 +108,7 @@ export function isFurniture(el: Element): boolean {
   const parent = el.parentElement;
   if (parent !== null && inFurniture(parent)) return true;
   // A block that is only a link: a headline pointing elsewhere.
-  const only = el.children.length === 1 ? el.firstElementChild : null;
+  const only = el.childElementCount === 1 ? el.firstElementChild : null;
   return only?.tagName === 'A' && onlyWhitespaceBeside(el, only);
 }
 
