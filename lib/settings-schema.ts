@@ -78,6 +78,8 @@ export function parseSettings(value: unknown): ParsedSettings {
     };
   }
   const raw = value as Record<string, unknown>;
+  const valid = alreadyValid(raw);
+  if (valid) return { settings: valid, problems };
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(FIELDS) as (keyof Settings)[]) {
     const r = v.safeParse(FIELDS[key], raw[key]);
@@ -91,6 +93,67 @@ export function parseSettings(value: unknown): ParsedSettings {
     } else out[key] = r.output;
   }
   return { settings: out as unknown as Settings, problems };
+}
+
+const wholeInRange = (n: unknown, min: number, max: number): n is number =>
+  Number.isInteger(n) && (n as number) >= min && (n as number) <= max;
+
+/** A list whose items all pass `ok`, with no repeats. */
+function distinctList<T>(list: unknown, ok: (item: unknown) => boolean): list is T[] {
+  if (!Array.isArray(list)) return false;
+  // Index by index: `every` would skip the holes of a sparse list.
+  for (let i = 0; i < list.length; i++) {
+    if (!ok(list[i]) || list.indexOf(list[i]) !== i) return false;
+  }
+  return true;
+}
+
+const isSite = (s: unknown): boolean =>
+  typeof s === 'string' && s.length >= 1 && s.length <= 253 && s === s.trim().toLowerCase();
+
+/**
+ * A stored value every field of which holds as it is (what the options page saves): the
+ * settings `parseSettings` would make of it, without valibot. Every page reads the
+ * settings at load, and the schema's first run cost about 2 ms there (issue 15). Null
+ * when any field needs a closer look: the schema then decides.
+ */
+function alreadyValid(raw: Record<string, unknown>): Settings | null {
+  const {
+    enabled,
+    kinds,
+    gating,
+    highlightStyle,
+    firstOccurrenceOnly,
+    hoverDelayMs,
+    disabledSites,
+    historyEnabled,
+    historyDays,
+  } = raw;
+  if (
+    typeof enabled !== 'boolean' ||
+    typeof gating !== 'boolean' ||
+    typeof historyEnabled !== 'boolean' ||
+    (firstOccurrenceOnly !== undefined && typeof firstOccurrenceOnly !== 'boolean') ||
+    !STYLES.includes(highlightStyle as HighlightStyle) ||
+    !wholeInRange(hoverDelayMs, 0, 3000) ||
+    !wholeInRange(historyDays, 1, 3650) ||
+    !distinctList<MarkKind>(kinds, (k) => MARK_KINDS.includes(k as MarkKind)) ||
+    !distinctList<string>(disabledSites, isSite)
+  ) {
+    return null;
+  }
+  // In FIELDS' order, as the schema's path builds it.
+  return {
+    enabled,
+    kinds: [...kinds],
+    gating,
+    highlightStyle: highlightStyle as HighlightStyle,
+    firstOccurrenceOnly: firstOccurrenceOnly ?? DEFAULT_SETTINGS.firstOccurrenceOnly,
+    hoverDelayMs,
+    disabledSites: [...disabledSites],
+    historyEnabled,
+    historyDays,
+  };
 }
 
 const warned = new Set<string>();

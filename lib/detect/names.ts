@@ -3,8 +3,16 @@
  * raw hit is then checked against its alias's case, boundary and context rules on the
  * original text.
  */
-import { type Automaton, buildAutomatonInSteps, scanAll, WORD_END, WORD_START } from './automaton';
+import {
+  type Automaton,
+  automatonFrom,
+  buildAutomatonInSteps,
+  scanAll,
+  WORD_END,
+  WORD_START,
+} from './automaton';
 import { APOS, charClass, isUpper, isWordChar, QUOTE, SEP, SKIP } from './chars';
+import { decodePlan } from './plan-codec';
 import type { AliasPolicy, CaseMode } from './rules';
 import {
   CASE_MASK,
@@ -117,7 +125,11 @@ export function* compileNamesInSteps(
       (policy.boundary && wordEnd && !policy.plural ? WORD_END : 0);
   }
   yield;
-  const automaton = yield* buildAutomatonInSteps(written, edges);
+  // Planned at pack or library build time (plan-codec.ts); built here only for tables without.
+  const plan = decodePlan(tables.plan, written.length);
+  const automaton = plan
+    ? automatonFrom(plan, edges)
+    : yield* buildAutomatonInSteps(written, edges);
   return { find: (text) => findNames(automaton, variants, core, text) };
 }
 

@@ -6,10 +6,12 @@
  */
 import type { DetectorPack, FigureValue } from '../pack/types';
 import { ORDINAL_WORDS } from '../quantity/units';
+import { planAutomaton } from './automaton-plan';
 import { isWordChar } from './chars';
 import { candidateFilter } from './figure-candidates';
 import { UNMARKED_UNITS, valueKey } from './figures';
 import { normalize } from './normalize';
+import { encodePlan } from './plan-codec';
 import { type AliasPolicy, aliasPolicy, aliasVariants } from './rules';
 import {
   CASE_ANY,
@@ -68,9 +70,14 @@ export function prepareDetector(pack: DetectorPack): DetectorTables {
       kind: pack.entities.map((e) => e.kind),
       tier: pack.entities.map((e) => e.tier),
     },
-    names: prepareNames(pack.entities, figures.words, topics?.words),
+    names: withPlan(prepareNames(pack.entities, figures.words, topics?.words)),
     figures,
   };
+}
+
+/** The names' automaton, planned here so that a page only decodes it (plan-codec.ts). */
+function withPlan(names: NameTables): NameTables {
+  return { ...names, plan: encodePlan(planAutomaton(names.written)) };
 }
 
 /** The flag bits of one written form (see tables.ts). */

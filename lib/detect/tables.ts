@@ -7,6 +7,7 @@
  */
 import type { EntityKind, FigureValue, Tier } from '../pack/types';
 import type { TopicRuleRow, WordFigureRow } from '../quantity/topic-rules';
+import type { PlanJson } from './plan-codec';
 
 /** Bumped when the shape or meaning of the tables changes. */
 export const TABLES_VERSION = 2;
@@ -37,6 +38,11 @@ export interface NameTables {
   entity: number[];
   /** `CASE_*` in the low two bits, then the `F_*` bits. */
   flags: number[];
+  /**
+   * The automaton of `written`, planned (plan-codec.ts): a page decodes it instead of
+   * building the trie. Absent (tables of an older build): the page builds it.
+   */
+  plan?: PlanJson;
 }
 
 /** `NameTables.entity` of a number word. */

@@ -7,6 +7,7 @@
  */
 import type { FigureValue } from '../pack/types';
 import { readDate } from './dates';
+import { letterAt, letterBefore } from './letters';
 import {
   currencyBefore,
   execAt,
@@ -16,7 +17,7 @@ import {
   type NumberRead,
   nounAhead,
   readNumber,
-  SCALE_RE,
+  scaleAt,
   toValue,
 } from './scan';
 import { CURRENCY_SUFFIXES, NUMBER_WORDS, ORDINAL_WORDS, SCALE_WORDS, TIME_UNITS } from './units';
@@ -43,13 +44,17 @@ const CANDIDATE_RE = new RegExp(`\\d+|\\b(?:${WORD_NUMBERS}|${ORDINALS}|No)\\b`,
 
 const RANGE_SEP_RE = /[ \u00a0]+to[ \u00a0]+|[ \u00a0]?[-–—~][ \u00a0]?/y;
 const AND_SEP_RE = /[ \u00a0]+and[ \u00a0]+/y;
-const PERCENT_RE = /[ \u00a0]?(?:%|percent(?![\p{L}])|per cent(?![\p{L}]))/iuy;
+// Words that may not run on into a letter are checked after the match (`wordAt`): a
+// `\p{L}` lookahead made each of these regexes a millisecond's compile (letters.ts).
+// Without `\p{L}` they need no `u` flag either, and `i` alone is the cheaper case folding:
+// the one difference, that "ſ" and the Kelvin sign no longer read as "s" and "k", is not
+// how anyone writes "percent" or "thousand".
+const PERCENT_RE = /[ \u00a0]?(?:%|percent|per cent)/iy;
 const CURRENCY_SUFFIX_RE =
-  /[ \u00a0]?(us dollars|u\.s\. dollars|dollars|dollar|usd|yuan|rmb|renminbi|euros|euro)(?![\p{L}])|(元人民币|美元|人民币|元)/iuy;
+  /[ \u00a0]?(us dollars|u\.s\. dollars|dollars|dollar|usd|yuan|rmb|renminbi|euros|euro)|(元人民币|美元|人民币|元)/iy;
 const PER_TOKENS_RE =
-  /(?:[ \u00a0]+per[ \u00a0]+(?:(?:1|one|a)[ \u00a0]+)?|[ \u00a0]?\/[ \u00a0]?1?)(million|thousand|billion|[MKB])[ \u00a0]+tokens(?![\p{L}])/uy;
-const TIME_RE =
-  /(?:[ \u00a0]|-)(years?|months?|weeks?|days?|hours?|minutes?|decades?)(?![\p{L}])(?:-old(?![\p{L}]))?/iuy;
+  /(?:[ \u00a0]+per[ \u00a0]+(?:(?:1|one|a)[ \u00a0]+)?|[ \u00a0]?\/[ \u00a0]?1?)(million|thousand|billion|[MKB])[ \u00a0]+tokens/y;
+const TIME_RE = /(?:[ \u00a0]|-)(years?|months?|weeks?|days?|hours?|minutes?|decades?)(-old)?/iy;
 // Chinese counters and units glued to the number: 1万张A100, 不到140人, 5年, 两个月 (digits only)
 const CJK_UNIT_RE =
   /(?:张|块|枚|颗)?([A-Z]{1,3}\d{2,4}[A-Z]?s?(?![\p{L}\d])|芯片|显卡|GPU|图形处理器)|(?:名)?(人|员工)|(年|个月|周|天|小时|分钟)/uy;
@@ -70,10 +75,11 @@ const RANK_VERB_TAIL_RE =
 const RANK_ON_RE =
   /[ \u00a0]+(?:on|in)[ \u00a0]+(?:the|Apple's|Apple’s)[ \u00a0]+(?:App Store|charts?|rankings?|leaderboard)(?![\p{L}])/iuy;
 const NO_RANK_RE = /No\.[ \u00a0]?(\d{1,4})(?![\d\p{L}])/uy;
-const BETWEEN_TAIL_RE = /(?:^|[^\p{L}])(between[ \u00a0]+)$/iu;
+// Not after a letter: checked by `betweenBefore` and `qualifierBefore`.
+const BETWEEN_TAIL_RE = /between[ \u00a0]+$/i;
 const QUALIFIER_TAIL_RE =
-  /(^|[^\p{L}])((?:(?:just|only|well|slightly)[ \u00a0]+)?(?:less than|fewer than|more than|greater than|upwards of|in excess of|as many as|as much as|as few as|as little as|close to|at least|at most|up to|an estimated|estimated|approximately|about|around|roughly|nearly|almost|over|under|above|below|some|just|only))[ \u00a0]+$/iu;
-const CJK_QUALIFIER_TAIL_RE = /(大约|约|超过|不到|近|逾)$/u;
+  /((?:(?:just|only|well|slightly)[ \u00a0]+)?(?:less than|fewer than|more than|greater than|upwards of|in excess of|as many as|as much as|as few as|as little as|close to|at least|at most|up to|an estimated|estimated|approximately|about|around|roughly|nearly|almost|over|under|above|below|some|just|only))[ \u00a0]+$/iy;
+const CJK_QUALIFIER_TAIL_RE = /(大约|约|超过|不到|近|逾)$/;
 // Capitalized words that may stand before a bare count without making it part of a name.
 const CAPITALIZED_OK = new Set([
   'In',
@@ -102,6 +108,43 @@ const CAPITALIZED_OK = new Set([
   'Between',
 ]);
 
+/**
+ * `re` (sticky) at `at`, unless the word it ends on runs on into a letter: what a
+ * `(?![\p{L}])` after its words said. Its alternatives are ordered longest first and none
+ * is the start of another but for a letter ("dollars", "dollar"), so when the longest runs
+ * on, so would any other. Group 2, where a regex has one, is its Chinese alternative,
+ * which had no such edge ("5元钱").
+ */
+function wordAt(re: RegExp, text: string, at: number): RegExpExecArray | null {
+  const m = execAt(re, text, at);
+  if (!m || m[2] !== undefined) return m;
+  const end = at + m[0].length;
+  return letterBefore(text, end) && letterAt(text, end) ? null : m;
+}
+
+/**
+ * A unit of time at `at` (" years", "-month", " years-old"): the length read and the
+ * word. "-old" counts only when it does not run on ("years-older" reads " years").
+ */
+function timeAt(text: string, at: number): { length: number; word: string } | null {
+  const m = execAt(TIME_RE, text, at);
+  if (!m) return null;
+  let length = m[0].length;
+  if (m[2] !== undefined) {
+    if (!letterAt(text, at + length)) return { length, word: m[1] as string };
+    length -= m[2].length;
+  }
+  // "yearsx": no shorter form ("year") helps, a letter follows it too.
+  return letterAt(text, at + length) ? null : { length, word: m[1] as string };
+}
+
+/** "between " ending at `start` (within 12 characters), not after a letter; else null. */
+function betweenBefore(text: string, start: number): string | null {
+  const before = text.slice(Math.max(0, start - 12), start);
+  const m = BETWEEN_TAIL_RE.exec(before);
+  return m && !letterBefore(before, m.index) ? m[0] : null;
+}
+
 interface Read {
   start: number;
   end: number;
@@ -125,7 +168,7 @@ function readNumeric(text: string, at: number): Read | null {
   let start = cur ? cur.start : at;
   let end = first.end;
   let second: NumberRead | null = null;
-  const between = BETWEEN_TAIL_RE.exec(text.slice(Math.max(0, start - 12), start));
+  const between = betweenBefore(text, start);
   const sep = execAt(between ? AND_SEP_RE : RANGE_SEP_RE, text, end);
   if (sep) {
     let p = end + sep[0].length;
@@ -142,7 +185,7 @@ function readNumeric(text: string, at: number): Read | null {
     if (max > value) {
       value = { min: value, max };
       end = second.end;
-      if (between) start -= (between[1] as string).length;
+      if (between) start -= between.length;
     } else second = null;
   }
   if (!second && between) return null;
@@ -171,18 +214,18 @@ function readUnit(
   second: NumberRead | null,
   prefixCode: string | null,
 ): Read | null {
-  let m = execAt(PERCENT_RE, text, end);
+  let m = wordAt(PERCENT_RE, text, end);
   if (m) return { start, end: end + m[0].length, value, unit: 'percent' };
   let code = prefixCode;
   if (!code) {
-    m = execAt(CURRENCY_SUFFIX_RE, text, end);
+    m = wordAt(CURRENCY_SUFFIX_RE, text, end);
     if (m) {
       code = CURRENCY_SUFFIXES[(m[1] ?? m[2] ?? '').toLowerCase()] ?? null;
       end += m[0].length;
     }
   }
   if (code) {
-    m = execAt(PER_TOKENS_RE, text, end);
+    m = wordAt(PER_TOKENS_RE, text, end);
     if (m) {
       const per = (m[1] as string).toLowerCase();
       const tag = per.startsWith('b') ? '1B' : per.startsWith('t') || per === 'k' ? '1K' : '1M';
@@ -200,13 +243,13 @@ function readUnit(
     if (m[3] === '年' && yearLike(first)) return { start, end: e, value, unit: 'year' };
     return { start, end: e, value, unit: CJK_TIME_UNITS[m[3] as string] ?? 'years' };
   }
-  m = execAt(TIME_RE, text, end);
-  if (m) {
+  const time = timeAt(text, end);
+  if (time) {
     return {
       start,
-      end: end + m[0].length,
+      end: end + time.length,
       value,
-      unit: TIME_UNITS[(m[1] as string).toLowerCase()] ?? 'years',
+      unit: TIME_UNITS[time.word.toLowerCase()] ?? 'years',
     };
   }
   const noun = nounAhead(text, end);
@@ -232,7 +275,7 @@ function readWordNumber(text: string, at: number, word: string): Read | null {
   if (n === undefined) return null;
   let end = at + word.length;
   // "two million" needs the space: "twomillion" is no number
-  const scaled = execAt(SCALE_RE, text, end);
+  const scaled = scaleAt(text, end);
   const s = scaled?.[0].startsWith(' ') ? scaled : null;
   let value = n;
   if (s) {
@@ -241,20 +284,20 @@ function readWordNumber(text: string, at: number, word: string): Read | null {
   } else if (n === 1 || word.toLowerCase() === 'hundred') {
     return null; // "a", "an", "one" alone are words, not figures
   }
-  let m = execAt(CURRENCY_SUFFIX_RE, text, end);
+  let m = wordAt(CURRENCY_SUFFIX_RE, text, end);
   if (m?.[1]) {
     const code = CURRENCY_SUFFIXES[m[1].toLowerCase()];
     if (code) return { start: at, end: end + m[0].length, value, unit: code };
   }
-  m = execAt(PERCENT_RE, text, end);
+  m = wordAt(PERCENT_RE, text, end);
   if (m) return { start: at, end: end + m[0].length, value, unit: 'percent' };
-  m = execAt(TIME_RE, text, end);
-  if (m) {
+  const time = timeAt(text, end);
+  if (time) {
     return {
       start: at,
-      end: end + m[0].length,
+      end: end + time.length,
       value,
-      unit: TIME_UNITS[(m[1] as string).toLowerCase()] ?? 'years',
+      unit: TIME_UNITS[time.word.toLowerCase()] ?? 'years',
     };
   }
   const noun = nounAhead(text, end);
@@ -287,10 +330,12 @@ function readOrdinal(text: string, at: number, word: string): Read | null {
 function qualifierBefore(text: string, start: number): { start: number; text: string } | null {
   const from = Math.max(0, start - 40);
   const before = text.slice(from, start);
-  const m = QUALIFIER_TAIL_RE.exec(before);
-  if (m) {
-    const at = from + m.index + (m[1] as string).length;
-    return { start: at, text: m[2] as string };
+  // The leftmost place not after a letter where a hedge runs to the end, as a search
+  // for /(^|[^\p{L}])(hedge)[ ]+$/ finds it.
+  for (let p = 0; p < before.length; p++) {
+    if (letterBefore(before, p)) continue;
+    const m = execAt(QUALIFIER_TAIL_RE, before, p);
+    if (m) return { start: from + p, text: m[1] as string };
   }
   const c = CJK_QUALIFIER_TAIL_RE.exec(before);
   return c ? { start: from + c.index, text: c[1] as string } : null;

@@ -3,6 +3,8 @@
  * written before it, the noun a few words after it. Each starts at a known offset and uses
  * sticky regexes, so nothing rescans the text.
  */
+
+import { letterOrDigitAt } from './letters';
 import {
   CURRENCY_PREFIXES,
   LETTER_SCALES,
@@ -12,9 +14,10 @@ import {
 } from './units';
 
 const NUM_RE = /(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?/y;
-export const SCALE_RE =
-  /[ \u00a0-]?(thousand|million|billion|trillion|mn|bn|tn)(?![\p{L}\d])|(万亿|万|亿|千)/iuy;
-const LETTER_SCALE_RE = /([kKmMbBtT])(?![\p{L}\d])/uy;
+// A scale word may not run on into a letter or digit: checked by `scaleAt` (letters.ts says why).
+// `i` without `u`, as the unit regexes in parse.ts.
+const SCALE_RE = /[ \u00a0-]?(thousand|million|billion|trillion|mn|bn|tn)|(万亿|万|亿|千)/iy;
+const LETTER_SCALES_AT = 'kKmMbBtT';
 const LOOK_WORD_RE = /[ \u00a0]+([\p{L}\d][\p{L}\d'’.-]*)/uy;
 const CHIP_MODEL_RE = /^[A-Z]{1,3}\d{2,4}[A-Z]?s?$/;
 
@@ -41,6 +44,16 @@ export function execAt(re: RegExp, text: string, at: number): RegExpExecArray | 
   return re.exec(text);
 }
 
+/**
+ * A scale written at `at` ("million", " bn", "-billion", "亿"): [whole match, word, CJK
+ * scale], as `/[ \u00a0-]?(thousand|…|tn)(?![\p{L}\d])|(万亿|万|亿|千)/iuy` read it. A
+ * word that runs on ("millions", "bn2") is none: no shorter alternative can match there.
+ */
+export function scaleAt(text: string, at: number): RegExpExecArray | null {
+  const m = execAt(SCALE_RE, text, at);
+  return m && m[1] !== undefined && letterOrDigitAt(text, at + m[0].length) ? null : m;
+}
+
 /** Exact decimal value of `digits[.frac] × 10^exp`, without float drift (5.6 × 1e6 = 5600000). */
 export function toValue(intPart: string, frac: string | undefined, scale: number): number {
   const exp = Math.round(Math.log10(scale));
@@ -61,16 +74,17 @@ export function readNumber(text: string, at: number, letterScales: boolean): Num
   if (int.length > 1 && int[0] === '0') return null; // "01.AI", "007"
   let end = at + m[0].length;
   let scale: number | null = null;
-  const s = execAt(SCALE_RE, text, end);
+  const s = scaleAt(text, end);
   if (s) {
     scale = SCALE_WORDS[(s[1] ?? s[2] ?? '').toLowerCase()] ?? null;
     end += s[0].length;
   } else {
-    const l = execAt(LETTER_SCALE_RE, text, end);
-    const letter = (l?.[1] ?? '').toLowerCase();
+    // One of k, m, b, t in either case, not running on into a letter or digit.
+    const l = end < text.length && LETTER_SCALES_AT.includes(text[end] as string);
+    const letter = l && !letterOrDigitAt(text, end + 1) ? (text[end] as string).toLowerCase() : '';
     // After a currency sign any letter scales ("$6M"); otherwise "50k" does, and "671B" only
     // when a counted noun follows ("671B parameters"), since "5m" may be metres.
-    if (l && (letterScales || letter === 'k' || nounAhead(text, end + 1))) {
+    if (letter && (letterScales || letter === 'k' || nounAhead(text, end + 1))) {
       scale = LETTER_SCALES[letter] ?? null;
       end += 1;
     }

@@ -85,6 +85,25 @@ describe('parseSettings', () => {
     expect(DEFAULT_SETTINGS.firstOccurrenceOnly).toBe(false);
   });
 
+  it('reads a value that holds as it is (extra keys dropped, lists copied), and repairs a near miss as before', () => {
+    const stored = { ...good, extra: 1, kinds: [...good.kinds], disabledSites: ['a.test'] };
+    const { settings } = parseSettings(stored);
+    expect(settings).toEqual({ ...good, disabledSites: ['a.test'] });
+    expect(Object.keys(settings)).toEqual(Object.keys(good));
+    expect(settings.kinds).not.toBe(stored.kinds);
+    // Each of these misses the quick read by one thing; the schema repairs it.
+    expect(parseSettings({ ...good, kinds: ['person', 'person'] }).settings.kinds).toEqual([
+      'person',
+    ]);
+    expect(parseSettings({ ...good, disabledSites: ['A.test'] }).settings.disabledSites).toEqual([
+      'a.test',
+    ]);
+    // biome-ignore lint/suspicious/noSparseArray: a hole in a stored list
+    const sparse = parseSettings({ ...good, kinds: [, 'person'] });
+    expect(sparse.settings.kinds).toEqual(['person']);
+    expect(sparse.problems).toEqual(['kinds: 1 item dropped']);
+  });
+
   it('rounds a fraction rather than refusing it', () => {
     expect(parseSettings({ ...good, hoverDelayMs: 250.6 }).settings.hoverDelayMs).toBe(251);
   });

@@ -41,4 +41,46 @@ describe('isFurniture', () => {
   it('takes a page with no landmarks at all as main text', () => {
     expect(isFurniture(at(page('<div><p id="p">DeepSeek</p></div>'), '#p'))).toBe(false);
   });
+
+  it('reads roles exactly, class words and ids in any ASCII case, whole words only', () => {
+    const d = page(`
+      <div role="navigation"><p id="r1">x</p></div>
+      <div role="Navigation"><p id="r2">x</p></div>
+      <div class="layout  SideBar"><p id="c1">x</p></div>
+      <div class="sidebar-wide"><p id="c2">x</p></div>
+      <div id="RELATED"><p id="i1">x</p></div>
+      <div role="banner"><div><div><p id="deep">x</p></div></div></div>`);
+    expect(isFurniture(at(d, '#r1'))).toBe(true);
+    expect(isFurniture(at(d, '#r2'))).toBe(false);
+    expect(isFurniture(at(d, '#c1'))).toBe(true);
+    expect(isFurniture(at(d, '#c2'))).toBe(false);
+    expect(isFurniture(at(d, '#i1'))).toBe(true);
+    expect(isFurniture(at(d, '#deep'))).toBe(true);
+  });
+
+  it('takes a header as the site header only outside article, main and role=main', () => {
+    const d = page(`
+      <header><div><p id="site">x</p></div></header>
+      <div role="main"><header><p id="own">x</p></header></div>
+      <header><main><header><p id="inner">x</p></header></main></header>
+      <header id="bare">x</header>`);
+    expect(isFurniture(at(d, '#site'))).toBe(true);
+    expect(isFurniture(at(d, '#own'))).toBe(false);
+    expect(isFurniture(at(d, '#inner'))).toBe(false);
+    expect(isFurniture(at(d, '#bare'))).toBe(true);
+  });
+
+  it('takes a block that is only a link, whitespace and comments aside, as furniture', () => {
+    const d = page(`
+      <p id="bare"><a href="/x">DeepSeek app tops the charts</a></p>
+      <p id="spaced">
+        <!-- teaser --> <a href="/x"> DeepSeek app tops the charts </a>
+      </p>
+      <p id="said">DeepSeek said <a href="/x">its model</a> was cheap.</p>
+      <p id="after"><a href="/x">DeepSeek</a>, the Hangzhou start-up</p>`);
+    expect(isFurniture(at(d, '#bare'))).toBe(true);
+    expect(isFurniture(at(d, '#spaced'))).toBe(true);
+    expect(isFurniture(at(d, '#said'))).toBe(false);
+    expect(isFurniture(at(d, '#after'))).toBe(false);
+  });
 });
