@@ -112,7 +112,14 @@ interface ProbeOps {
   /** The range "On this page" flashed, and the viewport (without its scrollbar). */
   flashRect: [
     Record<string, never>,
-    { rect: Rect; text: string; viewport: { width: number; height: number } } | null,
+    {
+      rect: Rect;
+      text: string;
+      viewport: { width: number; height: number };
+      /** The range's top in the document, and the document's height. */
+      docY: number;
+      docHeight: number;
+    } | null,
   ];
 }
 

@@ -283,6 +283,9 @@ function flashRect() {
       rect: { x: box.x, y: box.y, width: box.width, height: box.height },
       text: range.toString(),
       viewport: { width: document.documentElement.clientWidth, height: innerHeight },
+      // Read with the rect, in one go: a smooth scroll may still be moving the page.
+      docY: box.y + scrollY,
+      docHeight: document.documentElement.scrollHeight,
     };
   }
   return null;
