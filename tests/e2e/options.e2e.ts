@@ -68,6 +68,19 @@ forEachBrowser(
       await clickLabelled(options, 'Mark only the first occurrence of each term');
       await article.bringToFront();
       await settledHighlights(article, 15_000, (r) => r.length === after.length);
+
+      // The dotted underline (stored as "outline", which drew floating overlines): the same
+      // marks under its names, and marks in links under its link tint.
+      await options.bringToFront();
+      await clickLabelled(options, 'Dotted underline');
+      await article.bringToFront();
+      const dotted = await settledHighlights(article, 15_000, (r) =>
+        r.every((m) => styleOf(m.name) === 'outline'),
+      );
+      expect(dotted.map((r) => [r.text, groupOf(r.name)])).toEqual(
+        before.map((r) => [r.text, groupOf(r.name)]),
+      );
+      expect(dotted.some((r) => r.inLink)).toBe(true);
       await options.close();
       await article.close();
     });
