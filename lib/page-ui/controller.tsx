@@ -142,7 +142,9 @@ export function createPageUi(deps: PageUiDeps) {
     sidebar.clear();
     markers?.stop();
     win.removeEventListener('keydown', onKey, true);
-    dropHost();
+    // Stopped with the sidebar open (site switched off): the width comes back, the place stays.
+    if (ui?.roomy()) keepPlace(dropHost, doc);
+    else dropHost();
   }
 
   function dropHost(): void {
