@@ -10,7 +10,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { HoverCard } from '../../components/HoverCard';
-import { PAGE_UI_CSS } from '../../components/page-ui-styles';
+import { PAGE_UI_CSS, ROOM_MIN_VIEWPORT_PX } from '../../components/page-ui-styles';
 import {
   clipboardCopy,
   QuoteActions,
@@ -175,7 +175,7 @@ export function createPageUi(deps: PageUiDeps) {
             onClose={closeAll}
             onAddPage={deps.onAddPage}
             onOpenTerm={(id, kind) => push({ req: { id, kind }, pageFigure: null })}
-            onShowOnPage={deps.showOnPage}
+            onShowOnPage={showOnPage}
           />
         )}
         {card && (
@@ -302,6 +302,15 @@ export function createPageUi(deps: PageUiDeps) {
     hideCard();
     paint();
     focus.closed(hadFocus, pageFocus);
+  }
+
+  /**
+   * "On this page". A window too narrow for room beside the page has the sidebar over it:
+   * it steps aside (closes) so it never hides the term it points to.
+   */
+  function showOnPage(id: string): void {
+    if (!win.matchMedia(`(min-width: ${ROOM_MIN_VIEWPORT_PX}px)`).matches) closeAll();
+    deps.showOnPage(id);
   }
 
   function closeAll(): void {

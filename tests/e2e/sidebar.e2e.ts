@@ -191,6 +191,31 @@ forEachBrowser(
       await page.close();
     });
 
+    it('in a window too narrow for room, steps aside for the term "On this page" shows', async () => {
+      const { browser, server } = session();
+      const page = await browser.openPage(server.url('/fixtures/wide.html'));
+      await page.setViewport(560, 800);
+      await openSidebarFromCard(page, 'DeepSeek');
+      await waitInUi(page, `${SIDEBAR} h3`, 'On this page');
+      await clickInUi(page, `${SIDEBAR} .terms li button`, 'Liang Wenfeng');
+      await waitGoneFromUi(page, SIDEBAR);
+      const deadline = Date.now() + 10_000;
+      let shown = await probe(page, 'flashRect');
+      while (
+        !shown ||
+        shown.rect.y < 0 ||
+        shown.rect.y + shown.rect.height > shown.viewport.height
+      ) {
+        if (Date.now() > deadline)
+          throw new Error(`not scrolled into view: ${JSON.stringify(shown)}`);
+        await new Promise((r) => setTimeout(r, 100));
+        shown = await probe(page, 'flashRect');
+      }
+      expect(shown.text).toBe('Liang Wenfeng');
+      expect(shown.rect.x + shown.rect.width).toBeLessThanOrEqual(shown.viewport.width);
+      await page.close();
+    });
+
     it("keeps the reader's place when the sidebar makes room (the page re-wraps narrower)", async () => {
       const { browser, server } = session();
       const page = await browser.openPage(server.url('/fixtures/wide.html'));

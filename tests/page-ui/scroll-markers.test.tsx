@@ -148,3 +148,36 @@ it("measures again when the page's marks change, not while nothing is open", asy
   expect(markSpots.mock.calls.length).toBe(calls + 1);
   stop();
 });
+
+function listUi(narrowWindow: boolean) {
+  vi.spyOn(window, 'matchMedia').mockImplementation(
+    (q) => ({ matches: !narrowWindow, media: q }) as MediaQueryList,
+  );
+  const showOnPage = vi.fn();
+  const controller = new AbortController();
+  const ui = createPageUi({
+    detail: async (req) => knowledge.detail(req),
+    seen: async () => ({ available: true, count: 0 }),
+    readSource: vi.fn(),
+    terms: () => [
+      { id: 'deepseek', label: 'DeepSeek', kind: 'entity', entityKind: 'organization', count: 2 },
+    ],
+    showOnPage,
+    isTrusted: () => true,
+    signal: controller.signal,
+  });
+  return { ui, showOnPage, stop: () => controller.abort() };
+}
+
+it.each([
+  ['steps aside in a window too narrow for room', true, false],
+  ['stays open beside the page in a wide window', false, true],
+])('"On this page" %s', (_why, narrowWindow, staysOpen) => {
+  const shadow = catchShadow();
+  const { ui, showOnPage, stop } = listUi(narrowWindow);
+  ui.openSidebar(null);
+  shadow().querySelector<HTMLButtonElement>('.term-row')?.click();
+  expect(showOnPage).toHaveBeenCalledWith('deepseek');
+  expect(shadow().querySelector('aside') !== null).toBe(staysOpen);
+  stop();
+});
