@@ -195,6 +195,8 @@ forEachBrowser(
       const { browser, server } = session();
       const page = await browser.openPage(server.url('/fixtures/wide.html'));
       await page.setViewport(560, 800);
+      // The resize reaches the page on its own time: the card must open in the narrow window.
+      await page.waitFor('the narrow window', () => innerWidth === 560);
       await openSidebarFromCard(page, 'DeepSeek');
       await waitInUi(page, `${SIDEBAR} h3`, 'On this page');
       await clickInUi(page, `${SIDEBAR} .terms li button`, 'Liang Wenfeng');
