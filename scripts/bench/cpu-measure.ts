@@ -10,6 +10,7 @@ import {
   type FrameNamer,
   type ProfileAttribution,
 } from './cpu-profile';
+import { countHighlights, textChars } from './page-counts';
 import { walkFloor } from './page-probe';
 import { sleep } from './steps';
 
@@ -25,19 +26,6 @@ export interface LoadCpu {
   textChars: number;
   /** chrome-extension:// origins seen in the profile's frames. */
   extensionOrigins: string[];
-}
-
-function countHighlights(): number {
-  let n = 0;
-  for (const h of CSS.highlights.values()) n += h.size;
-  return n;
-}
-
-function textChars(): number {
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  let c = 0;
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) c += (n as Text).data.length;
-  return c;
 }
 
 export async function profileLoad(

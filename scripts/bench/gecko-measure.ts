@@ -23,6 +23,7 @@ import {
   pageThread,
   parseGeckoProfile,
 } from './gecko-profile';
+import { countHighlights, textChars } from './page-counts';
 import { walkFloor } from './page-probe';
 import { sleep } from './steps';
 
@@ -184,19 +185,6 @@ export interface FirefoxLoad {
   highlights: number;
   floorMs: number | null;
   textChars: number;
-}
-
-function countHighlights(): number {
-  let n = 0;
-  for (const h of CSS.highlights.values()) n += h.size;
-  return n;
-}
-
-function textChars(): number {
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  let c = 0;
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) c += (n as Text).data.length;
-  return c;
 }
 
 let loadCount = 0;
