@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createKnowledge } from '../../lib/knowledge/term-detail';
-import type { Occurrence } from '../../lib/page/page-marks';
 import { HOST_SELECTOR } from '../../lib/page/skip-rules';
 import { createPageUi } from '../../lib/page-ui/controller';
 import { pack } from '../knowledge/fixture';
+import { catchShadow, liangIn } from './fixture';
 
 const knowledge = createKnowledge(pack);
 
@@ -18,24 +18,7 @@ function setup(trusted: ((event: Event) => boolean) | null = asReader) {
   const button = document.createElement('button');
   button.append('page button');
   document.body.append(p, button);
-  const node = p.firstChild as Text;
-  const occurrence = {
-    match: {
-      start: 8,
-      end: 21,
-      text: 'Liang Wenfeng',
-      kind: 'entity',
-      id: 'liang-wenfeng',
-      label: 'Liang Wenfeng',
-      entityKind: 'person',
-      tier: 'core',
-    },
-    block: { el: p, text: node.data, first: node, nodes: [node], starts: [0], mapped: true },
-    range: { startContainer: node, startOffset: 8, endContainer: node, endOffset: 21 },
-    paintRange: null as unknown as AbstractRange, // the controller never paints
-    group: 'person',
-    inLink: false,
-  } as Occurrence;
+  const occurrence = liangIn(p);
   const detail = vi.fn(async (req) => knowledge.detail(req));
   const controller = new AbortController();
   const ui = createPageUi({
@@ -167,23 +150,6 @@ describe('page UI controller', () => {
 });
 
 describe('keyboard and pointer on the card', () => {
-  /** The closed shadow root, caught as it is attached (the page cannot reach it; tests can). */
-  function catchShadow(): () => ShadowRoot {
-    let root: ShadowRoot | null = null;
-    const attach = Element.prototype.attachShadow;
-    vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (
-      this: Element,
-      init: ShadowRootInit,
-    ) {
-      root = attach.call(this, init);
-      return root;
-    });
-    return () => {
-      if (!root) throw new Error('no shadow root yet');
-      return root;
-    };
-  }
-
   function key(k: string, init: KeyboardEventInit = {}): KeyboardEvent {
     const event = new KeyboardEvent('keydown', {
       key: k,

@@ -5,29 +5,13 @@
  */
 import { afterEach, expect, it, vi } from 'vitest';
 import { createKnowledge } from '../../lib/knowledge/term-detail';
-import type { Occurrence } from '../../lib/page/page-marks';
 import type { MarkSpot } from '../../lib/page/scroll-ticks';
 import { HOST_SELECTOR, ROOM_ATTR } from '../../lib/page/skip-rules';
 import { createPageUi } from '../../lib/page-ui/controller';
 import { pack } from '../knowledge/fixture';
+import { catchShadow, liangIn } from './fixture';
 
 const knowledge = createKnowledge(pack);
-
-function catchShadow(): () => ShadowRoot {
-  let root: ShadowRoot | null = null;
-  const attach = Element.prototype.attachShadow;
-  vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (
-    this: Element,
-    init: ShadowRootInit,
-  ) {
-    root = attach.call(this, init);
-    return root;
-  });
-  return () => {
-    if (!root) throw new Error('no shadow root yet');
-    return root;
-  };
-}
 
 const frame = () => new Promise<void>((done) => requestAnimationFrame(() => done()));
 
@@ -40,24 +24,7 @@ function setup() {
     value: 4000,
     configurable: true,
   });
-  const node = p.firstChild as Text;
-  const occurrence = {
-    match: {
-      start: 8,
-      end: 21,
-      text: 'Liang Wenfeng',
-      kind: 'entity',
-      id: 'liang-wenfeng',
-      label: 'Liang Wenfeng',
-      entityKind: 'person',
-      tier: 'core',
-    },
-    block: { el: p, text: node.data, first: node, nodes: [node], starts: [0], mapped: true },
-    range: { startContainer: node, startOffset: 8, endContainer: node, endOffset: 21 },
-    paintRange: null as unknown as AbstractRange,
-    group: 'person',
-    inLink: false,
-  } as Occurrence;
+  const occurrence = liangIn(p);
   const spots: Record<string, MarkSpot[]> = {
     'liang-wenfeng': [
       { id: 'liang-wenfeng', nth: 0, y: 100 },
