@@ -10,6 +10,7 @@ import {
   hoverMark,
   openSidebarFromCard,
   settledHighlights,
+  waitFlashInView,
   waitGoneFromUi,
   waitInUi,
 } from './harness/interact';
@@ -162,19 +163,7 @@ forEachBrowser(
       // Opened at the top, the page stays at its top while it re-wraps narrower.
       expect(await page.evaluate(() => scrollY)).toBe(0);
       await clickInUi(page, `${SIDEBAR} .terms li button`, 'Liang Wenfeng');
-      // Scrolling may be smooth: wait until the flashed name has come into the viewport.
-      const deadline = Date.now() + 10_000;
-      let shown = await probe(page, 'flashRect');
-      while (
-        !shown ||
-        shown.rect.y < 0 ||
-        shown.rect.y + shown.rect.height > shown.viewport.height
-      ) {
-        if (Date.now() > deadline)
-          throw new Error(`not scrolled into view: ${JSON.stringify(shown)}`);
-        await new Promise((r) => setTimeout(r, 100));
-        shown = await probe(page, 'flashRect');
-      }
+      const shown = await waitFlashInView(page);
       expect(shown.text).toBe('Liang Wenfeng');
       const [aside] = await probe(page, 'query', { selector: SIDEBAR });
       expect(aside?.rect.width).toBeGreaterThan(0);
@@ -201,18 +190,7 @@ forEachBrowser(
       await waitInUi(page, `${SIDEBAR} h3`, 'On this page');
       await clickInUi(page, `${SIDEBAR} .terms li button`, 'Liang Wenfeng');
       await waitGoneFromUi(page, SIDEBAR);
-      const deadline = Date.now() + 10_000;
-      let shown = await probe(page, 'flashRect');
-      while (
-        !shown ||
-        shown.rect.y < 0 ||
-        shown.rect.y + shown.rect.height > shown.viewport.height
-      ) {
-        if (Date.now() > deadline)
-          throw new Error(`not scrolled into view: ${JSON.stringify(shown)}`);
-        await new Promise((r) => setTimeout(r, 100));
-        shown = await probe(page, 'flashRect');
-      }
+      const shown = await waitFlashInView(page);
       expect(shown.text).toBe('Liang Wenfeng');
       expect(shown.rect.x + shown.rect.width).toBeLessThanOrEqual(shown.viewport.width);
       await page.close();
@@ -279,13 +257,7 @@ forEachBrowser(
       const last = ticks[ticks.length - 1] as (typeof ticks)[number];
       expect(last.rect.x + last.rect.width).toBeGreaterThan(viewport.w - 20); // at the edge
       await page.click(last.rect.x + last.rect.width / 2, last.rect.y + last.rect.height / 2);
-      const deadline = Date.now() + 10_000;
-      let shown = await probe(page, 'flashRect');
-      while (!shown || shown.rect.y < 0 || shown.rect.y > shown.viewport.height) {
-        if (Date.now() > deadline) throw new Error(`no flash in view: ${JSON.stringify(shown)}`);
-        await new Promise((r) => setTimeout(r, 100));
-        shown = await probe(page, 'flashRect');
-      }
+      const shown = await waitFlashInView(page);
       expect(people.map((r) => r.text)).toContain(shown.text);
       // The mark shown is the one the tick stands for: its place in the document is the
       // tick's place on the strip (within a few rows of 4 px).

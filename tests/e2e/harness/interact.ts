@@ -171,3 +171,21 @@ export async function waitUiStill(page: E2EPage, timeoutMs = 5_000): Promise<voi
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+export type Flash = NonNullable<Awaited<ReturnType<typeof probe<'flashRect'>>>>;
+
+/**
+ * Waits until the range "On this page" or a marker flashed is wholly in the viewport
+ * (scrolling may be smooth), and returns where it is.
+ */
+export async function waitFlashInView(page: E2EPage, timeoutMs = 10_000): Promise<Flash> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const shown = await probe(page, 'flashRect');
+    if (shown && shown.rect.y >= 0 && shown.rect.y + shown.rect.height <= shown.viewport.height) {
+      return shown;
+    }
+    if (Date.now() > deadline) throw new Error(`no flash in view: ${JSON.stringify(shown)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
