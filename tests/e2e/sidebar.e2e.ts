@@ -56,6 +56,10 @@ forEachBrowser(
       const marked = ranges.filter((r) => r.text === DEMO_HOVER_TERM).length;
       const count = Number((rows[0]?.text.match(/(\d+)/) ?? [])[1]);
       expect(count).toBeGreaterThanOrEqual(marked);
+      // Each row's "about" icon is drawn (an SVG), not a character a font may lack (ⓘ).
+      const icons = await probe(page, 'query', { selector: `${SIDEBAR} .terms li svg` });
+      expect(icons.length).toBeGreaterThan(0);
+      expect(rows.some((r) => r.text.includes('ⓘ'))).toBe(false);
       await page.close();
     });
 
