@@ -32,6 +32,12 @@ export interface CandidateFilter {
    * value: a topic may take it (figure-topics.ts). Asked only of numbers `plausible` turned down.
    */
   topical?: (n: number, at: number, end: number) => boolean;
+  /**
+   * Whether the digits at `[at, end)` are part of a name the name pass found ("H800",
+   * "DeepSeek-R1", "Qihoo 360"): those are no figure, and on a page about the story they
+   * were half of all candidates. Asked in order of `at`.
+   */
+  inName?: (at: number, end: number) => boolean;
 }
 
 /** Hundredths, so 5.6 × 1e6 and 5600000 agree despite float drift. */
@@ -96,6 +102,7 @@ function candidates(
       } else break;
     }
     digits.lastIndex = j;
+    if (filter.inName?.(p, j)) continue;
     const n = Number(num);
     if (filter.plausible(n) || filter.topical?.(n, p, j)) at.push(p);
   }

@@ -100,6 +100,7 @@ export function compileFigures(
       const anchors = topics && named ? topics.anchorsIn(named.names) : null;
       if (byValue.size === 0 && !anchors) return [];
       const filter: CandidateFilter = { plausible, words: tables.words };
+      if (named && named.names.length > 0) filter.inName = insideNames(named.names);
       let starts = wordStarts;
       if (topics && anchors && named) {
         filter.topical = (n, at, end) => topics.numberWorth(anchors, text, at, end, n);
@@ -117,6 +118,25 @@ export function compileFigures(
       }
       return findFigures(byValue, filter, text, starts, verdictOf, null);
     },
+  };
+}
+
+/**
+ * `CandidateFilter.inName` over the name pass's hits (in order of their end): whether a
+ * run of digits lies inside one. Asked in order, so a pointer moves forward only.
+ */
+export function insideNames(
+  names: readonly { start: number; end: number }[],
+): (at: number, end: number) => boolean {
+  let k = 0;
+  return (at, end) => {
+    while (k < names.length && (names[k] as { end: number }).end < end) k++;
+    // Hits may overlap ("DeepSeek" in "DeepSeek-R1"): a few after the first that reaches
+    // past the digits are looked at too.
+    for (let i = k; i < Math.min(names.length, k + 3); i++) {
+      if ((names[i] as { start: number }).start <= at) return true;
+    }
+    return false;
   };
 }
 

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { candidateFilter, candidateWindows, MAX_WINDOW } from '../../lib/detect/figure-candidates';
+import { insideNames } from '../../lib/detect/figures';
 import { createDetector } from '../../lib/detect/index';
 import { normalize, spanMapper, toOriginal } from '../../lib/detect/normalize';
 import { fixturePack } from './fixtures/pack';
@@ -88,5 +89,37 @@ describe('spanMapper', () => {
         }
       }
     }
+  });
+});
+
+describe('digits inside a name (issue 15)', () => {
+  const pad = ' and then some more words'.repeat(8);
+  const text = `Nvidia's H800 chips${pad}, while DeepSeek-R1 cost $6 million.`;
+  const h800 = text.indexOf('H800');
+  const r1 = text.indexOf('DeepSeek-R1');
+  const names = [
+    { start: h800, end: h800 + 4 },
+    { start: r1, end: r1 + 11 },
+  ];
+
+  it('make no window of their own', () => {
+    // 800 and 1 are scales of pack values (800 x 1e4, 1 x 1e6): candidates, but for the names.
+    const filter = { ...candidateFilter([6e6, 8e6, 1e6]), inName: insideNames(names) };
+    const windows = candidateWindows(text, filter).map(([a, b]) => text.slice(a, b));
+    expect(windows).toHaveLength(1);
+    expect(windows[0]).toContain('$6 million');
+    expect(windows[0]).not.toContain('H800');
+    const without = candidateWindows(text, candidateFilter([6e6, 8e6, 1e6]));
+    expect(without.length).toBeGreaterThan(1);
+  });
+
+  it('leave the figures beside them found as before', () => {
+    expect(figures('Liang Wenfeng said the H800 cluster cost $6 million.')).toEqual(
+      figures('Liang Wenfeng said the cluster cost $6 million.').map((f) => ({
+        ...f,
+        start: f.start + 5,
+        end: f.end + 5,
+      })),
+    );
   });
 });
