@@ -5,77 +5,33 @@
  * crowded block is read around the viewport only, and again as the reader scrolls
  * (block-read.ts).
  */
-import type { Detector } from '../detect/types';
 import type { TermCount } from '../messages';
+import { HUGE_CHARS } from './block-read';
 import { createFollower } from './follow-windows';
 import {
   inlineRendered,
-  type MarkSettings,
   type Occurrence,
   paintable,
   readOccurrences,
   type ScannedBlock,
 } from './occurrences';
 import { createPageBudget } from './page-budget';
-import { createPaintWindow, type WatchNear, WINDOW_FROM, watchNearViewport } from './paint-window';
-import { addToPaintSet, type Painter, type PaintSet } from './painter';
-import { FRAME, type Scheduler } from './scheduler';
-import { openShadowRoots } from './shadow-roots';
+import type { PageMarks, PageMarksEnv } from './page-marks-env';
+import {
+  createPaintWindow,
+  WINDOW_FROM,
+  watchNearViewport,
+  watchReachedViewport,
+} from './paint-window';
+import { addToPaintSet, type PaintSet } from './painter';
+import { FRAME, runNowThenSlice } from './scheduler';
 import { countTerms, indexByNode } from './term-counts';
-import { outermost, type ScanRoot, SkipCache, type TextBlock, walkBlocks } from './text-blocks';
+import { outermost, type ScanRoot, SkipCache, type TextBlock } from './text-blocks';
 import { viewportOffset, watchScroll } from './viewport-offset';
+import { type RootWalk, shadowRootsUnder, walkRoots } from './walk-roots';
 
 export type { MarkSettings, Occurrence } from './occurrences';
-
-export interface PageMarksEnv {
-  detector: Pick<Detector, 'detectAll'>;
-  painter: Painter;
-  scheduler: Scheduler;
-  settings: () => MarkSettings;
-  /**
-   * Whether an element is in (or near) the viewport; decides what is scanned first. Asked
-   * in document order, only until the first block below the viewport.
-   */
-  inViewport: (el: Element) => boolean;
-  /** Called after each finished scan with the terms now painted. */
-  onTerms: (terms: TermCount[]) => void;
-  isVisible?: (el: Element) => boolean;
-  /** Makes the painted range; tests without StaticRange pass their own. */
-  makeRange?: (init: StaticRangeInit) => AbstractRange;
-  /**
-   * Watches blocks near the viewport, for pages with more marks than are worth registering
-   * at once (paint-window.ts); null registers every mark. Default: IntersectionObserver.
-   */
-  watchNear?: WatchNear | null;
-  /** Where the reader is in a long block (viewport-offset.ts); tests pass their own. */
-  viewportOffset?: (block: TextBlock) => number | null;
-  /** Calls back as the reader scrolls, until aborted (viewport-offset.ts). */
-  watchScroll?: (onScroll: () => void, signal: AbortSignal) => void;
-  /** Told of each open shadow root read, so that its changes can be watched too. */
-  onShadowRoot?: (root: ShadowRoot) => void;
-  /** Marks known at once before the rest waits for the reader (page-budget.ts). */
-  pageMarks?: number;
-  /** Stops everything (the marks cleared, observers and jobs dropped) when aborted. */
-  signal?: AbortSignal;
-}
-
-export interface PageMarks {
-  /**
-   * Forgets everything and scans `root` again. `beforeLayout`: the page has not been laid
-   * out yet (DOMContentLoaded): asking where a block is would force that layout into our
-   * task, so the top of the document stands in for the viewport.
-   */
-  scanAll(root: Element, options?: { beforeLayout?: boolean }): void;
-  /** Re-reads the blocks under these roots only (what a MutationObserver reported). */
-  rescan(roots: readonly ScanRoot[]): void;
-  /** Paints again from what is known (settings changed). */
-  repaint(): void;
-  /** Occurrences that are painted now, in document scan order. */
-  painted(): Occurrence[];
-  terms(): TermCount[];
-  /** Painted occurrences touching a text node. */
-  at(node: Text): Occurrence[];
-}
+export type { PageMarks, PageMarksEnv } from './page-marks-env';
 
 /** Occurrences handled per unit of work when repainting. */
 const COMMIT_CHUNK = 2000;
@@ -160,6 +116,13 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
     watchNear,
     (els) => env.scheduler.push(scanJob(els, report, 'none', false), true),
     env.pageMarks,
+    env.pageText,
+    // With a near-watch of its own (tests), the caller passes this one too, or none.
+    env.watchReached !== undefined
+      ? env.watchReached
+      : watchNear === watchNearViewport
+        ? watchReachedViewport
+        : null,
   );
 
   function drop(key: Text): void {
@@ -210,14 +173,18 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
     byNode = null;
   }
 
-  /** Open shadow roots under `root` not read yet in this job: queued after it. */
-  function* shadowRootsUnder(root: ScanRoot, seen: Set<ScanRoot>): Generator<void, ShadowRoot[]> {
-    const found = (yield* openShadowRoots(root)).filter((r) => !seen.has(r));
-    for (const r of found) {
-      seen.add(r);
-      env.onShadowRoot?.(r);
+  /**
+   * Reads a block, or past the page's budget leaves it to be read when the reader comes
+   * near it (a block the walk passed unread always).
+   */
+  function* readOrDefer(block: TextBlock, walkCache: SkipCache, capped: boolean): Generator<void> {
+    if (block.unread || (capped && budget.full)) {
+      budget.defer(block.el);
+      return;
     }
-    return found;
+    // A huge block is read around the viewport only (block-read.ts).
+    budget.read(Math.min(block.text.length, HUGE_CHARS));
+    add(yield* scanBlock(block, walkCache));
   }
 
   /**
@@ -226,7 +193,8 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
    * the viewport's marks are painted then, blocks above it wait until the end, and the
    * rest of the page is read with no layout reads at all. 'top' does the same for the
    * document's first TOP_CHARS of text, with no layout read. Open shadow roots under each
-   * root are read after it, as roots of their own.
+   * root are read after it, as roots of their own. Past the page's budget (`capped`), the
+   * walk stops where it is until the reader gets there (`resumeJob`).
    */
   function* scanJob(
     roots: readonly ScanRoot[],
@@ -242,35 +210,42 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
     let looking = first !== 'none';
     let seen = false;
     let topChars = 0;
-    const queue = [...roots];
-    const queued = new Set<ScanRoot>(roots);
-    for (let i = 0; i < queue.length; i++) {
-      const root = queue[i] as ScanRoot;
-      if (!root.isConnected) continue;
-      for (const block of walkBlocks(root, walkCache)) {
-        if (looking) {
-          const inView = first === 'top' ? topChars < TOP_CHARS : env.inViewport(block.el);
-          topChars += block.text.length;
-          if (inView) {
-            seen = true;
-          } else if (!seen) {
-            above.push(block);
-            yield;
-            continue;
-          } else {
-            looking = false;
-            yield* commit();
-            // Let the viewport's marks reach the screen before reading the rest.
-            yield FRAME;
-            if (first === 'top') settleTop(walkCache);
-          }
-        }
-        // Past the page's budget, a block is read when the reader comes near it.
-        if (capped && budget.full) budget.defer(block.el);
-        else add(yield* scanBlock(block, walkCache));
+    const rootWalk: RootWalk = {
+      queued: new Set(),
+      onShadowRoot: env.onShadowRoot,
+      unread: capped ? () => budget.full : undefined,
+    };
+    const walk = walkRoots(roots, walkCache, rootWalk);
+    let stopped: TextBlock | null = null;
+    for (let r = walk.next(); !r.done; r = walk.next()) {
+      const block = r.value;
+      if (block === undefined) {
         yield;
+        continue;
       }
-      queue.push(...(yield* shadowRootsUnder(root, queued)));
+      if (looking) {
+        const inView = first === 'top' ? topChars < TOP_CHARS : env.inViewport(block.el);
+        topChars += block.text.length;
+        if (inView) {
+          seen = true;
+        } else if (!seen) {
+          above.push(block);
+          yield;
+          continue;
+        } else {
+          looking = false;
+          yield* commit();
+          // Let the viewport's marks reach the screen before reading the rest.
+          yield FRAME;
+          if (first === 'top') settleTop(walkCache);
+        }
+      }
+      if (capped && budget.full) {
+        stopped = block;
+        break;
+      }
+      yield* readOrDefer(block, walkCache, capped);
+      yield;
     }
     // A page shorter than the top pass never reached the frame above.
     if (first === 'top' && looking) {
@@ -279,8 +254,20 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
       settleTop(walkCache);
     }
     for (const block of above) {
-      add(yield* scanBlock(block, walkCache));
+      yield* readOrDefer(block, walkCache, capped);
       yield;
+    }
+    if (stopped) {
+      const at = stopped;
+      // Web components in what was walked are searched now, not when the reader gets to
+      // where the walk stopped; their blocks are read or watched like the rest.
+      const shadows: ShadowRoot[] = [];
+      for (const root of roots) {
+        shadows.push(...(yield* shadowRootsUnder(root, rootWalk, at.el)));
+        if (root.contains(at.el)) break;
+      }
+      if (shadows.length > 0) env.scheduler.push(scanJob(shadows, report, 'none'));
+      budget.whenReached(at.el, () => env.scheduler.push(resumeJob(walk, at, walkCache)));
     }
     yield* commit();
     // The per-element answers are only good until the page changes; drop them with the walk.
@@ -293,6 +280,24 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
       yield* follower.follow();
       follower.start();
     }
+  }
+
+  /**
+   * The rest of a walk stopped at the page's budget, once the reader has come to where it
+   * stopped: every further block is watched, and read as it comes near the viewport.
+   */
+  function* resumeJob(
+    walk: Generator<TextBlock | undefined>,
+    at: TextBlock,
+    walkCache: SkipCache,
+  ): Generator<unknown> {
+    yield* readOrDefer(at, walkCache, true);
+    for (let r = walk.next(); !r.done; r = walk.next()) {
+      if (r.value !== undefined) yield* readOrDefer(r.value, walkCache, true);
+      yield;
+    }
+    yield* commit();
+    report();
   }
 
   // Counted once per painted set, however often the list is asked for.
@@ -335,20 +340,7 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
     // in the page's next frame, which a long page may only render hundreds of ms later.
     // TOP_CHARS bounds it to a few ms, and TOP_BUDGET_MS a page whose top is one huge
     // block. The rest waits for that frame.
-    const job = scanJob([root], report, 'top');
-    const start = performance.now();
-    for (let r = job.next(); !r.done; r = job.next()) {
-      const frame = r.value === FRAME;
-      if (!frame && performance.now() - start < TOP_BUDGET_MS) continue;
-      env.scheduler.push(
-        (function* () {
-          if (frame) yield FRAME;
-          yield* job;
-        })(),
-        true,
-      );
-      return;
-    }
+    runNowThenSlice(env.scheduler, scanJob([root], report, 'top'), TOP_BUDGET_MS);
   }
 
   env.signal?.addEventListener('abort', () => clear(), { once: true });

@@ -76,7 +76,17 @@ export function entriesInSteps<E>(
 }
 
 /** One IntersectionObserver with a margin of a screen and a half above and below. */
-export const watchNearViewport: WatchNear = (onChange) => {
+export const watchNearViewport: WatchNear = (onChange) => observeWithin('150% 0px', onChange);
+
+/**
+ * Reports an element as near once the reader has come within a screen and a half of it,
+ * or gone past it: the margin above reaches the top of any page (a million percent of the
+ * window's height), so a jump to the end of the page (End, a link to a footnote) counts.
+ */
+export const watchReachedViewport: WatchNear = (onChange) =>
+  observeWithin('1000000% 0px 150% 0px', onChange);
+
+function observeWithin(rootMargin: string, onChange: (entries: NearEntry[]) => void): NearWatcher {
   let stopped = false;
   const take = entriesInSteps<IntersectionObserverEntry>(
     (entries) => {
@@ -91,7 +101,7 @@ export const watchNearViewport: WatchNear = (onChange) => {
     }),
     (run) => setTimeout(run, 0),
   );
-  const io = new IntersectionObserver(take, { rootMargin: '150% 0px' });
+  const io = new IntersectionObserver(take, { rootMargin });
   return {
     observe: (el) => io.observe(el),
     disconnect: () => {
@@ -99,7 +109,7 @@ export const watchNearViewport: WatchNear = (onChange) => {
       io.disconnect();
     },
   };
-};
+}
 
 export interface PaintWindow<T> {
   /** Paints these marks: only those near the viewport, from the observer's first report on. */

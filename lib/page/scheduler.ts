@@ -62,6 +62,31 @@ export function afterFrame(nextTask: () => Promise<void> = defaultYield()): () =
 /** What a job yields to have the scheduler wait for a rendered frame before going on. */
 export const FRAME = Symbol('frame');
 
+/**
+ * Runs `job` in this task for up to `budgetMs`, or until it asks for a frame; what is
+ * left goes to the scheduler (after that frame). For work whose first part must be in the
+ * page's next frame (page-marks.ts's top pass on DOMContentLoaded).
+ */
+export function runNowThenSlice(
+  scheduler: Scheduler,
+  job: Generator<unknown>,
+  budgetMs: number,
+): void {
+  const start = performance.now();
+  for (let r = job.next(); !r.done; r = job.next()) {
+    const frame = r.value === FRAME;
+    if (!frame && performance.now() - start < budgetMs) continue;
+    scheduler.push(
+      (function* () {
+        if (frame) yield FRAME;
+        yield* job;
+      })(),
+      true,
+    );
+    return;
+  }
+}
+
 export function createScheduler(env: Partial<SchedulerEnv> = {}): Scheduler {
   const now = env.now ?? (() => performance.now());
   const yieldToHost = env.yieldToHost ?? defaultYield();

@@ -14,9 +14,13 @@ const CHUNK = 4000;
 /**
  * The open shadow roots of elements under `root`, in document order (not those nested in
  * them: the caller reads each root found, and looks under it in turn). Yields every few
- * thousand elements, so a scheduler can slice the walk.
+ * thousand elements, so a scheduler can slice the walk. With `until`, only the elements
+ * before it in document order (its ancestors included) are looked at.
  */
-export function* openShadowRoots(root: ScanRoot): Generator<void, ShadowRoot[]> {
+export function* openShadowRoots(
+  root: ScanRoot,
+  until: Node | null = null,
+): Generator<undefined, ShadowRoot[], undefined> {
   const doc = root.ownerDocument as Document;
   const out: ShadowRoot[] = [];
   if ('shadowRoot' in root) {
@@ -25,7 +29,7 @@ export function* openShadowRoots(root: ScanRoot): Generator<void, ShadowRoot[]> 
   }
   const walker = doc.createTreeWalker(root, SHOW_ELEMENT);
   let n = 0;
-  for (let el = walker.nextNode(); el !== null; el = walker.nextNode()) {
+  for (let el = walker.nextNode(); el !== null && el !== until; el = walker.nextNode()) {
     const shadow = (el as Element).shadowRoot;
     if (shadow !== null && shadow.mode === 'open') out.push(shadow);
     if (++n % CHUNK === 0) yield;

@@ -22,6 +22,11 @@ export interface TextBlock {
   starts: number[];
   /** False until `nodes` and `starts` are filled. */
   mapped: boolean;
+  /**
+   * Walked past, not read (`walkBlocks`'s `unread`): `text` is empty and the block is
+   * only to be watched, and read as a root of its own when the reader comes near it.
+   */
+  unread?: true;
 }
 
 export interface DomPoint {
@@ -54,13 +59,18 @@ const NOT_PLAIN = `:not(${[...INLINE_TAGS].join(',').toLowerCase()},br,wbr,img),
  * and a plain block holds no other block and nothing skipped, so its text nodes are
  * consecutive in the walk.
  */
-function plainBlock(walker: TreeWalker, el: Element, first: Text): TextBlock | null {
+function plainBlock(
+  walker: TreeWalker,
+  el: Element,
+  first: Text,
+  unread: boolean,
+): TextBlock | null {
   if (el.querySelector(NOT_PLAIN) !== null) return null;
-  const text = el.textContent ?? '';
   let last: Node = el;
   while (last.lastChild !== null) last = last.lastChild;
   walker.currentNode = last;
-  return { el, text, first, nodes: [], starts: [], mapped: false };
+  if (unread) return { el, text: '', first, nodes: [], starts: [], mapped: false, unread };
+  return { el, text: el.textContent ?? '', first, nodes: [], starts: [], mapped: false };
 }
 
 /**
@@ -93,11 +103,14 @@ export type ScanRoot = Element | ShadowRoot;
  * Yields the blocks of text under `root`, in document order. A generator, so a scheduler
  * can read a few blocks per slice and stop in between. Tags and attributes decide what is
  * skipped here; whether a block is rendered is asked by the caller, of blocks that hold a
- * match (`SkipCache.rendered`).
+ * match (`SkipCache.rendered`). While `unread()` says so (the page's budget is spent), a
+ * block of text and inline elements is yielded unread (`TextBlock.unread`): its text is
+ * never made into a string.
  */
 export function* walkBlocks(
   root: ScanRoot,
   cache: SkipCache = new SkipCache(),
+  unread?: () => boolean,
 ): Generator<TextBlock, void, undefined> {
   const doc = root.ownerDocument as Document;
   if (isDocumentEditable(doc)) return;
@@ -145,17 +158,19 @@ export function* walkBlocks(
           inline = parent === block ? null : parent;
           inlineSkipped = lastSkipped;
           if (block !== null && block !== lastBlock && plainBlocks) {
-            const whole = plainBlock(walker, block, node);
+            // A block starting with an empty node may be empty: read, as it must not end
+            // the block around it (empty text nodes never do).
+            const whole = plainBlock(walker, block, node, node.length > 0 && unread?.() === true);
             if (whole) {
               // Empty text nodes never end a block (as node by node below).
-              if (whole.text.length > 0) {
+              if (whole.unread || whole.text.length > 0) {
                 if (cur && HAS_CONTENT.test(cur.text)) yield cur;
                 cur = null;
               }
               n = walker.nextNode();
               lastParent = null;
               lastBlock = block;
-              if (HAS_CONTENT.test(whole.text)) yield whole;
+              if (whole.unread || HAS_CONTENT.test(whole.text)) yield whole;
               continue;
             }
           }

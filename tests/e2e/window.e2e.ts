@@ -1,7 +1,8 @@
 /**
  * A page with thousands of marks registers only those near the viewport as highlights
- * (lib/page/paint-window.ts), and scrolling brings the others in: checked with the real
- * IntersectionObserver and CSS.highlights of each browser.
+ * (lib/page/paint-window.ts), and scrolling brings the others in; a page with more text
+ * than is read at once (lib/page/page-budget.ts) is read further where the reader goes.
+ * Checked with the real IntersectionObserver and CSS.highlights of each browser.
  */
 import { expect, it } from 'vitest';
 import { settledHighlights } from './harness/interact';
@@ -24,6 +25,23 @@ forEachBrowser(
         r.some((m) => m.text === 'Zhou Hongyi'),
       );
       expect(bottom.length).toBeLessThan(1000);
+      await page.close();
+    });
+
+    it('reads a book-length page as far as its budget, and the rest where the reader goes', async () => {
+      const { browser, server } = session();
+      const page = await browser.openPage(server.url('/fixtures/book.html'));
+      const top = await settledHighlights(page, 20_000, (r) =>
+        r.some((m) => m.text === 'Liang Wenfeng'),
+      );
+      expect(top.some((r) => r.text === 'Feng Ji' || r.text === 'Zhou Hongyi')).toBe(false);
+      // A jump, not a scroll through: the walk stopped far above goes on all the same.
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      await settledHighlights(page, 20_000, (r) => r.some((m) => m.text === 'Zhou Hongyi'));
+      await page.evaluate(() =>
+        window.scrollTo(0, (document.documentElement.scrollHeight * 3) / 4),
+      );
+      await settledHighlights(page, 20_000, (r) => r.some((m) => m.text === 'Feng Ji'));
       await page.close();
     });
   },

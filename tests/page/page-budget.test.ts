@@ -11,8 +11,12 @@ import type { Painter } from '../../lib/page/painter';
 import { createScheduler } from '../../lib/page/scheduler';
 import { ALL_MARK_KINDS } from '../../lib/settings';
 
+/** Every text the detector was given: what was read. */
+const detected: string[] = [];
+
 const detector = {
   detectAll(text: string): Match[] {
+    detected.push(text);
     const at = text.indexOf('Liang Wenfeng');
     if (at < 0) return [];
     return [
@@ -30,13 +34,20 @@ const detector = {
   },
 };
 
-function setup(limit: number) {
+function setup(limit: number, pageText?: number, stopAtBudget = false) {
   let report: (entries: NearEntry[]) => void = () => {};
   const observed: Element[] = [];
   const watchNear = (onChange: (entries: NearEntry[]) => void) => {
     report = onChange;
     return { observe: (el: Element) => observed.push(el), disconnect: () => {} };
   };
+  // Where a walk stopped at the budget, and how to say the reader got there.
+  const stops: { el: Element; reach: () => void }[] = [];
+  const watchReached = (onChange: (entries: NearEntry[]) => void) => ({
+    observe: (el: Element) =>
+      stops.push({ el, reach: () => onChange([{ el, near: true, boxless: false }]) }),
+    disconnect: () => {},
+  });
   const painter: Painter = { paint: () => {}, flash: () => {}, clear: () => {} };
   const scheduler = createScheduler({ yieldToHost: () => Promise.resolve(), sliceMs: 4 });
   const marks = createPageMarks({
@@ -50,16 +61,20 @@ function setup(limit: number) {
     onTerms: () => {},
     watchNear,
     pageMarks: limit,
+    pageText,
+    watchReached: stopAtBudget ? watchReached : null,
   });
   return {
     marks,
     scheduler,
     observed,
+    stops,
     near: (els: Element[]) => report(els.map((el) => ({ el, near: true, boxless: false }))),
   };
 }
 
 beforeEach(() => {
+  detected.length = 0;
   const ps = Array.from({ length: 30 }, (_, i) => {
     const p = document.createElement('p');
     p.id = `p${i}`;
@@ -80,6 +95,73 @@ describe('the page budget', () => {
     near([document.getElementById('p20') as Element, document.getElementById('p21') as Element]);
     await scheduler.idle();
     expect(marks.terms()).toEqual([expect.objectContaining({ id: 'liang', count: 12 })]);
+  });
+
+  it('past its characters, reads no more text, and reads what comes near', async () => {
+    // Each paragraph is 28 or 29 characters: 100 are spent after the fourth.
+    const { marks, scheduler, observed, near } = setup(1000, 100);
+    marks.scanAll(document.body);
+    await scheduler.idle();
+    expect(marks.terms()[0]?.count).toBe(4);
+    expect(detected).toHaveLength(4);
+    expect(detected.join()).not.toContain('paragraph 4.');
+    expect(observed.map((el) => el.id)).toEqual(expect.arrayContaining(['p4', 'p29']));
+    near([document.getElementById('p29') as Element]);
+    await scheduler.idle();
+    expect(marks.terms()[0]?.count).toBe(5);
+    expect(detected.at(-1)).toBe('Liang Wenfeng, paragraph 29.');
+  });
+
+  it('stops its walk at the budget, and goes on when the reader gets there', async () => {
+    const { marks, scheduler, observed, stops, near } = setup(1000, 100, true);
+    marks.scanAll(document.body);
+    await scheduler.idle();
+    expect(marks.terms()[0]?.count).toBe(4);
+    // Nothing past the stop is walked yet: not a block watched.
+    expect(observed.filter((el) => /^p\d+$/.test(el.id))).toEqual([]);
+    expect(stops.map((s) => s.el.id)).toEqual(['p4']);
+    stops[0]?.reach();
+    await scheduler.idle();
+    expect(observed.map((el) => el.id)).toEqual(expect.arrayContaining(['p4', 'p29']));
+    expect(detected).toHaveLength(4);
+    near([document.getElementById('p4') as Element]);
+    await scheduler.idle();
+    expect(marks.terms()[0]?.count).toBe(5);
+  });
+
+  it('searches what it walked for web components when it stops, and the rest later', async () => {
+    const hostIn = (id: string, before: Element) => {
+      const host = document.createElement('div');
+      const inner = document.createElement('p');
+      inner.id = id;
+      inner.append('Liang Wenfeng, in a web component.');
+      host.attachShadow({ mode: 'open' }).append(inner);
+      before.before(host);
+    };
+    hostIn('early', document.getElementById('p1') as Element);
+    hostIn('late', document.getElementById('p20') as Element);
+    const { marks, scheduler, stops, observed } = setup(1000, 100, true);
+    marks.scanAll(document.body);
+    await scheduler.idle();
+    // The early component's text waits like the page's (the budget is spent), the late one
+    // is not even found until the reader gets to where the walk stopped.
+    expect(stops.map((s) => s.el.id)).toEqual(['p4', 'early']);
+    expect(observed.map((el) => el.id)).not.toContain('late');
+    stops[0]?.reach();
+    await scheduler.idle();
+    expect(observed.map((el) => el.id)).toEqual(expect.arrayContaining(['p29', 'late']));
+  });
+
+  it('forgets where it stopped when the page is scanned anew', async () => {
+    const { marks, scheduler, observed, stops } = setup(1000, 100, true);
+    marks.scanAll(document.body);
+    await scheduler.idle();
+    marks.scanAll(document.body);
+    await scheduler.idle();
+    stops[0]?.reach();
+    await scheduler.idle();
+    expect(observed.filter((el) => /^p\d+$/.test(el.id))).toEqual([]);
+    expect(stops).toHaveLength(2);
   });
 
   it('reads everything when there is no way to watch', async () => {

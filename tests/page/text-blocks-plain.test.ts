@@ -123,3 +123,59 @@ describe('walkBlocks, plain blocks read whole', () => {
     expect(block?.starts).toEqual([0, 0, 4, 8, 8]);
   });
 });
+
+/** Test markup is ours: parsed with DOMParser and moved in, never innerHTML. */
+function setBody(html: string): void {
+  const doc = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
+  document.body.replaceChildren(
+    ...Array.from(doc.body.childNodes).map((n) => document.importNode(n, true)),
+  );
+}
+
+describe('walkBlocks past the page budget (issue 15)', () => {
+  it('passes plain blocks unread, without their text, and still reads the others', () => {
+    setBody(
+      '<p id="a">Liang <b>Wenfeng</b> said</p><div id="d">Intro <p id="i">inner</p> end</div>',
+    );
+    const got = [...walkBlocks(document.body, new SkipCache(() => true), () => true)];
+    expect(got.map((b) => [b.el.id, b.text, b.unread === true])).toEqual([
+      ['a', '', true],
+      ['d', 'Intro ', false],
+      ['i', '', true],
+      ['d', ' end', false],
+    ]);
+  });
+
+  it('reads until the budget is spent, then passes the rest unread', () => {
+    setBody('<p>one</p><p>two</p><p>three</p>');
+    let read = 0;
+    const blocks = walkBlocks(document.body, new SkipCache(() => true), () => read >= 2);
+    const got: string[] = [];
+    for (const b of blocks) {
+      got.push(b.unread ? '(unread)' : b.text);
+      read++;
+    }
+    expect(got).toEqual(['one', 'two', '(unread)']);
+  });
+
+  it('leaves no text outside what it yields: read, or under an unread block', () => {
+    fc.assert(
+      fc.property(fc.array(tree, { minLength: 1, maxLength: 4 }), (trees) => {
+        const root = document.createElement('article');
+        for (const t of trees) root.append(build(t));
+        document.body.replaceChildren(root);
+        const got = [...walkBlocks(root, new SkipCache(() => true), () => true)];
+        for (const b of got) if (!b.unread) expect(mapBlock(b)).toBe(true);
+        for (const want of reference(root)) {
+          for (const node of want.nodes) {
+            const covered = got.some((b) =>
+              b.unread ? b.el.contains(node) : b.nodes.includes(node),
+            );
+            expect(covered).toBe(true);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
