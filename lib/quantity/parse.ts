@@ -6,8 +6,9 @@
  * backtrack more than a few characters, and nothing is allocated per character.
  */
 import type { FigureValue } from '../pack/types';
+import { CJK_TIME_UNITS, cjkUnitAt } from './cjk-units';
 import { readDate } from './dates';
-import { letterAt, letterBefore } from './letters';
+import { capitalizedBefore, letterAt, letterBefore, letterOrDigitAt } from './letters';
 import {
   currencyBefore,
   execAt,
@@ -55,26 +56,16 @@ const CURRENCY_SUFFIX_RE =
 const PER_TOKENS_RE =
   /(?:[ \u00a0]+per[ \u00a0]+(?:(?:1|one|a)[ \u00a0]+)?|[ \u00a0]?\/[ \u00a0]?1?)(million|thousand|billion|[MKB])[ \u00a0]+tokens/y;
 const TIME_RE = /(?:[ \u00a0]|-)(years?|months?|weeks?|days?|hours?|minutes?|decades?)(-old)?/iy;
-// Chinese counters and units glued to the number: 1万张A100, 不到140人, 5年, 两个月 (digits only)
-const CJK_UNIT_RE =
-  /(?:张|块|枚|颗)?([A-Z]{1,3}\d{2,4}[A-Z]?s?(?![\p{L}\d])|芯片|显卡|GPU|图形处理器)|(?:名)?(人|员工)|(年|个月|周|天|小时|分钟)/uy;
-const CJK_TIME_UNITS: Record<string, string> = {
-  年: 'years',
-  个月: 'months',
-  周: 'weeks',
-  天: 'days',
-  小时: 'hours',
-  分钟: 'minutes',
-};
 const HYPHEN_AGE_RE = /^\d{1,3}-(?:year|month|week|day|hour|minute)s?-?/;
-const OF_THEM_RE = /[ \u00a0]+of[ \u00a0]+(?:them|these|those)(?![\p{L}])/uy;
-const RANK_NOUN_RE = /[ \u00a0-](spot|place|position|rank|ranking)(?![\p{L}])/iuy;
+// The longest word first, so that `wordAt` turning one down leaves no shorter one to try.
+const OF_THEM_RE = /[ \u00a0]+of[ \u00a0]+(?:them|these|those)/y;
+const RANK_NOUN_RE = /[ \u00a0-](spot|place|position|ranking|rank)/iy;
 const RANK_VERB_TAIL_RE =
   /(?:ranked|ranks|ranking|placed|came in|finished|(?:fell|dropped|slipped|slid|rose|climbed|jumped) to)(?: at)?[ \u00a0]+$/i;
 // "sixth on the App Store": an ordinal followed by where the ranking is
 const RANK_ON_RE =
-  /[ \u00a0]+(?:on|in)[ \u00a0]+(?:the|Apple's|Apple’s)[ \u00a0]+(?:App Store|charts?|rankings?|leaderboard)(?![\p{L}])/iuy;
-const NO_RANK_RE = /No\.[ \u00a0]?(\d{1,4})(?![\d\p{L}])/uy;
+  /[ \u00a0]+(?:on|in)[ \u00a0]+(?:the|Apple's|Apple’s)[ \u00a0]+(?:App Store|charts?|rankings?|leaderboard)/iy;
+const NO_RANK_RE = /No\.[ \u00a0]?(\d{1,4})/y;
 // Not after a letter: checked by `betweenBefore` and `qualifierBefore`.
 const BETWEEN_TAIL_RE = /between[ \u00a0]+$/i;
 const QUALIFIER_TAIL_RE =
@@ -235,7 +226,7 @@ function readUnit(
   }
   const yearLike = (r: NumberRead) =>
     r.int.length === 4 && !r.frac && r.scale === null && +r.int >= 1900 && +r.int <= 2099;
-  m = execAt(CJK_UNIT_RE, text, end);
+  m = cjkUnitAt(text, end);
   if (m) {
     const e = end + m[0].length;
     if (m[1]) return { start, end: e, value, unit: 'chips' };
@@ -262,11 +253,11 @@ function readUnit(
   }
   if (plain && !second) {
     // "Qihoo 360", "RTX 4090": a bare number after a capitalized word names something
-    const before = /([A-Z][\p{L}]*)[ \u00a0]$/u.exec(text.slice(Math.max(0, start - 24), start));
-    if (before && !CAPITALIZED_OK.has(before[1] as string)) return null;
+    const before = capitalizedBefore(text, start);
+    if (before !== null && !CAPITALIZED_OK.has(before)) return null;
   }
   // "2,000 of them": the count reaches over the pronoun, which names what is counted
-  const ofThem = execAt(OF_THEM_RE, text, end);
+  const ofThem = wordAt(OF_THEM_RE, text, end);
   return { start, end: ofThem ? end + ofThem[0].length : end, value, unit: 'count' };
 }
 
@@ -314,13 +305,13 @@ function readOrdinal(text: string, at: number, word: string): Read | null {
   const n = ORDINAL_WORDS[word.toLowerCase()];
   if (n === undefined) return null;
   const end = at + word.length;
-  const m = execAt(RANK_NOUN_RE, text, end);
+  const m = wordAt(RANK_NOUN_RE, text, end);
   if (m) return { start: at, end: end + m[0].length, value: n, unit: 'rank' };
   // "second-guessing", "third-party": the ordinal is part of another word
   if (text.charCodeAt(end) === 45 && isLetterOrDigit(text.charCodeAt(end + 1))) return null;
   if (
     RANK_VERB_TAIL_RE.test(text.slice(Math.max(0, at - 20), at)) ||
-    execAt(RANK_ON_RE, text, end)
+    wordAt(RANK_ON_RE, text, end)
   ) {
     return { start: at, end, value: n, unit: 'rank' };
   }
@@ -345,7 +336,8 @@ function readAt(text: string, at: number, token: string): Read | null {
   if (isDigit(token.charCodeAt(0))) return readNumeric(text, at);
   if (token === 'No') {
     const m = execAt(NO_RANK_RE, text, at);
-    if (!m || (at > 0 && isLetterOrDigit(text.charCodeAt(at - 1)))) return null;
+    if (!m || letterOrDigitAt(text, at + m[0].length)) return null;
+    if (at > 0 && isLetterOrDigit(text.charCodeAt(at - 1))) return null;
     return { start: at, end: at + m[0].length, value: Number(m[1]), unit: 'rank' };
   }
   return readWordNumber(text, at, token) ?? readOrdinal(text, at, token);

@@ -4,7 +4,7 @@
  * sticky regexes, so nothing rescans the text.
  */
 
-import { letterOrDigitAt } from './letters';
+import { letterAt, letterOrDigitAt } from './letters';
 import {
   CURRENCY_PREFIXES,
   LETTER_SCALES,
@@ -18,7 +18,6 @@ const NUM_RE = /(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?/y;
 // `i` without `u`, as the unit regexes in parse.ts.
 const SCALE_RE = /[ \u00a0-]?(thousand|million|billion|trillion|mn|bn|tn)|(万亿|万|亿|千)/iy;
 const LETTER_SCALES_AT = 'kKmMbBtT';
-const LOOK_WORD_RE = /[ \u00a0]+([\p{L}\d][\p{L}\d'’.-]*)/uy;
 const CHIP_MODEL_RE = /^[A-Z]{1,3}\d{2,4}[A-Z]?s?$/;
 
 export function isLetterOrDigit(code: number): boolean {
@@ -107,13 +106,31 @@ export function currencyBefore(text: string, at: number): { start: number; code:
   return null;
 }
 
+/**
+ * The next word after spaces at `at` (" such", " Nvidia’s", " A100"): [spaces and word,
+ * word], as `/[ \u00a0]+([\p{L}\d][\p{L}\d'’.-]*)/uy` read it, by code point (letters.ts).
+ */
+function lookWordAt(text: string, at: number): [string, string] | null {
+  let p = at;
+  while (p < text.length && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 0xa0)) p++;
+  if (p === at || !letterOrDigitAt(text, p)) return null;
+  const from = p;
+  while (p < text.length) {
+    const c = text.charCodeAt(p);
+    if (c === 39 || c === 0x2019 || c === 46 || c === 45 || (c >= 48 && c <= 57)) p++;
+    else if (letterAt(text, p)) p += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
+    else break;
+  }
+  return [text.slice(at, p), text.slice(from, p)];
+}
+
 /** A noun unit up to four words ahead ("2,000 such chips", "10,000 of Nvidia's A100 chips"). */
 export function nounAhead(text: string, at: number): { end: number; unit: string } | null {
   let p = at;
   let modelEnd = -1;
   let afterModel = 0;
   for (let i = 0; i < 8; i++) {
-    const w = execAt(LOOK_WORD_RE, text, p);
+    const w = lookWordAt(text, p);
     if (!w) break;
     const word = (w[1] as string).replace(/[.]+$/, '');
     const lower = word.toLowerCase();
