@@ -4,17 +4,13 @@
  * background's router, which only checks and dispatches) never imports `wxt/browser`.
  */
 import { browser } from 'wxt/browser';
+import { backgroundSender } from './background-sender';
 import { envelope } from './message-table';
-import type { BackgroundProtocol, RequestOf, ResponseOf } from './messages';
+import type { RequestOf, ResponseOf } from './messages';
 import type { TabProtocol } from './tab-messages';
 
 /** Ask the background. */
-export async function send<N extends keyof BackgroundProtocol>(
-  name: N,
-  payload: RequestOf<N>,
-): Promise<ResponseOf<N>> {
-  return (await browser.runtime.sendMessage(envelope(name, payload))) as ResponseOf<N>;
-}
+export const send = backgroundSender((message) => browser.runtime.sendMessage(message));
 
 /** Ask a tab's content script (top frame only). */
 export async function sendToTab<N extends keyof TabProtocol>(

@@ -2,7 +2,8 @@
  * The few extension APIs the content script's first stage needs, taken straight from the
  * browser: `browser` in Firefox, `chrome` in Chrome (MV3's `chrome.*` return promises).
  * No polyfill: the first stage runs on every page, and the polyfill alone is more script
- * to parse than the rest of it. The second stage (page-session.js) uses `wxt/browser`.
+ * to parse than the rest of it. The second stage (page-session.js) is handed the same
+ * object; only the card and sidebar (page-ui.js, loaded on first use) use `wxt/browser`.
  */
 import type { SettingsArea } from '../settings-reader';
 
@@ -17,6 +18,7 @@ interface Api {
   runtime: {
     id?: string;
     getURL(path: string): string;
+    sendMessage(message: unknown): Promise<unknown>;
     onMessage: {
       addListener(l: MessageListener): void;
       removeListener(l: MessageListener): void;
@@ -31,6 +33,8 @@ export interface ExtensionApi {
   getURL(path: string): string;
   /** `storage.local`: its `get` and `onChanged`. */
   local: SettingsArea;
+  /** `runtime.sendMessage`: a promise in both browsers (MV3's `chrome.*` too). */
+  sendMessage(message: unknown): Promise<unknown>;
   /**
    * Answers runtime messages until `signal` aborts. `answer` returns undefined for a
    * message that is not ours (so another listener may answer it), else the answer's
@@ -53,6 +57,7 @@ export function extensionApi(): ExtensionApi | null {
     },
     getURL: (path) => api.runtime.getURL(path),
     local: api.storage.local,
+    sendMessage: (message) => api.runtime.sendMessage(message),
     serve(answer, signal) {
       // sendResponse rather than a returned promise: Chrome takes promises from listeners
       // only in recent versions; `return true` keeps the channel open in both browsers.

@@ -103,7 +103,7 @@ export async function startFirstStage(env: FirstStageEnv): Promise<void> {
     const abort = new AbortController();
     const ready = env
       .loadSession()
-      .then((startSession) => startSession({ settings, signal: abort.signal }))
+      .then((startSession) => startSession({ api, settings, signal: abort.signal }))
       .catch((error: unknown) => {
         console.error('[sourcelight] the page session could not start', error);
         return null;

@@ -9,7 +9,6 @@
  * aborting drops them, and stops the loaded UI (it is given the same signal). This file
  * must not import Preact or the components (only their types).
  */
-import { browser } from 'wxt/browser';
 import type { Occurrence } from '../page/page-marks';
 import type { CardCause, PageUi, PageUiDeps } from '../page-ui/controller';
 
@@ -20,12 +19,10 @@ export type CreatePageUi = (deps: PageUiDeps) => PageUi;
  * world (Chrome) or sandbox (Firefox), not the page's, whatever the page's CSP says; the
  * file is web-accessible only so the content script may import it (wxt.config.ts).
  */
-export async function importPageUi(): Promise<CreatePageUi> {
+export async function importPageUi(getURL: (path: string) => string): Promise<CreatePageUi> {
   // The path stays a literal at the import: scripts/web-ext-lint.ts accepts web-ext's
   // "unsafe call to import" warning only for this file. The bundler must leave it alone.
-  const mod: { default?: unknown } = await import(
-    /* @vite-ignore */ browser.runtime.getURL('/page-ui.js')
-  );
+  const mod: { default?: unknown } = await import(/* @vite-ignore */ getURL('/page-ui.js'));
   if (typeof mod.default !== 'function') {
     throw new TypeError('page-ui.js has no default export createPageUi');
   }
@@ -43,10 +40,7 @@ export interface LazyPageUi extends PageUi {
   prepare(): void;
 }
 
-export function createLazyPageUi(
-  deps: PageUiDeps,
-  load: () => Promise<CreatePageUi> = importPageUi,
-): LazyPageUi {
+export function createLazyPageUi(deps: PageUiDeps, load: () => Promise<CreatePageUi>): LazyPageUi {
   let ui: PageUi | null = null;
   let loading: Promise<void> | null = null;
   let failed = false;

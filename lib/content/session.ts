@@ -5,7 +5,8 @@
  * settings, the site switch and the tab's messages and hands them on; everything here stops
  * on one abort (site turned off, the reader's library rebuilt, extension gone).
  */
-import { browser } from 'wxt/browser';
+
+import { backgroundSender, type SendToBackground } from '../background-sender';
 import { compileTables } from '../detect/compile';
 import type { DetectorTables } from '../detect/tables';
 import type { Detector } from '../detect/types';
@@ -21,12 +22,14 @@ import { afterFrame, createScheduler, defaultYield } from '../page/scheduler';
 import { createReadingOrder, stepTerm, termAtSelection } from '../page/term-order';
 import { watchPage } from '../page/watch-page';
 import type { Settings } from '../settings-defaults';
-import { send } from '../transport';
-import { createLazyPageUi } from './lazy-ui';
+import type { ExtensionApi } from './extension-api';
+import { createLazyPageUi, importPageUi } from './lazy-ui';
 import { markSpots, showOccurrence, stopFlash } from './show-occurrence';
 import { bringIntoView, listenTermKeys } from './term-keys';
 
 export interface SessionOptions {
+  /** The first stage's extension APIs, with no polyfill (extension-api.ts). */
+  api: ExtensionApi;
   settings: Settings;
   signal: AbortSignal;
   /** The detector's tables; default: the reader's merged tables if published, else the bundled ones. */
@@ -47,10 +50,6 @@ export interface PageSession {
 /** How long an address reached within the page must hold before it is reported, ms. */
 const SETTLE_MS = 1000;
 
-function sendTerms(url: string, title: string, terms: TermCount[]): void {
-  send('page:terms', { url, title, terms }).catch(() => {});
-}
-
 /** Within this many px of the viewport counts as visible: scanned first. */
 const NEAR_VIEWPORT = 400;
 
@@ -63,7 +62,7 @@ export async function startPageSession(options: SessionOptions): Promise<PageSes
   if (!canPaintHighlights()) return null;
   const tables =
     options.tables ??
-    (await readPublishedTables(browser.storage.local).catch(() => null)) ??
+    (await readPublishedTables(options.api.local).catch(() => null)) ??
     detectorTables;
   // In tasks of its own: each step stays short.
   const steps = compileTables(tables);
@@ -84,26 +83,23 @@ export async function startPageSession(options: SessionOptions): Promise<PageSes
   // reload): the old script must not go on marking and answering hovers (issue 19).
   const own = new AbortController();
   signal.addEventListener('abort', () => own.abort(), { once: true });
-  return run(detector, options.settings, own);
+  return run(detector, options.api, options.settings, own);
 }
 
-/** Whether this script's extension context is gone (`runtime.id` is then undefined, or throws). */
-function contextGone(): boolean {
-  try {
-    return !browser.runtime?.id;
-  } catch {
-    return true;
-  }
-}
-
-function run(detector: Detector, initial: Settings, own: AbortController): PageSession {
+function run(
+  detector: Detector,
+  api: ExtensionApi,
+  initial: Settings,
+  own: AbortController,
+): PageSession {
   const signal = own.signal;
+  const send: SendToBackground = backgroundSender(api.sendMessage);
   /** Runs `work` while the context lives; stops the session for good once it is gone. */
   const alive =
     <A extends unknown[]>(work: (...args: A) => void) =>
     (...args: A): void => {
       if (signal.aborted) return;
-      if (contextGone()) own.abort();
+      if (!api.alive()) own.abort();
       else work(...args);
     };
   let settings = initial;
@@ -128,24 +124,27 @@ function run(detector: Detector, initial: Settings, own: AbortController): PageS
     signal,
   });
   const cycle = new Map<string, number>();
-  const ui = createLazyPageUi({
-    detail: (req) => send('term:detail', req),
-    seen: (id) => send('history:seen', { id, url: location.href }).catch(() => null),
-    readSource: (sourceId, claimId) => {
-      send('reader:open', { sourceId, claimId }).catch(() => {});
+  const ui = createLazyPageUi(
+    {
+      detail: (req) => send('term:detail', req),
+      seen: (id) => send('history:seen', { id, url: location.href }).catch(() => null),
+      readSource: (sourceId, claimId) => {
+        send('reader:open', { sourceId, claimId }).catch(() => {});
+      },
+      terms: () => marks.terms(),
+      showOnPage: (id, nth) => showOccurrence(marks, painter, cycle, id, nth),
+      markSpots: (id) => markSpots(marks, id),
+      onCardClosed: () => hover.reset(),
+      onAddPage: () =>
+        addThisPage(
+          document,
+          () => importExtractor(api.getURL),
+          (page) => send('library:stage', { page }),
+        ),
+      signal,
     },
-    terms: () => marks.terms(),
-    showOnPage: (id, nth) => showOccurrence(marks, painter, cycle, id, nth),
-    markSpots: (id) => markSpots(marks, id),
-    onCardClosed: () => hover.reset(),
-    onAddPage: () =>
-      addThisPage(
-        document,
-        () => importExtractor((path) => browser.runtime.getURL(path as '/extract.js')),
-        (page) => send('library:stage', { page }),
-      ),
-    signal,
-  });
+    () => importPageUi(api.getURL),
+  );
 
   // What was painted at the last report: the markers measure again only when it changed.
   let lastPainted: readonly Occurrence[] = [];
@@ -161,7 +160,9 @@ function run(detector: Detector, initial: Settings, own: AbortController): PageS
     // history), only an address that has held for SETTLE_MS is: one entry per real
     // navigation, not one per pushState (issue 19).
     clearTimeout(pending);
-    const deliver = () => sendTerms(location.href, document.title, terms);
+    const deliver = () => {
+      send('page:terms', { url: location.href, title: document.title, terms }).catch(() => {});
+    };
     if (location.href === firstUrl) deliver();
     else pending = setTimeout(deliver, SETTLE_MS);
   }
