@@ -71,15 +71,13 @@ describe('project conventions', () => {
  * lib/ is pure (it runs in Node, in tests, in any context) and is handed what it needs;
  * a new entry here is a decision, not an accident.
  */
-// (The first stage, lib/content/first-stage.ts, takes the browser's own API through
-// lib/content/extension-api.ts, without the polyfill that `wxt/browser` brings.)
+// (The content script's two stages, lib/content/first-stage.ts and session.ts, take the
+// browser's own API through lib/content/extension-api.ts, without the polyfill that
+// `wxt/browser` brings.)
 const EXTENSION_API_MODULES: Record<string, string> = {
   'lib/transport.ts': "the contract's transport: sends messages to the background and to tabs",
   'lib/settings.ts': 'the one settings module: reads, watches and writes storage.local',
   'lib/sidebar-command.ts': 'listens for the keyboard command and asks the active tab',
-  'lib/content/session.ts':
-    "the second stage: reads the reader's published tables, hands runtime.getURL to the extraction",
-  'lib/content/lazy-ui.ts': "loads the package's own page-ui.js by its extension URL",
   'lib/page-ui/controller.tsx': "the card and sidebar's links to the reader, an extension page",
   'lib/library/published.ts': 'types only: it is handed the storage area it reads and watches',
   'lib/background/main.ts': "starts the background: the router's listener, tabs, settings",
