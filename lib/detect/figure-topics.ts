@@ -12,7 +12,7 @@
 import type { FigureValue } from '../pack/types';
 import { bestVerdict, type FigureVerdict, type StatedFigure } from '../quantity/figure-verdict';
 import { isRankAt } from '../quantity/parse';
-import { createTopicMatcher } from '../quantity/topic-rules';
+import { createTopicMatcher, patternFlags } from '../quantity/topic-rules';
 import { ORDINAL_WORDS } from '../quantity/units';
 import {
   type Anchors,
@@ -182,7 +182,7 @@ export function compileFigureTopics(
 
   const wordRes = tables.wordFigures.map((w) => ({ w, re: null as RegExp | null }));
   const wordRe = (item: (typeof wordRes)[number]) => {
-    item.re ??= new RegExp(item.w.match, 'giu');
+    item.re ??= new RegExp(item.w.match, patternFlags(item.w.match, 'g'));
     item.re.lastIndex = 0;
     return item.re;
   };

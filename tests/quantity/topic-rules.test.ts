@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   createTopicMatcher,
   flattenTopicRules,
+  patternFlags,
   type RuleInput,
 } from '../../lib/quantity/topic-rules';
 
@@ -140,5 +141,24 @@ describe('createTopicMatcher', () => {
     ]);
     expect(matcher.choose(leading)?.subjectId).toBeNull();
     expect(matcher.choose(leading, { named: true })).toBeNull();
+  });
+});
+
+describe('patternFlags', () => {
+  it('runs a plain ASCII pattern with i alone, and any other with iu', () => {
+    expect(patternFlags(String.raw`\b(?:cost|spend)\b`)).toBe('i');
+    expect(patternFlags(String.raw`\btrain\b`, 'g')).toBe('gi');
+    expect(patternFlags(String.raw`\p{Lu}\w+`)).toBe('iu');
+    expect(patternFlags(String.raw`caf\u00e9`)).toBe('iu');
+    expect(patternFlags('训练')).toBe('iu');
+  });
+
+  it('still ignores case in a plain ASCII pattern', () => {
+    const re = new RegExp(
+      String.raw`\b(?:cost|spend)\b`,
+      patternFlags(String.raw`\b(?:cost|spend)\b`),
+    );
+    expect(re.test('It COST them little')).toBe(true);
+    expect(re.test('the costume')).toBe(false);
   });
 });
