@@ -121,7 +121,7 @@ function bounds(value: FigureValue): [number, number] {
  * parser's own regexes). The pack checks every pattern with `iu` (lib/pack/validate.ts).
  */
 export function patternFlags(source: string, extra = ''): string {
-  return /\\[pPu]|[^\x00-\x7f]/.test(source) ? `${extra}iu` : `${extra}i`;
+  return /\\[pPu]|[\u0080-\uffff]/.test(source) ? `${extra}iu` : `${extra}i`;
 }
 
 /** A matcher over rows in order: the first rule that takes a figure decides its topic. */
