@@ -16,6 +16,8 @@ export interface SidebarProps {
   pageFigure: string | null;
   seen: SeenBefore | null;
   terms: TermCount[];
+  /** Some of a long page is not read yet (read as the reader gets there): counts so far. */
+  partial?: boolean;
   canGoBack: boolean;
   onBack: () => void;
   onClose: () => void;
@@ -43,7 +45,12 @@ export function Sidebar(p: SidebarProps) {
       </header>
       <div class="sb-body">
         {/* The page's own terms first (issue 18.4): reachable without reading past every quote. */}
-        <OnThisPage terms={p.terms} onShowOnPage={p.onShowOnPage} onOpenTerm={p.onOpenTerm} />
+        <OnThisPage
+          terms={p.terms}
+          partial={p.partial}
+          onShowOnPage={p.onShowOnPage}
+          onOpenTerm={p.onOpenTerm}
+        />
         {p.detail === undefined && <p class="muted">Loading…</p>}
         {p.detail && <TermSection {...p} detail={p.detail} />}
         {p.onAddPage && <AddPageButton onAddPage={p.onAddPage} />}
@@ -177,13 +184,22 @@ function VerdictWord({ verdict }: { verdict: FigureVerdict }) {
   return <span class={verdict === 'differs' ? 'differs' : 'agree'}>{verdict}</span>;
 }
 
-function OnThisPage(p: Pick<SidebarProps, 'terms' | 'onShowOnPage' | 'onOpenTerm'>) {
+function OnThisPage(p: Pick<SidebarProps, 'terms' | 'partial' | 'onShowOnPage' | 'onOpenTerm'>) {
   return (
     <section aria-labelledby="sl-on-page">
       <h3 id="sl-on-page" tabIndex={-1}>
         On this page
       </h3>
-      {p.terms.length === 0 && <p class="muted">No terms marked on this page.</p>}
+      {p.partial && (
+        <p class="muted">
+          A long page: counted in the part read so far. The rest is read as you scroll to it.
+        </p>
+      )}
+      {p.terms.length === 0 && (
+        <p class="muted">
+          {p.partial ? 'No terms marked so far.' : 'No terms marked on this page.'}
+        </p>
+      )}
       <ul class="terms">
         {p.terms.map((t) => (
           <li key={`${t.kind}:${t.id}`}>

@@ -132,6 +132,7 @@ function run(
         send('reader:open', { sourceId, claimId }).catch(() => {});
       },
       terms: () => marks.terms(),
+      partial: () => marks.partial(),
       showOnPage: (id, nth) => showOccurrence(marks, painter, cycle, id, nth),
       markSpots: (id) => markSpots(marks, id),
       onCardClosed: () => hover.reset(),

@@ -39,6 +39,8 @@ export interface PageUiDeps {
   seen: (id: string) => Promise<SeenBefore | null>;
   readSource: (sourceId: string, claimId: string) => void;
   terms: () => TermCount[];
+  /** Some of a long page is not read yet: the sidebar says its counts cover what is. */
+  partial?: () => boolean;
   /** Scrolls to a term's next occurrence, or its `nth`, and flashes it. */
   showOnPage: (id: string, nth?: number) => void;
   /** Where a term's marks are (every term's for null), for the scrollbar markers. */
@@ -170,6 +172,7 @@ export function createPageUi(deps: PageUiDeps) {
             pageFigure={view.entry?.pageFigure ?? null}
             seen={view.seen}
             terms={deps.terms()}
+            partial={deps.partial?.() === true}
             canGoBack={view.canGoBack}
             onBack={back}
             onClose={closeAll}

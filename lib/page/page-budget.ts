@@ -32,6 +32,8 @@ export interface PageBudget {
    * is no way to watch. Forgotten on `reset`.
    */
   whenReached(el: Element, then: () => void): void;
+  /** Whether some of the page waits to be read (a walk stopped, or blocks watched). */
+  readsLater(): boolean;
   /** Forgets everything (a new scan of the page). */
   reset(): void;
 }
@@ -92,6 +94,7 @@ export function createPageBudget(
       waits.add(w);
       w.observe(el);
     },
+    readsLater: () => waiting.size > 0 || waits.size > 0,
     reset() {
       marks = 0;
       text = 0;

@@ -63,6 +63,11 @@ export interface PageMarks {
   /** Occurrences that are painted now, in document scan order. */
   painted(): Occurrence[];
   terms(): TermCount[];
+  /**
+   * Whether some of the page's text is not read yet (past its budget, page-budget.ts): the
+   * terms and counts cover what has been read.
+   */
+  partial(): boolean;
   /** Painted occurrences touching a text node. */
   at(node: Text): Occurrence[];
 }

@@ -380,6 +380,7 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
     },
     painted: () => shown,
     terms,
+    partial: () => budget.readsLater(),
     at(node) {
       // designMode has no event: the pointer finds it, and the marks go (issue 19).
       if (shown.length > 0 && node.ownerDocument?.designMode === 'on') clear(true);

@@ -276,6 +276,20 @@ describe('Sidebar', () => {
     expect(props.onShowOnPage).toHaveBeenCalledWith('training-cost');
   });
 
+  it('says the counts cover the part read so far on a long page, and only there', () => {
+    const whole = sidebar({ detail: null }).container.textContent;
+    expect(whole).not.toContain('read so far');
+    cleanup();
+    const { container } = sidebar({ detail: null, partial: true });
+    expect(container.textContent).toContain(
+      'A long page: counted in the part read so far. The rest is read as you scroll to it.',
+    );
+    expect(container.querySelector('.terms')?.textContent).toContain('Liang Wenfeng2');
+    cleanup();
+    const none = sidebar({ detail: null, partial: true, terms: [] }).container.textContent;
+    expect(none).toContain('No terms marked so far.');
+  });
+
   it('shows a sentence about the term by reference as context, saying who "He" is', () => {
     const { container } = sidebar();
     const context = container.querySelector('.context');

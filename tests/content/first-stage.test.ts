@@ -87,7 +87,9 @@ describe('the first stage', () => {
   it('loads the session once on a page that names DeepSeek, in any case', async () => {
     const s = await stage('ngl deepseek is wild');
     expect(s.load).toHaveBeenCalledOnce();
-    expect(s.start).toHaveBeenCalledWith(expect.objectContaining({ api, settings: DEFAULT_SETTINGS }));
+    expect(s.start).toHaveBeenCalledWith(
+      expect.objectContaining({ api, settings: DEFAULT_SETTINGS }),
+    );
     expect(await ask('tab:terms')).toEqual([expect.objectContaining({ id: 'deepseek' })]);
   });
 

@@ -5,7 +5,7 @@
  * Checked with the real IntersectionObserver and CSS.highlights of each browser.
  */
 import { expect, it } from 'vitest';
-import { settledHighlights } from './harness/interact';
+import { openSidebarFromCard, settledHighlights, waitInUi } from './harness/interact';
 import { forEachBrowser } from './harness/suite';
 
 forEachBrowser(
@@ -35,6 +35,9 @@ forEachBrowser(
         r.some((m) => m.text === 'Liang Wenfeng'),
       );
       expect(top.some((r) => r.text === 'Feng Ji' || r.text === 'Zhou Hongyi')).toBe(false);
+      // The sidebar says its counts cover what has been read.
+      await openSidebarFromCard(page, 'Liang Wenfeng');
+      await waitInUi(page, 'aside p', 'counted in the part read so far');
       // A jump, not a scroll through: the walk stopped far above goes on all the same.
       await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
       await settledHighlights(page, 20_000, (r) => r.some((m) => m.text === 'Zhou Hongyi'));

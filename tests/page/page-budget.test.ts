@@ -120,6 +120,7 @@ describe('the page budget', () => {
     // Nothing past the stop is walked yet: not a block watched.
     expect(observed.filter((el) => /^p\d+$/.test(el.id))).toEqual([]);
     expect(stops.map((s) => s.el.id)).toEqual(['p4']);
+    expect(marks.partial()).toBe(true);
     stops[0]?.reach();
     await scheduler.idle();
     expect(observed.map((el) => el.id)).toEqual(expect.arrayContaining(['p4', 'p29']));
@@ -127,6 +128,12 @@ describe('the page budget', () => {
     near([document.getElementById('p4') as Element]);
     await scheduler.idle();
     expect(marks.terms()[0]?.count).toBe(5);
+    expect(marks.partial()).toBe(true);
+    // Every block the reader comes near is read: then nothing waits.
+    near(Array.from({ length: 25 }, (_, i) => document.getElementById(`p${i + 5}`) as Element));
+    await scheduler.idle();
+    expect(marks.terms()[0]?.count).toBe(30);
+    expect(marks.partial()).toBe(false);
   });
 
   it('searches what it walked for web components when it stops, and the rest later', async () => {
@@ -169,6 +176,7 @@ describe('the page budget', () => {
     marks.scanAll(document.body);
     await scheduler.idle();
     expect(marks.terms()[0]?.count).toBe(30);
+    expect(marks.partial()).toBe(false);
   });
 });
 
