@@ -71,3 +71,11 @@ export interface PageMarks {
   /** Painted occurrences touching a text node. */
   at(node: Text): Occurrence[];
 }
+
+/** Where a whole-page scan stopped at the page's budget (page-budget.ts). */
+export interface Stop {
+  at: Element;
+  roots: readonly ScanRoot[];
+  /** The roots the walk read or queued, shadow roots included. */
+  queued: Set<ScanRoot>;
+}

@@ -16,14 +16,14 @@ import {
   type ScannedBlock,
 } from './occurrences';
 import { createPageBudget } from './page-budget';
-import type { PageMarks, PageMarksEnv } from './page-marks-env';
+import type { PageMarks, PageMarksEnv, Stop } from './page-marks-env';
 import {
   createPaintWindow,
-  WINDOW_FROM,
+  paintMarks,
+  type WindowMarks,
   watchNearViewport,
   watchReachedViewport,
 } from './paint-window';
-import { addToPaintSet, type PaintSet } from './painter';
 import { FRAME, runNowThenSlice } from './scheduler';
 import { countTerms, indexByNode } from './term-counts';
 import { outermost, type ScanRoot, SkipCache, type TextBlock } from './text-blocks';
@@ -33,8 +33,6 @@ import { type RootWalk, shadowRootsUnder, walkRoots } from './walk-roots';
 export type { MarkSettings, Occurrence } from './occurrences';
 export type { PageMarks, PageMarksEnv } from './page-marks-env';
 
-/** Occurrences handled per unit of work when repainting. */
-const COMMIT_CHUNK = 2000;
 /**
  * Before layout, this much text from the top of the document is read (and painted) first:
  * more than a screen of article text, with a site's header and menus above it.
@@ -59,10 +57,18 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
   let marked: Occurrence[] = [];
   let byNode: Map<Text, Occurrence[]> | null = null;
   let cache = new SkipCache(env.isVisible);
+  /** Where the last whole-page scan stopped at the budget, until the walk goes on. */
+  let waitingStop: Stop | null = null;
   const makeRange = env.makeRange ?? ((init: StaticRangeInit) => new StaticRange(init));
   const rangeOf = (o: Occurrence): AbstractRange => {
     o.paintRange ??= makeRange(o.range);
     return o.paintRange;
+  };
+  const onPage: WindowMarks<Occurrence> = {
+    el: (o) => o.block.el,
+    group: (o) => o.group,
+    inLink: (o) => o.inLink,
+    range: rangeOf,
   };
   const watchNear =
     env.watchNear !== undefined
@@ -71,11 +77,7 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
         ? watchNearViewport
         : null;
   const paintWindow = watchNear
-    ? createPaintWindow<Occurrence>(
-        env.painter,
-        { el: (o) => o.block.el, group: (o) => o.group, inLink: (o) => o.inLink, range: rangeOf },
-        watchNear,
-      )
+    ? createPaintWindow<Occurrence>(env.painter, onPage, watchNear)
     : null;
 
   const scanBlock = (block: TextBlock, skip: SkipCache, center = 0) =>
@@ -144,29 +146,13 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
   }
 
   /**
-   * Recomputes what is painted (kinds, page-level gating) and paints it. A generator that
-   * yields every few thousand occurrences, so a page with tens of thousands of marks does
-   * not make one long task of it; the highlights are swapped in one step at the end.
+   * Recomputes what is painted (kinds, page-level gating) and paints it, in steps
+   * (paint-window.ts).
    */
   function* commit(): Generator<void> {
     const s = env.settings();
     const { painted: next, marked: known } = yield* paintable(blocks.values(), s);
-    let n = 0;
-    if (paintWindow && next.length >= WINDOW_FROM) {
-      yield* paintWindow.show(next, s.highlightStyle);
-    } else {
-      paintWindow?.stop();
-      const set: PaintSet = new Map();
-      for (const o of next) {
-        addToPaintSet(set, o.group, rangeOf(o), o.inLink);
-        if (++n >= COMMIT_CHUNK) {
-          n = 0;
-          yield;
-        }
-      }
-      if (env.painter.paintInSteps) yield* env.painter.paintInSteps(set, s.highlightStyle);
-      else env.painter.paint(set, s.highlightStyle);
-    }
+    yield* paintMarks(next, s.highlightStyle, env.painter, paintWindow, onPage);
     // Hover and the sidebar see what is painted, from the step that swaps it in.
     shown = next;
     marked = known;
@@ -193,8 +179,9 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
    * the viewport's marks are painted then, blocks above it wait until the end, and the
    * rest of the page is read with no layout reads at all. 'top' does the same for the
    * document's first TOP_CHARS of text, with no layout read. Open shadow roots under each
-   * root are read after it, as roots of their own. Past the page's budget (`capped`), the
-   * walk stops where it is until the reader gets there (`resumeJob`).
+   * root are read after it, as roots of their own. Past the page's budget (`capped`), a
+   * whole-page scan stops its walk until the reader gets there (`resumeStop`); a re-scan
+   * of what the page changed watches each further block instead.
    */
   function* scanJob(
     roots: readonly ScanRoot[],
@@ -240,7 +227,7 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
           if (first === 'top') settleTop(walkCache);
         }
       }
-      if (capped && budget.full) {
+      if (capped && first !== 'none' && budget.full) {
         stopped = block;
         break;
       }
@@ -258,16 +245,18 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
       yield;
     }
     if (stopped) {
-      const at = stopped;
+      const at = stopped.el;
       // Web components in what was walked are searched now, not when the reader gets to
       // where the walk stopped; their blocks are read or watched like the rest.
       const shadows: ShadowRoot[] = [];
       for (const root of roots) {
-        shadows.push(...(yield* shadowRootsUnder(root, rootWalk, at.el)));
-        if (root.contains(at.el)) break;
+        shadows.push(...(yield* shadowRootsUnder(root, rootWalk, at)));
+        if (root.contains(at)) break;
       }
       if (shadows.length > 0) env.scheduler.push(scanJob(shadows, report, 'none'));
-      budget.whenReached(at.el, () => env.scheduler.push(resumeJob(walk, at, walkCache)));
+      const stop = { at, roots, queued: rootWalk.queued };
+      waitingStop = stop;
+      budget.whenReached(at, () => resumeStop(stop));
     }
     yield* commit();
     // The per-element answers are only good until the page changes; drop them with the walk.
@@ -284,20 +273,31 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
 
   /**
    * The rest of a walk stopped at the page's budget, once the reader has come to where it
-   * stopped: every further block is watched, and read as it comes near the viewport.
+   * stopped (or the page has removed that block): every further block is watched, and read
+   * as it comes near the viewport. The walk starts again at the stop with a new walker: the
+   * page may have changed anything meanwhile. Without the stop's block, from the top.
    */
-  function* resumeJob(
-    walk: Generator<TextBlock | undefined>,
-    at: TextBlock,
-    walkCache: SkipCache,
-  ): Generator<unknown> {
-    yield* readOrDefer(at, walkCache, true);
-    for (let r = walk.next(); !r.done; r = walk.next()) {
-      if (r.value !== undefined) yield* readOrDefer(r.value, walkCache, true);
-      yield;
-    }
-    yield* commit();
-    report();
+  function resumeStop(stop: Stop): void {
+    if (waitingStop !== stop) return;
+    waitingStop = null;
+    const from = stop.at.isConnected ? stop.at : null;
+    const walkCache = cache;
+    const rootWalk: RootWalk = {
+      queued: stop.queued,
+      onShadowRoot: env.onShadowRoot,
+      unread: () => true,
+    };
+    env.scheduler.push(
+      (function* () {
+        const walk = walkRoots(stop.roots, walkCache, rootWalk, from);
+        for (let r = walk.next(); !r.done; r = walk.next()) {
+          if (r.value !== undefined) yield* readOrDefer(r.value, walkCache, true);
+          yield;
+        }
+        yield* commit();
+        report();
+      })(),
+    );
   }
 
   // Counted once per painted set, however often the list is asked for.
@@ -316,6 +316,7 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
     blocks = new Map();
     windowed.clear();
     budget.reset();
+    waitingStop = null;
     follower.stop();
     cache = new SkipCache(env.isVisible);
   }
@@ -353,6 +354,9 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
         scanAll(body);
         return;
       }
+      // The page removed the block a walk stopped at: the rest cannot wait for the reader
+      // to get there.
+      if (waitingStop && !waitingStop.at.isConnected) resumeStop(waitingStop);
       const top = outermost(roots.map((r) => ('tagName' in r ? cache.blockOf(r) : r)));
       for (const [key, b] of blocks) {
         const { el, first } = b.block;

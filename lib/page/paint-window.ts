@@ -183,3 +183,36 @@ export function createPaintWindow<T>(
     stop,
   };
 }
+
+/** Marks handled per step when every mark is painted. */
+const PAINT_ALL_CHUNK = 2000;
+
+/**
+ * Paints `marks`: past WINDOW_FROM of them only those near the viewport (`window`), else
+ * all of them, added a few thousand per step so that a page with tens of thousands of marks
+ * makes no long task of it, and swapped in at the end.
+ */
+export function* paintMarks<T>(
+  marks: readonly T[],
+  style: HighlightStyle,
+  painter: Painter,
+  window: PaintWindow<T> | null,
+  describe: WindowMarks<T>,
+): Generator<void> {
+  if (window && marks.length >= WINDOW_FROM) {
+    yield* window.show(marks, style);
+    return;
+  }
+  window?.stop();
+  const set: PaintSet = new Map();
+  let n = 0;
+  for (const m of marks) {
+    addToPaintSet(set, describe.group(m), describe.range(m), describe.inLink(m));
+    if (++n >= PAINT_ALL_CHUNK) {
+      n = 0;
+      yield;
+    }
+  }
+  if (painter.paintInSteps) yield* painter.paintInSteps(set, style);
+  else painter.paint(set, style);
+}

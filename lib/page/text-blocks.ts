@@ -105,16 +105,19 @@ export type ScanRoot = Element | ShadowRoot;
  * skipped here; whether a block is rendered is asked by the caller, of blocks that hold a
  * match (`SkipCache.rendered`). While `unread()` says so (the page's budget is spent), a
  * block of text and inline elements is yielded unread (`TextBlock.unread`): its text is
- * never made into a string.
+ * never made into a string. With `from`, the walk starts at that element.
  */
 export function* walkBlocks(
   root: ScanRoot,
   cache: SkipCache = new SkipCache(),
   unread?: () => boolean,
+  from: Element | null = null,
 ): Generator<TextBlock, void, undefined> {
   const doc = root.ownerDocument as Document;
   if (isDocumentEditable(doc)) return;
   const walker = doc.createTreeWalker(root, SHOW_TEXT);
+  // From an element on: its text and everything after it in the document.
+  if (from !== null && root.contains(from)) walker.currentNode = from;
   // Under an inline root, a block may reach outside it: then whole blocks are not read.
   const plainBlocks = !('tagName' in root) || !INLINE_TAGS.has(root.tagName);
   let cur: TextBlock | null = null;

@@ -1,9 +1,9 @@
 /**
  * The walk of a scan: the blocks under each root in turn, then under the open shadow roots
- * found there (read as roots of their own), in order. A generator that can be left paused
- * between blocks for as long as the caller likes (page-marks.ts stops at the page's budget
- * and goes on when the reader gets there) and yields `undefined` between steps of the
- * search for shadow roots, so a scheduler can slice it.
+ * found there (read as roots of their own), in order; or from an element on (page-marks.ts
+ * stops a walk at the page's budget, and walks again from there when the reader gets
+ * there). Yields `undefined` between steps of the search for shadow roots, so a scheduler
+ * can slice it.
  */
 import { openShadowRoots } from './shadow-roots';
 import { type ScanRoot, type SkipCache, type TextBlock, walkBlocks } from './text-blocks';
@@ -21,13 +21,16 @@ export function* walkRoots(
   roots: readonly ScanRoot[],
   cache: SkipCache,
   walk: RootWalk,
+  from: Element | null = null,
 ): Generator<TextBlock | undefined, void, undefined> {
-  const queue = [...roots];
+  // Walking again from `from`: the roots before the one that holds it were walked already.
+  const at = from ? roots.findIndex((r) => r.contains(from)) : -1;
+  const queue = at > 0 ? roots.slice(at) : [...roots];
   for (const r of roots) walk.queued.add(r);
   for (let i = 0; i < queue.length; i++) {
     const root = queue[i] as ScanRoot;
     if (!root.isConnected) continue;
-    yield* walkBlocks(root, cache, walk.unread);
+    yield* walkBlocks(root, cache, walk.unread, i === 0 && at >= 0 ? from : null);
     queue.push(...(yield* shadowRootsUnder(root, walk)));
   }
 }

@@ -150,13 +150,48 @@ describe('the page budget', () => {
     const { marks, scheduler, stops, observed } = setup(1000, 100, true);
     marks.scanAll(document.body);
     await scheduler.idle();
-    // The early component's text waits like the page's (the budget is spent), the late one
-    // is not even found until the reader gets to where the walk stopped.
-    expect(stops.map((s) => s.el.id)).toEqual(['p4', 'early']);
+    // The early component's text waits for the reader like the page's (the budget is
+    // spent), the late one is not even found until the reader gets to where the walk stopped.
+    expect(stops.map((s) => s.el.id)).toEqual(['p4']);
+    expect(observed.map((el) => el.id)).toContain('early');
     expect(observed.map((el) => el.id)).not.toContain('late');
     stops[0]?.reach();
     await scheduler.idle();
     expect(observed.map((el) => el.id)).toEqual(expect.arrayContaining(['p29', 'late']));
+  });
+
+  it('watches what the page adds past the budget, and stops no second walk', async () => {
+    const { marks, scheduler, observed, stops } = setup(1000, 100, true);
+    marks.scanAll(document.body);
+    await scheduler.idle();
+    const added = document.createElement('p');
+    added.id = 'added';
+    added.append('Liang Wenfeng, added by the page.');
+    document.body.append(added);
+    marks.rescan([added]);
+    await scheduler.idle();
+    expect(stops.map((s) => s.el.id)).toEqual(['p4']);
+    expect(observed.map((el) => el.id)).toContain('added');
+  });
+
+  it('goes on at once when the page removes the block its walk stopped at', async () => {
+    // The first 15 paragraphs in a section, the rest after it: a re-scan of the section
+    // alone does not reach them.
+    const section = document.createElement('section');
+    section.append(...Array.from(document.body.children).slice(0, 15));
+    document.body.prepend(section);
+    const { marks, scheduler, observed, stops } = setup(1000, 100, true);
+    marks.scanAll(document.body);
+    await scheduler.idle();
+    expect(stops.map((s) => s.el.id)).toEqual(['p4']);
+    document.getElementById('p4')?.remove();
+    marks.rescan([section]);
+    await scheduler.idle();
+    // Walked again from the top, every block watched: the rest waits for the reader no more.
+    expect(observed.map((el) => el.id)).toEqual(expect.arrayContaining(['p5', 'p29']));
+    stops[0]?.reach();
+    await scheduler.idle();
+    expect(observed.filter((el) => el.id === 'p29')).toHaveLength(1);
   });
 
   it('forgets where it stopped when the page is scanned anew', async () => {
