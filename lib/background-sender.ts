@@ -12,8 +12,32 @@ export type SendToBackground = <N extends keyof BackgroundProtocol>(
   payload: RequestOf<N>,
 ) => Promise<ResponseOf<N>>;
 
+/**
+ * How the background's polyfill answers in Chrome when a handler throws: its own reply,
+ * which the polyfill's `sendMessage` turns back into a rejection. The browser's own
+ * `sendMessage` resolves with it, so it is turned back here.
+ */
+interface PolyfillRejection {
+  __mozWebExtensionPolyfillReject__: true;
+  message?: unknown;
+}
+
+function isRejection(reply: unknown): reply is PolyfillRejection {
+  return (
+    typeof reply === 'object' &&
+    reply !== null &&
+    (reply as Partial<PolyfillRejection>).__mozWebExtensionPolyfillReject__ === true
+  );
+}
+
 export function backgroundSender(
   sendMessage: (message: unknown) => Promise<unknown>,
 ): SendToBackground {
-  return async (name, payload) => (await sendMessage(envelope(name, payload))) as never;
+  return async (name, payload) => {
+    const reply = await sendMessage(envelope(name, payload));
+    if (isRejection(reply)) {
+      throw new Error(typeof reply.message === 'string' ? reply.message : 'the background failed');
+    }
+    return reply as never;
+  };
 }

@@ -59,12 +59,13 @@ const TIME_RE = /(?:[ \u00a0]|-)(years?|months?|weeks?|days?|hours?|minutes?|dec
 const HYPHEN_AGE_RE = /^\d{1,3}-(?:year|month|week|day|hour|minute)s?-?/;
 // The longest word first, so that `wordAt` turning one down leaves no shorter one to try.
 const OF_THEM_RE = /[ \u00a0]+of[ \u00a0]+(?:them|these|those)/y;
-const RANK_NOUN_RE = /[ \u00a0-](spot|place|position|ranking|rank)/iy;
+// `iu` as they were: the Unicode case folding keeps "ſpot" a spot (cheap without `\p{L}`).
+const RANK_NOUN_RE = /[ \u00a0-](spot|place|position|ranking|rank)/iuy;
 const RANK_VERB_TAIL_RE =
   /(?:ranked|ranks|ranking|placed|came in|finished|(?:fell|dropped|slipped|slid|rose|climbed|jumped) to)(?: at)?[ \u00a0]+$/i;
 // "sixth on the App Store": an ordinal followed by where the ranking is
 const RANK_ON_RE =
-  /[ \u00a0]+(?:on|in)[ \u00a0]+(?:the|Apple's|Apple’s)[ \u00a0]+(?:App Store|charts?|rankings?|leaderboard)/iy;
+  /[ \u00a0]+(?:on|in)[ \u00a0]+(?:the|Apple's|Apple’s)[ \u00a0]+(?:App Store|charts?|rankings?|leaderboard)/iuy;
 const NO_RANK_RE = /No\.[ \u00a0]?(\d{1,4})/y;
 // Not after a letter: checked by `betweenBefore` and `qualifierBefore`.
 const BETWEEN_TAIL_RE = /between[ \u00a0]+$/i;

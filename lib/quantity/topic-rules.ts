@@ -113,16 +113,18 @@ function bounds(value: FigureValue): [number, number] {
 }
 
 /**
- * The flags a catalog pattern is run with: case-insensitive, and Unicode-aware where the
- * pattern may need it (a `\p`, `\P` or `\u` escape, or any character past ASCII). Every
- * pattern of the catalog today is plain ASCII: `i` alone then matches what `iu` did but for
- * "ſ" and the Kelvin sign reading as "s" and "k", and V8 compiles it without Unicode case
- * folding (about 2 ms a page over the rules, issue 15; letters.ts says the same of the
- * parser's own regexes). The pack checks every pattern with `iu` (lib/pack/validate.ts).
+ * The flags a catalog pattern is run with: case-insensitive, and Unicode-aware where that
+ * could change what it matches: a `\p`, `\P` or `\u` escape, a character past ASCII, or
+ * what reads a character of any kind (`.`, `[^`, `\S`, `\W`, `\D`: without `u` half of an
+ * emoji's pair). Every pattern of the catalog today is plain ASCII words: `i` alone then
+ * matches what `iu` did but for "ſ" and the Kelvin sign reading as "s" and "k", and V8
+ * compiles it without Unicode case folding (about 2 ms a page over the rules, issue 15).
+ * The pack checks every pattern with `iu` (lib/pack/validate.ts).
  */
 export function patternFlags(source: string, extra = ''): string {
-  return /\\[pPu]|[\u0080-\uffff]/.test(source) ? `${extra}iu` : `${extra}i`;
+  return ANY_CHAR.test(source) ? `${extra}iu` : `${extra}i`;
 }
+const ANY_CHAR = /\\[pPuSWD]|(?:^|[^\\])\.|\[\^|[\u0080-\uffff]/;
 
 /** A matcher over rows in order: the first rule that takes a figure decides its topic. */
 export function createTopicMatcher(rows: readonly TopicRuleRow[]): TopicMatcher {

@@ -151,6 +151,10 @@ describe('patternFlags', () => {
     expect(patternFlags(String.raw`\p{Lu}\w+`)).toBe('iu');
     expect(patternFlags(String.raw`caf\u00e9`)).toBe('iu');
     expect(patternFlags('训练')).toBe('iu');
+    expect(patternFlags('a.b')).toBe('iu');
+    expect(patternFlags('[^x]+')).toBe('iu');
+    expect(patternFlags(String.raw`\S+ chips`)).toBe('iu');
+    expect(patternFlags(String.raw`\bthe top(?= of\b|\.)`)).toBe('i');
   });
 
   it('still ignores case in a plain ASCII pattern', () => {

@@ -26,6 +26,8 @@ describe('word edges', () => {
   it('reads a rank word or "of them" only as a whole word', () => {
     expect(read('No. 2 spot')).toEqual([['No. 2', 'rank', 2]]);
     expect(read('sixth rankings')).toEqual([]);
+    // Unicode case folding as before: the long s is an s.
+    expect(read('came in third ſpot')).toEqual([['third ſpot', 'rank', 3]]);
     expect(read('2,000 of them')).toEqual([['2,000 of them', 'count', 2000]]);
     expect(read('2,000 of themx')).toEqual([['2,000', 'count', 2000]]);
     expect(read('5 Nvidia’s A100 chips')).toEqual([['5 Nvidia’s A100 chips', 'chips', 5]]);
