@@ -192,7 +192,8 @@ function OnThisPage(p: Pick<SidebarProps, 'terms' | 'partial' | 'onShowOnPage' |
       </h3>
       {p.partial && (
         <p class="muted">
-          A long page: counted in the part read so far. The rest is read as you scroll to it.
+          This page is long: the counts cover the part read so far. The rest is counted as you
+          scroll to it.
         </p>
       )}
       {p.terms.length === 0 && (

@@ -120,11 +120,7 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
     env.pageMarks,
     env.pageText,
     // With a near-watch of its own (tests), the caller passes this one too, or none.
-    env.watchReached !== undefined
-      ? env.watchReached
-      : watchNear === watchNearViewport
-        ? watchReachedViewport
-        : null,
+    env.watchReached ?? (watchNear === watchNearViewport ? watchReachedViewport : null),
   );
 
   function drop(key: Text): void {
@@ -163,13 +159,19 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
    * Reads a block, or past the page's budget leaves it to be read when the reader comes
    * near it (a block the walk passed unread always).
    */
-  function* readOrDefer(block: TextBlock, walkCache: SkipCache, capped: boolean): Generator<void> {
+  function* readOrDefer(
+    block: TextBlock,
+    walkCache: SkipCache,
+    capped: boolean,
+    counts = false,
+  ): Generator<void> {
     if (block.unread || (capped && budget.full)) {
       budget.defer(block.el);
       return;
     }
+    // What a whole-page scan reads counts; a live page's re-reads do not use the budget up.
     // A huge block is read around the viewport only (block-read.ts).
-    budget.read(Math.min(block.text.length, HUGE_CHARS));
+    if (counts) budget.read(Math.min(block.text.length, HUGE_CHARS));
     add(yield* scanBlock(block, walkCache));
   }
 
@@ -195,6 +197,7 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
     if (first === 'top') walkCache.deferVisibility();
     const above: TextBlock[] = [];
     let looking = first !== 'none';
+    const whole = first !== 'none';
     let seen = false;
     let topChars = 0;
     const rootWalk: RootWalk = {
@@ -227,11 +230,11 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
           if (first === 'top') settleTop(walkCache);
         }
       }
-      if (capped && first !== 'none' && budget.full) {
+      if (capped && whole && budget.full) {
         stopped = block;
         break;
       }
-      yield* readOrDefer(block, walkCache, capped);
+      yield* readOrDefer(block, walkCache, capped, whole);
       yield;
     }
     // A page shorter than the top pass never reached the frame above.
@@ -241,20 +244,19 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
       settleTop(walkCache);
     }
     for (const block of above) {
-      yield* readOrDefer(block, walkCache, capped);
+      yield* readOrDefer(block, walkCache, capped, whole);
       yield;
     }
     if (stopped) {
       const at = stopped.el;
-      // Web components in what was walked are searched now, not when the reader gets to
-      // where the walk stopped; their blocks are read or watched like the rest.
-      const shadows: ShadowRoot[] = [];
-      for (const root of roots) {
-        shadows.push(...(yield* shadowRootsUnder(root, rootWalk, at)));
-        if (root.contains(at)) break;
-      }
+      // The root being walked (the document, or a web component's shadow root) and those
+      // queued after it are where the walk goes on.
+      const rest = rootWalk.queue?.slice(rootWalk.index) ?? [];
+      // Web components in what was walked of that root are searched now, not when the
+      // reader gets to where the walk stopped; their blocks are watched like the rest.
+      const shadows = rest[0] ? yield* shadowRootsUnder(rest[0], rootWalk, at) : [];
       if (shadows.length > 0) env.scheduler.push(scanJob(shadows, report, 'none'));
-      const stop = { at, roots, queued: rootWalk.queued };
+      const stop = { at, roots: rest, queued: rootWalk.queued };
       waitingStop = stop;
       budget.whenReached(at, () => resumeStop(stop));
     }

@@ -10,6 +10,7 @@
 import type { HighlightStyle } from '../settings';
 import type { HighlightGroup } from './highlight-groups';
 import { addToPaintSet, type Painter, type PaintSet } from './painter';
+import { watchScroll } from './viewport-offset';
 
 /** Below this many ranges, all are registered: the cost above is small. */
 export const WINDOW_FROM = 1000;
@@ -82,9 +83,33 @@ export const watchNearViewport: WatchNear = (onChange) => observeWithin('150% 0p
  * Reports an element as near once the reader has come within a screen and a half of it,
  * or gone past it: the margin above reaches the top of any page (a million percent of the
  * window's height), so a jump to the end of the page (End, a link to a footnote) counts.
+ * An IntersectionObserver also clips its targets by their scrolling ancestors, and a margin
+ * does not reach into those: past a stop in a page that scrolls in an inner box (a docs
+ * app's `<main>`), while the page scrolls, one box per frame says it.
  */
-export const watchReachedViewport: WatchNear = (onChange) =>
-  observeWithin('1000000% 0px 150% 0px', onChange);
+export const watchReachedViewport: WatchNear = (onChange) => {
+  const io = observeWithin('1000000% 0px 150% 0px', onChange);
+  const els = new Set<Element>();
+  const scrolling = new AbortController();
+  watchScroll(() => {
+    for (const el of els) {
+      const box = el.getBoundingClientRect();
+      const boxed = box.width > 0 || box.height > 0;
+      if (boxed && box.top < innerHeight * 2.5) onChange([{ el, near: true, boxless: false }]);
+    }
+  }, scrolling.signal);
+  return {
+    observe: (el) => {
+      els.add(el);
+      io.observe(el);
+    },
+    disconnect: () => {
+      scrolling.abort();
+      els.clear();
+      io.disconnect();
+    },
+  };
+};
 
 function observeWithin(rootMargin: string, onChange: (entries: NearEntry[]) => void): NearWatcher {
   let stopped = false;

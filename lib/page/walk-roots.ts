@@ -11,6 +11,9 @@ import { type ScanRoot, type SkipCache, type TextBlock, walkBlocks } from './tex
 export interface RootWalk {
   /** Roots already walked or queued, shadow roots included: none is walked twice. */
   queued: Set<ScanRoot>;
+  /** Filled by the walk: its roots in order (shadow roots as found), and the one it is in. */
+  queue?: ScanRoot[];
+  index?: number;
   /** Told of each open shadow root found, so that its changes can be watched too. */
   onShadowRoot?: (root: ShadowRoot) => void;
   /** While it says so, plain blocks are passed unread (`walkBlocks`). */
@@ -26,8 +29,10 @@ export function* walkRoots(
   // Walking again from `from`: the roots before the one that holds it were walked already.
   const at = from ? roots.findIndex((r) => r.contains(from)) : -1;
   const queue = at > 0 ? roots.slice(at) : [...roots];
+  walk.queue = queue;
   for (const r of roots) walk.queued.add(r);
   for (let i = 0; i < queue.length; i++) {
+    walk.index = i;
     const root = queue[i] as ScanRoot;
     if (!root.isConnected) continue;
     yield* walkBlocks(root, cache, walk.unread, i === 0 && at >= 0 ? from : null);

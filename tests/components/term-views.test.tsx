@@ -282,7 +282,7 @@ describe('Sidebar', () => {
     cleanup();
     const { container } = sidebar({ detail: null, partial: true });
     expect(container.textContent).toContain(
-      'A long page: counted in the part read so far. The rest is read as you scroll to it.',
+      'This page is long: the counts cover the part read so far. The rest is counted as you scroll to it.',
     );
     expect(container.querySelector('.terms')?.textContent).toContain('Liang Wenfeng2');
     cleanup();

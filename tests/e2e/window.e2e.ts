@@ -37,7 +37,7 @@ forEachBrowser(
       expect(top.some((r) => r.text === 'Feng Ji' || r.text === 'Zhou Hongyi')).toBe(false);
       // The sidebar says its counts cover what has been read.
       await openSidebarFromCard(page, 'Liang Wenfeng');
-      await waitInUi(page, 'aside p', 'counted in the part read so far');
+      await waitInUi(page, 'aside p', 'the counts cover the part read so far');
       // A jump, not a scroll through: the walk stopped far above goes on all the same.
       await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
       await settledHighlights(page, 20_000, (r) => r.some((m) => m.text === 'Zhou Hongyi'));
@@ -45,6 +45,18 @@ forEachBrowser(
         window.scrollTo(0, (document.documentElement.scrollHeight * 3) / 4),
       );
       await settledHighlights(page, 20_000, (r) => r.some((m) => m.text === 'Feng Ji'));
+      await page.close();
+    });
+
+    it('goes on past its budget in a page that scrolls in an inner box', async () => {
+      const { browser, server } = session();
+      const page = await browser.openPage(server.url('/fixtures/book.html?scroller'));
+      await settledHighlights(page, 20_000, (r) => r.some((m) => m.text === 'Liang Wenfeng'));
+      await page.evaluate(() => {
+        const book = document.getElementById('book') as HTMLElement;
+        book.scrollTop = book.scrollHeight;
+      });
+      await settledHighlights(page, 20_000, (r) => r.some((m) => m.text === 'Zhou Hongyi'));
       await page.close();
     });
   },

@@ -194,6 +194,46 @@ describe('the page budget', () => {
     expect(observed.filter((el) => el.id === 'p29')).toHaveLength(1);
   });
 
+  it('goes on inside the web component where its walk stopped, and the ones after it', async () => {
+    const para = (id: string) => {
+      const p = document.createElement('p');
+      p.id = id;
+      p.append(`Liang Wenfeng, said ${id}.`);
+      return p;
+    };
+    const host = (prefix: string, n: number) => {
+      const el = document.createElement('div');
+      el.attachShadow({ mode: 'open' }).append(
+        ...Array.from({ length: n }, (_, i) => para(`${prefix}${i}`)),
+      );
+      return el;
+    };
+    document.body.replaceChildren(para('b0'), para('b1'), host('a', 10), host('z', 5));
+    const { marks, scheduler, observed, stops } = setup(1000, 100, true);
+    marks.scanAll(document.body);
+    await scheduler.idle();
+    expect(stops.map((s) => s.el.id)).toEqual(['a3']);
+    stops[0]?.reach();
+    await scheduler.idle();
+    expect(observed.map((el) => el.id)).toEqual(expect.arrayContaining(['a3', 'a9', 'z0', 'z4']));
+  });
+
+  it("spends no budget on a short live page's re-reads", async () => {
+    const p = document.getElementById('p0') as Element;
+    document.body.replaceChildren(p);
+    const { marks, scheduler, observed } = setup(1000, 100, true);
+    marks.scanAll(document.body);
+    await scheduler.idle();
+    for (let tick = 0; tick < 10; tick++) {
+      p.replaceChildren(`Liang Wenfeng, tick ${tick}.`);
+      marks.rescan([p]);
+      await scheduler.idle();
+    }
+    expect(marks.partial()).toBe(false);
+    expect(observed).toEqual([]);
+    expect(detected.at(-1)).toBe('Liang Wenfeng, tick 9.');
+  });
+
   it('forgets where it stopped when the page is scanned anew', async () => {
     const { marks, scheduler, observed, stops } = setup(1000, 100, true);
     marks.scanAll(document.body);
