@@ -231,8 +231,9 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
         }
       }
       if (capped && whole && budget.full) {
-        stopped = block;
-        break;
+        // The walk stops at a block with a box: a hidden one would be "reached" at once.
+        stopped = walkCache.rendered(block.el) ? block : null;
+        if (stopped) break;
       }
       yield* readOrDefer(block, walkCache, capped, whole);
       yield;

@@ -34,7 +34,12 @@ const detector = {
   },
 };
 
-function setup(limit: number, pageText?: number, stopAtBudget = false) {
+function setup(
+  limit: number,
+  pageText?: number,
+  stopAtBudget = false,
+  hidden: ReadonlySet<string> = new Set(),
+) {
   let report: (entries: NearEntry[]) => void = () => {};
   const observed: Element[] = [];
   const watchNear = (onChange: (entries: NearEntry[]) => void) => {
@@ -56,7 +61,7 @@ function setup(limit: number, pageText?: number, stopAtBudget = false) {
     scheduler,
     settings: () => ({ kinds: [...ALL_MARK_KINDS], gating: true, highlightStyle: 'underline' }),
     inViewport: () => true,
-    isVisible: () => true,
+    isVisible: (el) => !hidden.has(el.id),
     makeRange: (init) => init as unknown as AbstractRange,
     onTerms: () => {},
     watchNear,
@@ -158,6 +163,14 @@ describe('the page budget', () => {
     stops[0]?.reach();
     await scheduler.idle();
     expect(observed.map((el) => el.id)).toEqual(expect.arrayContaining(['p29', 'late']));
+  });
+
+  it('stops its walk at a block with a box, watching hidden ones before it', async () => {
+    const { marks, scheduler, observed, stops } = setup(1000, 100, true, new Set(['p4', 'p5']));
+    marks.scanAll(document.body);
+    await scheduler.idle();
+    expect(stops.map((s) => s.el.id)).toEqual(['p6']);
+    expect(observed.map((el) => el.id)).toEqual(expect.arrayContaining(['p4', 'p5']));
   });
 
   it('watches what the page adds past the budget, and stops no second walk', async () => {
