@@ -23,24 +23,31 @@ const STYLES: readonly HighlightStyle[] = ['underline', 'background', 'outline']
 const wholeIn = (min: number, max: number) =>
   v.pipe(v.number(), v.finite(), v.transform(Math.round), v.minValue(min), v.maxValue(max));
 
-/** Each field's schema; lists are checked item by item (LIST_ITEMS). */
-const FIELDS = {
-  enabled: v.boolean(),
-  kinds: v.array(v.unknown()),
-  gating: v.boolean(),
-  highlightStyle: v.picklist(STYLES),
-  // Newer than the stored format: a value saved before it has none, which is no problem.
-  firstOccurrenceOnly: v.optional(v.boolean(), DEFAULT_SETTINGS.firstOccurrenceOnly),
-  hoverDelayMs: wholeIn(0, 3000),
-  disabledSites: v.array(v.unknown()),
-  historyEnabled: v.boolean(),
-  historyDays: wholeIn(1, 3650),
-} satisfies { [K in keyof Settings]: v.GenericSchema };
+/**
+ * Each field's schema; lists are checked item by item (`items`). Built on first use: every
+ * page reads the settings, and a value that holds never needs them (`alreadyValid`).
+ */
+const schemas = () => (built ??= buildSchemas());
+let built: ReturnType<typeof buildSchemas> | null = null;
 
-const LIST_ITEMS = {
-  kinds: v.picklist(MARK_KINDS),
-  disabledSites: v.pipe(v.string(), v.trim(), v.toLowerCase(), v.minLength(1), v.maxLength(253)),
-};
+const buildSchemas = () => ({
+  fields: {
+    enabled: v.boolean(),
+    kinds: v.array(v.unknown()),
+    gating: v.boolean(),
+    highlightStyle: v.picklist(STYLES),
+    // Newer than the stored format: a value saved before it has none, which is no problem.
+    firstOccurrenceOnly: v.optional(v.boolean(), DEFAULT_SETTINGS.firstOccurrenceOnly),
+    hoverDelayMs: wholeIn(0, 3000),
+    disabledSites: v.array(v.unknown()),
+    historyEnabled: v.boolean(),
+    historyDays: wholeIn(1, 3650),
+  } satisfies { [K in keyof Settings]: v.GenericSchema },
+  items: {
+    kinds: v.picklist(MARK_KINDS),
+    disabledSites: v.pipe(v.string(), v.trim(), v.toLowerCase(), v.minLength(1), v.maxLength(253)),
+  },
+});
 
 export interface ParsedSettings {
   settings: Settings;
@@ -55,11 +62,11 @@ function describe(value: unknown): string {
 }
 
 /** A list field: the items that hold, in order, without repeats. */
-function listOf<T>(name: keyof typeof LIST_ITEMS, items: unknown[], problems: string[]): T[] {
+function listOf<T>(name: 'kinds' | 'disabledSites', items: unknown[], problems: string[]): T[] {
   const out: T[] = [];
   let dropped = 0;
   for (const item of items) {
-    const r = v.safeParse(LIST_ITEMS[name], item);
+    const r = v.safeParse(schemas().items[name], item);
     if (!r.success) dropped++;
     else if (!out.includes(r.output as T)) out.push(r.output as T);
   }
@@ -81,8 +88,9 @@ export function parseSettings(value: unknown): ParsedSettings {
   const valid = alreadyValid(raw);
   if (valid) return { settings: valid, problems };
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(FIELDS) as (keyof Settings)[]) {
-    const r = v.safeParse(FIELDS[key], raw[key]);
+  const fields = schemas().fields;
+  for (const key of Object.keys(fields) as (keyof Settings)[]) {
+    const r = v.safeParse(fields[key], raw[key]);
     if (!r.success) {
       out[key] = DEFAULT_SETTINGS[key];
       problems.push(
@@ -142,7 +150,7 @@ function alreadyValid(raw: Record<string, unknown>): Settings | null {
   ) {
     return null;
   }
-  // In FIELDS' order, as the schema's path builds it.
+  // In the fields' order, as the schema's path builds it.
   return {
     enabled,
     kinds: [...kinds],
