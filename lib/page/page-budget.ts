@@ -1,12 +1,13 @@
 /**
  * Memory and time per page. A 20 MB page kept 76 MB of marks (issue 19), and reading a
- * 5 MB page cost its main thread 380 ms (issue 15). Past PAGE_MARKS marks known or
- * PAGE_TEXT characters read, the rest of the page is not read at once: each further block
- * is watched, and read when it comes near the viewport (a screen and a half away, as the
- * paint window looks). So past the cap a page is marked around the reader; what the
- * reader never scrolls to is never read, and costs an observed element.
+ * 5 MB page cost its main thread 380 ms (issue 15). Past PAGE_MARKS marks known, or
+ * PAGE_TEXT characters read by the scan of the whole page, the rest of the page is not read
+ * at once: that scan stops its walk until the reader gets there (`whenReached`), and past
+ * it each further block is watched and read when it comes near the viewport (a screen and
+ * a half away, as the paint window looks). So past the cap a page is marked around the
+ * reader; what the reader never scrolls to is never read.
  */
-import type { NearWatcher, WatchNear } from './paint-window';
+import type { NearEntry, NearWatcher, WatchNear } from './paint-window';
 
 /** Marks known at once on one page; past it, blocks wait until they are near the viewport. */
 export const PAGE_MARKS = 20_000;
@@ -21,7 +22,7 @@ export const PAGE_TEXT = 256 * 1024;
 export interface PageBudget {
   /** Adds (or, negative, takes away) a block's marks from the count. */
   count(delta: number): void;
-  /** Adds characters read (re-reads of a changed page too, until the next whole scan). */
+  /** Adds characters a whole-page scan read (page-marks.ts; a page's later changes do not count). */
   read(chars: number): void;
   /** Whether the page holds as many marks, or has read as much text, as it may before the reader comes near more. */
   readonly full: boolean;
@@ -29,13 +30,25 @@ export interface PageBudget {
   defer(el: Element): void;
   /**
    * Calls `then` once, when the reader comes near `el` or goes past it; at once when there
-   * is no way to watch. Forgotten on `reset`.
+   * is no way to watch. Forgotten on `reset`, or when the function it returns is called.
    */
-  whenReached(el: Element, then: () => void): void;
+  whenReached(el: Element, then: () => void): () => void;
   /** Whether some of the page waits to be read (a walk stopped, or blocks watched). */
   readsLater(): boolean;
   /** Forgets everything (a new scan of the page). */
   reset(): void;
+}
+
+/**
+ * Whether an entry says to read its element: near the viewport, or with no box of its own
+ * because of `display: contents` (its children have boxes). A `display: none` block has no
+ * box either, but nothing of it is shown: it waits until it gets one.
+ */
+function reads(e: NearEntry): boolean {
+  if (e.near) return true;
+  if (!e.boxless) return false;
+  const view = e.el.ownerDocument.defaultView;
+  return view?.getComputedStyle(e.el).display === 'contents';
 }
 
 /** With no way to watch (`watch` null), nothing is deferred: the budget is never full. */
@@ -74,7 +87,7 @@ export function createPageBudget(
     defer(el) {
       if (!watch || waiting.has(el)) return;
       watcher ??= watch((entries) => {
-        const near = entries.filter((e) => (e.near || e.boxless) && waiting.delete(e.el));
+        const near = entries.filter((e) => reads(e) && waiting.delete(e.el));
         if (near.length > 0) onNear(near.map((e) => e.el));
       });
       waiting.add(el);
@@ -83,16 +96,20 @@ export function createPageBudget(
     whenReached(el, then) {
       if (!reached) {
         then();
-        return;
+        return () => {};
       }
-      const w = reached((entries) => {
-        if (!waits.has(w) || !entries.some((e) => e.near || e.boxless)) return;
+      const forget = () => {
         w.disconnect();
         waits.delete(w);
+      };
+      const w = reached((entries) => {
+        if (!waits.has(w) || !entries.some(reads)) return;
+        forget();
         then();
       });
       waits.add(w);
       w.observe(el);
+      return forget;
     },
     readsLater: () => waiting.size > 0 || waits.size > 0,
     reset() {

@@ -78,4 +78,6 @@ export interface Stop {
   roots: readonly ScanRoot[];
   /** The roots the walk read or queued, shadow roots included. */
   queued: Set<ScanRoot>;
+  /** Stops waiting for the reader (the walk went on another way). */
+  forget?: () => void;
 }

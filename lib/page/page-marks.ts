@@ -165,12 +165,12 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
     capped: boolean,
     counts = false,
   ): Generator<void> {
-    if (block.unread || (capped && budget.full)) {
+    // Only a block that is all of its element's text can wait for it (TextBlock.whole).
+    if (block.unread || (capped && budget.full && block.whole)) {
       budget.defer(block.el);
       return;
     }
-    // What a whole-page scan reads counts; a live page's re-reads do not use the budget up.
-    // A huge block is read around the viewport only (block-read.ts).
+    // Only what a whole-page scan reads counts (a huge block: around the viewport only).
     if (counts) budget.read(Math.min(block.text.length, HUGE_CHARS));
     add(yield* scanBlock(block, walkCache));
   }
@@ -231,8 +231,9 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
         }
       }
       if (capped && whole && budget.full) {
-        // The walk stops at a block with a box: a hidden one would be "reached" at once.
-        stopped = walkCache.rendered(block.el) ? block : null;
+        // The walk stops at a block with a box (a hidden one would be "reached" at once)
+        // that is all of its element (the walk goes on from that element).
+        stopped = block.whole && walkCache.rendered(block.el) ? block : null;
         if (stopped) break;
       }
       yield* readOrDefer(block, walkCache, capped, whole);
@@ -257,9 +258,9 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
       // reader gets to where the walk stopped; their blocks are watched like the rest.
       const shadows = rest[0] ? yield* shadowRootsUnder(rest[0], rootWalk, at) : [];
       if (shadows.length > 0) env.scheduler.push(scanJob(shadows, report, 'none'));
-      const stop = { at, roots: rest, queued: rootWalk.queued };
+      const stop: Stop = { at, roots: rest, queued: rootWalk.queued };
       waitingStop = stop;
-      budget.whenReached(at, () => resumeStop(stop));
+      stop.forget = budget.whenReached(at, () => resumeStop(stop));
     }
     yield* commit();
     // The per-element answers are only good until the page changes; drop them with the walk.
@@ -283,6 +284,7 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
   function resumeStop(stop: Stop): void {
     if (waitingStop !== stop) return;
     waitingStop = null;
+    stop.forget?.();
     const from = stop.at.isConnected ? stop.at : null;
     const walkCache = cache;
     const rootWalk: RootWalk = {
@@ -357,9 +359,6 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
         scanAll(body);
         return;
       }
-      // The page removed the block a walk stopped at: the rest cannot wait for the reader
-      // to get there.
-      if (waitingStop && !waitingStop.at.isConnected) resumeStop(waitingStop);
       const top = outermost(roots.map((r) => ('tagName' in r ? cache.blockOf(r) : r)));
       for (const [key, b] of blocks) {
         const { el, first } = b.block;
@@ -372,6 +371,8 @@ export function createPageMarks(env: PageMarksEnv): PageMarks {
       }
       // Attributes such as `hidden` or `contenteditable` may have changed under these roots.
       cache = new SkipCache(env.isVisible);
+      // The page removed the block the walk stopped at: the rest cannot wait for the reader.
+      if (waitingStop && !waitingStop.at.isConnected) resumeStop(waitingStop);
       // Added content is read in document order, with no layout reads: those would force
       // the page's own layout into our task.
       env.scheduler.push(scanJob(top, report, 'none'), true);

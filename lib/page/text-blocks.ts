@@ -27,6 +27,12 @@ export interface TextBlock {
    * only to be watched, and read as a root of its own when the reader comes near it.
    */
   unread?: true;
+  /**
+   * The block is all of its element's text (read whole, `plainBlock`): the element can
+   * stand for it, to watch or to walk from. A block read node by node may be a run of text
+   * between child blocks: reading its element as a root would read them all.
+   */
+  whole?: true;
 }
 
 export interface DomPoint {
@@ -69,8 +75,10 @@ function plainBlock(
   let last: Node = el;
   while (last.lastChild !== null) last = last.lastChild;
   walker.currentNode = last;
-  if (unread) return { el, text: '', first, nodes: [], starts: [], mapped: false, unread };
-  return { el, text: el.textContent ?? '', first, nodes: [], starts: [], mapped: false };
+  const text = unread ? '' : (el.textContent ?? '');
+  const block: TextBlock = { el, text, first, nodes: [], starts: [], mapped: false, whole: true };
+  if (unread) block.unread = true;
+  return block;
 }
 
 /**

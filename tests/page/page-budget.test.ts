@@ -47,12 +47,23 @@ function setup(
     return { observe: (el: Element) => observed.push(el), disconnect: () => {} };
   };
   // Where a walk stopped at the budget, and how to say the reader got there.
-  const stops: { el: Element; reach: () => void }[] = [];
-  const watchReached = (onChange: (entries: NearEntry[]) => void) => ({
-    observe: (el: Element) =>
-      stops.push({ el, reach: () => onChange([{ el, near: true, boxless: false }]) }),
-    disconnect: () => {},
-  });
+  const stops: { el: Element; reach: () => void; forgotten: boolean }[] = [];
+  const watchReached = (onChange: (entries: NearEntry[]) => void) => {
+    let stop: (typeof stops)[number] | undefined;
+    return {
+      observe: (el: Element) => {
+        stop = {
+          el,
+          reach: () => onChange([{ el, near: true, boxless: false }]),
+          forgotten: false,
+        };
+        stops.push(stop);
+      },
+      disconnect: () => {
+        if (stop) stop.forgotten = true;
+      },
+    };
+  };
   const painter: Painter = { paint: () => {}, flash: () => {}, clear: () => {} };
   const scheduler = createScheduler({ yieldToHost: () => Promise.resolve(), sliceMs: 4 });
   const marks = createPageMarks({
@@ -75,6 +86,7 @@ function setup(
     observed,
     stops,
     near: (els: Element[]) => report(els.map((el) => ({ el, near: true, boxless: false }))),
+    boxless: (els: Element[]) => report(els.map((el) => ({ el, near: false, boxless: true }))),
   };
 }
 
@@ -173,6 +185,38 @@ describe('the page budget', () => {
     expect(observed.map((el) => el.id)).toEqual(expect.arrayContaining(['p4', 'p5']));
   });
 
+  it('stops at a block that is all of its element, never at text between child blocks', async () => {
+    const box = document.createElement('div');
+    box.id = 'box';
+    for (const p of Array.from(document.body.children)) box.append(p, 'Liang Wenfeng, between. ');
+    document.body.replaceChildren(box);
+    const { marks, scheduler, observed, stops, near } = setup(1000, 100, true);
+    marks.scanAll(document.body);
+    await scheduler.idle();
+    expect(stops.map((s) => s.el.id)).toEqual(['p2']);
+    stops[0]?.reach();
+    await scheduler.idle();
+    // The container is never watched (near, it would be read whole): its runs are read.
+    expect(observed.map((el) => el.id)).not.toContain('box');
+    near(observed);
+    await scheduler.idle();
+    expect(marks.partial()).toBe(false);
+    expect(marks.terms()[0]?.count).toBe(60);
+  });
+
+  it('reads a watched block with no box of its own only when that is display: contents', async () => {
+    (document.getElementById('p20') as HTMLElement).style.display = 'none';
+    (document.getElementById('p21') as HTMLElement).style.display = 'contents';
+    const { marks, scheduler, boxless } = setup(1000, 100);
+    marks.scanAll(document.body);
+    await scheduler.idle();
+    const before = detected.length;
+    boxless([document.getElementById('p20') as Element, document.getElementById('p21') as Element]);
+    await scheduler.idle();
+    expect(detected.slice(before)).toEqual(['Liang Wenfeng, paragraph 21.']);
+    expect(marks.partial()).toBe(true);
+  });
+
   it('watches what the page adds past the budget, and stops no second walk', async () => {
     const { marks, scheduler, observed, stops } = setup(1000, 100, true);
     marks.scanAll(document.body);
@@ -193,7 +237,7 @@ describe('the page budget', () => {
     const section = document.createElement('section');
     section.append(...Array.from(document.body.children).slice(0, 15));
     document.body.prepend(section);
-    const { marks, scheduler, observed, stops } = setup(1000, 100, true);
+    const { marks, scheduler, observed, stops, near } = setup(1000, 100, true);
     marks.scanAll(document.body);
     await scheduler.idle();
     expect(stops.map((s) => s.el.id)).toEqual(['p4']);
@@ -202,9 +246,13 @@ describe('the page budget', () => {
     await scheduler.idle();
     // Walked again from the top, every block watched: the rest waits for the reader no more.
     expect(observed.map((el) => el.id)).toEqual(expect.arrayContaining(['p5', 'p29']));
+    expect(stops[0]?.forgotten).toBe(true);
     stops[0]?.reach();
     await scheduler.idle();
     expect(observed.filter((el) => el.id === 'p29')).toHaveLength(1);
+    near(observed);
+    await scheduler.idle();
+    expect(marks.partial()).toBe(false);
   });
 
   it('goes on inside the web component where its walk stopped, and the ones after it', async () => {
