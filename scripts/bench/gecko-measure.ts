@@ -16,6 +16,7 @@ import puppeteer, { type Browser } from 'puppeteer-core';
 import type { LoadCpu } from './cpu-measure';
 import { SETTLE_MS } from './cpu-measure';
 import type { FrameNamer } from './cpu-profile';
+import { firefoxProxyPrefs, geckoId } from './firefox-prefs';
 import {
   attributeThread,
   extensionOriginsOn,
@@ -48,26 +49,12 @@ export const GECKO_PROFILER = {
 
 /**
  * Firefox's own traffic goes to a closed port on loopback: the pages are on 127.0.0.1,
- * which Firefox never sends through a proxy, and nothing else leaves the machine. Timers
- * at full precision, for the floor's walk (Firefox rounds performance.now() to 1 ms).
+ * which is left out of the proxy, and nothing else leaves the machine. Timers at full
+ * precision, for the floor's walk (Firefox rounds performance.now() to 1 ms).
  */
 const BENCH_PREFS: Record<string, unknown> = {
   'privacy.reduceTimerPrecision': false,
-  'network.proxy.type': 1,
-  'network.proxy.http': '127.0.0.1',
-  'network.proxy.http_port': 9,
-  'network.proxy.ssl': '127.0.0.1',
-  'network.proxy.ssl_port': 9,
-  'network.proxy.no_proxies_on': '127.0.0.1',
-  'services.settings.server': 'data:,#remote-settings-dummy/v1',
-  'network.captive-portal-service.enabled': false,
-  'network.connectivity-service.enabled': false,
-  'network.dns.disablePrefetch': true,
-  'network.prefetch-next': false,
-  'dom.push.connection.enabled': false,
-  'toolkit.telemetry.enabled': false,
-  'browser.region.update.enabled': false,
-  'app.shield.optoutstudies.enabled': false,
+  ...firefoxProxyPrefs(9, { noProxy: '127.0.0.1' }),
 };
 
 export interface ProfiledFirefox {
@@ -79,14 +66,6 @@ export interface ProfiledFirefox {
   quit(): Promise<GeckoProfile>;
   /** Closes without reading anything (after a failure). */
   abandon(): Promise<void>;
-}
-
-/** The gecko id of an unpacked build: the key of the UUID map that fixes its origin. */
-function geckoId(extDir: string): string {
-  const manifest = JSON.parse(readFileSync(join(extDir, 'manifest.json'), 'utf8'));
-  const id = manifest.browser_specific_settings?.gecko?.id;
-  if (typeof id !== 'string') throw new Error(`${extDir}/manifest.json has no gecko id`);
-  return id;
 }
 
 /** The add-on's moz-extension UUID, the same in every session of a run. */

@@ -7,9 +7,8 @@
  * origin is known before install, and `openExtensionPage` proves it by loading a page there.
  */
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
+import { firefoxProxyPrefs, geckoId } from '../../../scripts/bench/firefox-prefs';
 import { FIREFOX_PATH } from './paths';
 import type { FixtureServer } from './server';
 import {
@@ -24,47 +23,6 @@ export interface FirefoxSession extends E2EBrowser {
   browser: Browser;
   /** The moz-extension host of the add-on under test. */
   uuid: string;
-}
-
-/** The gecko id from the build's manifest: the key of the UUID map. */
-export async function geckoId(extDir: string): Promise<string> {
-  const manifest = JSON.parse(await readFile(join(extDir, 'manifest.json'), 'utf8'));
-  const id =
-    manifest.browser_specific_settings?.gecko?.id ?? manifest.applications?.gecko?.id ?? null;
-  if (typeof id !== 'string') {
-    throw new Error(`${extDir}/manifest.json has no browser_specific_settings.gecko.id`);
-  }
-  return id;
-}
-
-/** Firefox preferences: the recording proxy for everything, loopback included. */
-function proxyPrefs(port: number): Record<string, unknown> {
-  return {
-    'network.proxy.type': 1,
-    'network.proxy.http': '127.0.0.1',
-    'network.proxy.http_port': port,
-    'network.proxy.ssl': '127.0.0.1',
-    'network.proxy.ssl_port': port,
-    'network.proxy.no_proxies_on': '',
-    'network.proxy.allow_hijacking_localhost': true,
-    // Remote Settings ignores this override on release builds unless the environment
-    // allows it (MOZ_REMOTE_SETTINGS_DEVTOOLS, set at launch); a data: URL never connects.
-    'services.settings.server': 'data:,#remote-settings-dummy/v1',
-    // Firefox's own services that would otherwise phone home on a fresh profile.
-    'network.captive-portal-service.enabled': false,
-    'network.connectivity-service.enabled': false,
-    'network.dns.disablePrefetch': true,
-    'network.prefetch-next': false,
-    'dom.push.connection.enabled': false,
-    'toolkit.telemetry.enabled': false,
-    'toolkit.telemetry.server': '',
-    'browser.region.network.url': '',
-    'browser.region.update.enabled': false,
-    'extensions.getAddons.showPane': false,
-    'extensions.htmlaboutaddons.recommendations.enabled': false,
-    'messaging-system.rsexperimentloader.enabled': false,
-    'app.shield.optoutstudies.enabled': false,
-  };
 }
 
 /** 0 = dark, 1 = light: Firefox cannot switch a running page over BiDi, so it is per launch. */
@@ -141,7 +99,7 @@ export async function launchFirefox(
   options: LaunchOptions = {},
 ): Promise<FirefoxSession> {
   const scheme = options.colorScheme ?? 'light';
-  const extensionId = await geckoId(extDir);
+  const extensionId = geckoId(extDir);
   const uuid = randomUUID();
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -152,7 +110,8 @@ export async function launchFirefox(
     // Needed to open moz-extension:// pages at all (RECIPES.md).
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
-      ...proxyPrefs(server.port),
+      // The recording proxy for everything, loopback included.
+      ...firefoxProxyPrefs(server.port, { loopback: true }),
       ...colorPrefs(scheme),
       'extensions.webextensions.uuids': JSON.stringify({ [extensionId]: uuid }),
     },
